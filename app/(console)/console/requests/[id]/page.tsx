@@ -1,0 +1,68 @@
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { getTranslations } from 'next-intl/server'
+import { requirePageActor } from '@/lib/auth/guards'
+import { formatInZone } from '@/lib/i18n/format'
+import { getRequestDetail } from '@/lib/requests/queries'
+import { AppHeader } from '@/components/ui/app-header'
+import { LiveRefresh } from '@/components/live/live-refresh'
+import { SlaClock } from '@/components/live/sla-clock'
+import { Composer } from '@/components/requests/composer'
+import { DetailList } from '@/components/requests/detail-list'
+import { Thread } from '@/components/requests/thread'
+
+export const dynamic = 'force-dynamic'
+
+export default async function ConsoleRequestPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePageActor(['BUTLER', 'SUPERVISOR'])
+  const { id } = await params
+  const request = await getRequestDetail(actor, id)
+  if (!request) notFound()
+  const t = await getTranslations()
+  const serverNow = new Date().toISOString()
+  return (
+    <>
+      <AppHeader actor={actor} home="/console" section={t('console.title')} wide />
+      <main className="mx-auto grid max-w-screen-2xl gap-6 px-6 py-6 lg:grid-cols-[1fr_22rem]">
+        <div>
+          <div className="flex items-center justify-between">
+            <Link href="/console" className="text-sm text-ink-soft hover:text-ink">← {t('console.queue')}</Link>
+            <LiveRefresh requestId={request.id} />
+          </div>
+          <header className="mt-3">
+            <p className="text-xs text-ink-soft">{t(`categories.${request.category}`)} · #{request.number} · {request.clientName}</p>
+            <h1 className="mt-1 text-xl font-semibold">{request.title}</h1>
+            <div className="mt-2 flex items-center gap-2 text-xs">
+              <span className="rounded-full bg-gold-soft px-2 py-0.5" data-testid="request-status">{t(`statuses.${request.status}`)}</span>
+              {request.timer && <SlaClock timer={request.timer} serverNow={serverNow} />}
+            </div>
+          </header>
+          <section className="mt-6"><Thread messages={request.messages} timeZone={actor.timeZone} viewer="staff" /></section>
+          <section className="mt-6 rounded-2xl border border-line bg-white p-4"><Composer requestId={request.id} side="staff" /></section>
+        </div>
+        <aside className="space-y-4">
+          <section className="rounded-2xl border border-line bg-white p-4 text-sm">
+            <h2 className="font-medium">{t('console.details')}</h2>
+            <p className="mt-2 text-ink-soft">
+              {t('console.clientTime')}: <span className="tabular-nums text-ink">{formatInZone(serverNow, request.clientTimeZone, 'HH:mm')}</span> ({request.clientTimeZone})
+            </p>
+            <p className="mt-1 text-ink-soft">{t('console.assignee')}: <span className="text-ink">{request.assigneeName ?? t('supervisor.unassigned')}</span></p>
+            <p className="mt-1 text-ink-soft">{t('console.createdAt')}: <span className="text-ink">{formatInZone(request.createdAt, actor.timeZone)}</span></p>
+            <DetailList request={request} timeZone={actor.timeZone} />
+          </section>
+          <section className="rounded-2xl border border-line bg-white p-4 text-sm">
+            <h2 className="font-medium">{t('console.timers')}</h2>
+            <ul className="mt-2 space-y-2">
+              {request.timers.map((tm) => (
+                <li key={tm.id} className="flex items-center justify-between gap-2">
+                  <span className="text-ink-soft">{t(`sla.${tm.kind}`)}</span>
+                  <SlaClock timer={tm} serverNow={serverNow} />
+                </li>
+              ))}
+            </ul>
+          </section>
+        </aside>
+      </main>
+    </>
+  )
+}

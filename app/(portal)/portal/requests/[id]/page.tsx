@@ -1,0 +1,50 @@
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { getTranslations } from 'next-intl/server'
+import { requirePageActor } from '@/lib/auth/guards'
+import { formatInZone } from '@/lib/i18n/format'
+import { getRequestDetail } from '@/lib/requests/queries'
+import { AppHeader } from '@/components/ui/app-header'
+import { LiveRefresh } from '@/components/live/live-refresh'
+import { SlaClock } from '@/components/live/sla-clock'
+import { Composer } from '@/components/requests/composer'
+import { Thread } from '@/components/requests/thread'
+import { DetailList } from '@/components/requests/detail-list'
+
+export const dynamic = 'force-dynamic'
+
+export default async function PortalRequestPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePageActor(['CLIENT', 'DELEGATE'])
+  const { id } = await params
+  const request = await getRequestDetail(actor, id)
+  if (!request) notFound()
+  const t = await getTranslations()
+  return (
+    <>
+      <AppHeader actor={actor} home="/portal" />
+      <main className="mx-auto max-w-2xl px-4 pb-16 pt-4">
+        <div className="flex items-center justify-between">
+          <Link href="/portal" className="text-sm text-ink-soft hover:text-ink">← {t('common.back')}</Link>
+          <LiveRefresh requestId={request.id} />
+        </div>
+        <header className="mt-3 rounded-2xl border border-line bg-white p-4 shadow-sm">
+          <p className="text-xs text-ink-soft">{t(`categories.${request.category}`)} · #{request.number}</p>
+          <h1 className="mt-1 text-lg font-semibold">{request.title}</h1>
+          <div className="mt-2 flex flex-wrap items-center gap-2 text-xs">
+            <span className="rounded-full bg-gold-soft px-2 py-0.5" data-testid="request-status">{t(`statuses.${request.status}`)}</span>
+            {request.timer && <SlaClock timer={request.timer} serverNow={new Date().toISOString()} />}
+          </div>
+          <p className="mt-2 text-xs text-ink-soft">{t('portal.filedAt', { time: formatInZone(request.createdAt, actor.timeZone) })}</p>
+          <DetailList request={request} timeZone={actor.timeZone} />
+        </header>
+        <section className="mt-5">
+          <h2 className="mb-3 text-sm font-medium text-ink-soft">{t('portal.conversation')}</h2>
+          <Thread messages={request.messages} timeZone={actor.timeZone} viewer="client" />
+        </section>
+        <section className="mt-5">
+          <Composer requestId={request.id} side="client" />
+        </section>
+      </main>
+    </>
+  )
+}

@@ -1,0 +1,108 @@
+'use client'
+
+import { useRouter } from 'next/navigation'
+import { useTranslations } from 'next-intl'
+import { useActionState, useState } from 'react'
+import type { ActionResult } from '@/lib/action'
+import { createRequestAction } from '@/lib/requests/actions'
+import { CATEGORIES, LIVING_SERVICES, TRAVEL_SERVICES, categoryFields, type TCategory } from '@/lib/requests/schemas'
+import { Button } from '@/components/ui/button'
+import { Field } from '@/components/ui/field'
+
+type State = ActionResult<{ id: string }> | null
+
+const selectOptions: Partial<Record<TCategory, Record<string, readonly string[]>>> = {
+  TRAVEL: { service: TRAVEL_SERVICES },
+  LIVING: { service: LIVING_SERVICES },
+}
+const numberFields = new Set(['passengers', 'partySize'])
+
+export function NewRequestForm({ clients }: { clients: { id: string; name: string }[] }) {
+  const t = useTranslations()
+  const router = useRouter()
+  const [category, setCategory] = useState<TCategory>('TRAVEL')
+  // One key per form: a double click or a retry after a timeout files one request, not two.
+  const [idempotencyKey] = useState(() => crypto.randomUUID())
+  const [state, action, pending] = useActionState<State, FormData>(async (_prev, form) => {
+    const result = await createRequestAction(form)
+    if (result.ok) router.push(`/portal/requests/${result.data.id}`)
+    return result
+  }, null)
+  const errors = state && !state.ok ? state.fieldErrors ?? {} : {}
+
+  return (
+    <form action={action} className="mt-5 space-y-5" noValidate>
+      <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+      {clients.length > 1 && (
+        <div>
+          <label htmlFor="f-clientId" className="mb-1 block text-sm font-medium text-ink-soft">{t('console.client')}</label>
+          <select id="f-clientId" name="clientId" className="min-h-11 w-full rounded-xl border border-line bg-white px-3">
+            {clients.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+          </select>
+        </div>
+      )}
+      <fieldset>
+        <legend className="mb-2 text-sm font-medium text-ink-soft">{t('portal.category')}</legend>
+        <div className="grid grid-cols-3 gap-2 sm:grid-cols-5">
+          {CATEGORIES.map((c) => (
+            <label
+              key={c}
+              className={`flex min-h-11 cursor-pointer items-center justify-center rounded-xl border px-2 text-sm has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-gold ${category === c ? 'border-ink bg-ink text-ivory' : 'border-line bg-white'}`}
+            >
+              <input type="radio" name="category" value={c} checked={category === c} onChange={() => setCategory(c)} className="sr-only" />
+              {t(`categories.${c}`)}
+            </label>
+          ))}
+        </div>
+        {errors.category && <p className="mt-1 text-sm text-bad">{errors.category}</p>}
+      </fieldset>
+
+      <Field label={t('portal.requestTitle')} name="title" error={errors.title} maxLength={120} required />
+
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2" key={category}>
+        {categoryFields[category].map((name) => {
+          const options = selectOptions[category]?.[name]
+          const fieldName = `details.${name}`
+          const error = errors[fieldName]
+          if (options) {
+            return (
+              <div key={name}>
+                <label htmlFor={`f-${name}`} className="mb-1 block text-sm font-medium text-ink-soft">{t(`fields.${name}` as 'fields.service')}</label>
+                <select
+                  id={`f-${name}`} name={fieldName} defaultValue={options[0]}
+                  aria-invalid={error ? true : undefined}
+                  className={`min-h-11 w-full rounded-xl border bg-white px-3 ${error ? 'border-bad' : 'border-line'}`}
+                >
+                  {options.map((o) => <option key={o} value={o}>{t(`services.${o}` as 'services.HOTEL')}</option>)}
+                </select>
+                {error && <p className="mt-1 text-sm text-bad">{error}</p>}
+              </div>
+            )
+          }
+          return (
+            <Field
+              key={name}
+              label={t(`fields.${name}` as 'fields.service')}
+              name={fieldName}
+              error={error}
+              inputMode={numberFields.has(name) ? 'numeric' : undefined}
+              defaultValue={name === 'passengers' ? '1' : undefined}
+            />
+          )
+        })}
+      </div>
+
+      <div>
+        <label htmlFor="f-description" className="mb-1 block text-sm font-medium text-ink-soft">{t('portal.description')}</label>
+        <textarea id="f-description" name="description" rows={4} maxLength={4000}
+          className="block w-full rounded-xl border border-line bg-white px-3 py-2 text-base outline-none focus:border-gold" />
+        {errors.description && <p className="mt-1 text-sm text-bad">{errors.description}</p>}
+      </div>
+
+      <Field label={t('portal.wantedAt')} name="wantedAt" type="datetime-local" error={errors.wantedAt} />
+
+      {state && !state.ok && <p role="alert" className="rounded-xl bg-bad/10 p-3 text-sm text-bad">{state.message}</p>}
+      <Button type="submit" disabled={pending} className="w-full">{pending ? t('common.sending') : t('portal.create')}</Button>
+    </form>
+  )
+}

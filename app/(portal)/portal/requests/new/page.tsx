@@ -1,0 +1,23 @@
+import { getTranslations } from 'next-intl/server'
+import { requirePageActor } from '@/lib/auth/guards'
+import { portalClients } from '@/lib/clients/queries'
+import { AppHeader } from '@/components/ui/app-header'
+import { NewRequestForm } from './new-request-form'
+
+export const dynamic = 'force-dynamic'
+
+export default async function NewRequestPage() {
+  const actor = await requirePageActor(['CLIENT', 'DELEGATE'])
+  const t = await getTranslations('portal')
+  const clients = await portalClients(actor)
+  return (
+    <>
+      <AppHeader actor={actor} home="/portal" />
+      <main className="mx-auto max-w-2xl px-4 pb-16 pt-5">
+        <h1 className="text-xl font-semibold">{t('newTitle')}</h1>
+        <p className="mt-1 text-sm text-ink-soft">{t('promise')}</p>
+        <NewRequestForm clients={clients.map((c) => ({ id: c.id, name: c.displayName }))} />
+      </main>
+    </>
+  )
+}

@@ -1,0 +1,21 @@
+import { db } from '@/lib/db'
+
+export const dynamic = 'force-dynamic'
+
+const WORKER_STALE_MS = 15_000
+
+// Liveness for load balancers and the zero-setup check: database reachable, worker beating.
+export async function GET() {
+  try {
+    const [{ now }] = await db.$queryRaw<{ now: Date }[]>`SELECT clock_timestamp() AS now`
+    const beat = await db.workerHeartbeat.findFirst({ orderBy: { seenAt: 'desc' }, select: { seenAt: true } })
+    const workerAgeMs = beat ? now.getTime() - beat.seenAt.getTime() : null
+    const workerOk = workerAgeMs !== null && workerAgeMs < WORKER_STALE_MS
+    return Response.json(
+      { status: workerOk ? 'ok' : 'degraded', database: 'ok', worker: workerOk ? 'ok' : 'stale', workerAgeMs },
+      { status: 200, headers: { 'Cache-Control': 'no-store' } },
+    )
+  } catch {
+    return Response.json({ status: 'down', database: 'unreachable', worker: 'unknown' }, { status: 503 })
+  }
+}

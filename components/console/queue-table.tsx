@@ -1,0 +1,78 @@
+'use client'
+
+import { useRouter } from 'next/navigation'
+import { useTranslations } from 'next-intl'
+import { useEffect, useRef, useState } from 'react'
+import { formatInZone } from '@/lib/i18n/format'
+import type { RequestSummaryDTO } from '@/lib/requests/queries'
+import { SlaClock } from '@/components/live/sla-clock'
+
+// Keyboard: j/k or arrows move, Enter opens. Rows are ordered by deadline by the server.
+export function QueueTable({
+  requests, serverNow, viewerTimeZone, hrefBase, showAssignee = false,
+}: {
+  requests: RequestSummaryDTO[]; serverNow: string; viewerTimeZone: string; hrefBase: string; showAssignee?: boolean
+}) {
+  const t = useTranslations()
+  const router = useRouter()
+  const [active, setActive] = useState(0)
+  const rows = useRef<(HTMLTableRowElement | null)[]>([])
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement
+      if (['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || e.metaKey || e.ctrlKey || e.altKey) return
+      if (e.key === 'j' || e.key === 'ArrowDown') setActive((i) => Math.min(i + 1, requests.length - 1))
+      else if (e.key === 'k' || e.key === 'ArrowUp') setActive((i) => Math.max(i - 1, 0))
+      else if (e.key === 'Enter' && requests[active]) router.push(`${hrefBase}/${requests[active].id}`)
+      else return
+      e.preventDefault()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [requests, active, router, hrefBase])
+
+  useEffect(() => rows.current[active]?.scrollIntoView({ block: 'nearest' }), [active])
+
+  if (requests.length === 0) {
+    return <p className="rounded-2xl border border-dashed border-line p-8 text-center text-sm text-ink-soft">{t('console.noRequests')}</p>
+  }
+  return (
+    <table className="w-full border-separate border-spacing-0 text-sm">
+      <thead>
+        <tr className="text-left text-xs uppercase tracking-wide text-ink-soft">
+          <th className="border-b border-line px-3 py-2 font-medium">{t('console.clock')}</th>
+          <th className="border-b border-line px-3 py-2 font-medium">{t('console.request')}</th>
+          <th className="border-b border-line px-3 py-2 font-medium">{t('console.client')}</th>
+          <th className="border-b border-line px-3 py-2 font-medium">{t('console.clientTime')}</th>
+          {showAssignee && <th className="border-b border-line px-3 py-2 font-medium">{t('console.assignee')}</th>}
+          <th className="border-b border-line px-3 py-2 font-medium">{t('console.status')}</th>
+          <th className="border-b border-line px-3 py-2 font-medium">{t('console.createdAt')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {requests.map((r, i) => (
+          <tr
+            key={r.id}
+            ref={(el) => { rows.current[i] = el }}
+            onClick={() => router.push(`${hrefBase}/${r.id}`)}
+            aria-selected={i === active}
+            data-testid="queue-row"
+            className={`cursor-pointer ${i === active ? 'bg-gold-soft' : 'bg-white hover:bg-ivory'}`}
+          >
+            <td className="border-b border-line px-3 py-2.5">{r.timer ? <SlaClock timer={r.timer} serverNow={serverNow} /> : '—'}</td>
+            <td className="border-b border-line px-3 py-2.5">
+              <a href={`${hrefBase}/${r.id}`} className="font-medium hover:underline" onClick={(e) => e.stopPropagation()}>{r.title}</a>
+              <span className="ml-2 text-xs text-ink-soft">{t(`categories.${r.category}`)} · #{r.number}</span>
+            </td>
+            <td className="border-b border-line px-3 py-2.5">{r.clientName}</td>
+            <td className="border-b border-line px-3 py-2.5 tabular-nums text-ink-soft">{formatInZone(serverNow, r.clientTimeZone, 'HH:mm')} <span className="text-xs">{r.clientTimeZone}</span></td>
+            {showAssignee && <td className="border-b border-line px-3 py-2.5">{r.assigneeName ?? t('supervisor.unassigned')}</td>}
+            <td className="border-b border-line px-3 py-2.5">{t(`statuses.${r.status}`)}</td>
+            <td className="border-b border-line px-3 py-2.5 tabular-nums text-ink-soft">{formatInZone(r.createdAt, viewerTimeZone, 'MM-dd HH:mm')}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}

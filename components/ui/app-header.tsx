@@ -1,0 +1,27 @@
+import Link from 'next/link'
+import { getTranslations } from 'next-intl/server'
+import { signOutAction } from '@/lib/auth/actions'
+import type { Actor } from '@/lib/auth/roles'
+import { LocaleSwitch } from './locale-switch'
+
+export async function AppHeader({ actor, home, section, wide = false }: { actor: Actor; home: string; section?: string; wide?: boolean }) {
+  const t = await getTranslations('common')
+  return (
+    <header className="sticky top-0 z-10 border-b border-line bg-ivory/95 backdrop-blur">
+      <div className={`mx-auto flex h-14 items-center gap-3 px-4 ${wide ? 'max-w-screen-2xl' : 'max-w-2xl'}`}>
+        <Link href={home} className="flex items-center gap-2 font-semibold tracking-tight">
+          <span aria-hidden className="grid size-7 place-items-center rounded-full bg-ink text-xs text-gold">◆</span>
+          <span>{t('brand')}</span>
+        </Link>
+        {section && <span className="hidden text-sm text-ink-soft sm:inline">· {section}</span>}
+        <div className="ml-auto flex items-center gap-2">
+          <span className="hidden max-w-40 truncate text-sm text-ink-soft sm:inline">{actor.name}</span>
+          <LocaleSwitch />
+          <form action={signOutAction}>
+            <button type="submit" className="rounded-lg px-2 py-1 text-sm text-ink-soft hover:bg-gold-soft">{t('signOut')}</button>
+          </form>
+        </div>
+      </div>
+    </header>
+  )
+}

@@ -1,0 +1,26 @@
+'use client'
+
+import { useRouter } from 'next/navigation'
+import { useLocale, useTranslations } from 'next-intl'
+import { useTransition } from 'react'
+import { setLocaleAction } from '@/lib/auth/actions'
+
+export function LocaleSwitch() {
+  const t = useTranslations('common')
+  const locale = useLocale()
+  const router = useRouter()
+  const [pending, start] = useTransition()
+  const next = locale === 'en' ? 'zh-CN' : 'en'
+  return (
+    <button
+      type="button"
+      disabled={pending}
+      onClick={() => start(async () => { await setLocaleAction(next); router.refresh() })}
+      className="rounded-lg px-2 py-1 text-sm text-ink-soft hover:bg-gold-soft"
+      aria-label={t('language')}
+      lang={next}
+    >
+      {t('switchTo')}
+    </button>
+  )
+}

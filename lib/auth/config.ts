@@ -1,0 +1,51 @@
+import NextAuth, { CredentialsSignin } from 'next-auth'
+import Credentials from 'next-auth/providers/credentials'
+import { z } from 'zod'
+import { env } from '../env'
+import { createSession, revokeSession, verifyCredentials } from './sessions'
+
+const ZCredentials = z.object({
+  email: z.string().trim().email().max(254),
+  password: z.string().min(1).max(200),
+})
+
+declare module 'next-auth' {
+  interface User { sid?: string }
+  interface Session { sid?: string }
+}
+
+// Auth.js signs the cookie; our AuthSession row is the real session (see sessions.ts).
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  secret: env().AUTH_SECRET,
+  trustHost: true,
+  session: { strategy: 'jwt', maxAge: env().SESSION_HOURS * 3600 },
+  pages: { signIn: '/login' },
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(raw) {
+        const parsed = ZCredentials.safeParse(raw)
+        if (!parsed.success) throw new CredentialsSignin()
+        const user = await verifyCredentials(parsed.data.email, parsed.data.password)
+        if (!user) throw new CredentialsSignin()
+        return { id: user.id, sid: await createSession(user.id) }
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user?.sid) token.sid = user.sid
+      return token
+    },
+    session({ session, token }) {
+      session.sid = typeof token.sid === 'string' ? token.sid : undefined
+      return session
+    },
+  },
+  events: {
+    async signOut(message) {
+      const sid = 'token' in message ? message.token?.sid : undefined
+      if (typeof sid === 'string') await revokeSession(sid)
+    },
+  },
+}))

@@ -1,0 +1,30 @@
+import { redirect } from 'next/navigation'
+import { cache } from 'react'
+import type { Role } from '../generated/prisma/enums'
+import { AppError } from '../errors'
+import { auth } from './config'
+import { homePathFor, type Actor } from './roles'
+import { loadActor } from './sessions'
+
+// Cached per render so layout, page and i18n config share one session lookup.
+export const currentActor = cache(async (): Promise<Actor | null> => {
+  const session = await auth()
+  if (!session?.sid) return null
+  return loadActor(session.sid)
+})
+
+// For pages: send strangers to sign-in and the wrong audience to their own home.
+export async function requirePageActor(roles: readonly Role[]): Promise<Actor> {
+  const actor = await currentActor()
+  if (!actor) redirect('/login')
+  if (!roles.includes(actor.role)) redirect(homePathFor(actor.role))
+  return actor
+}
+
+// For actions and route handlers: fail with a typed error the caller turns into a response.
+export async function requireActor(roles: readonly Role[]): Promise<Actor> {
+  const actor = await currentActor()
+  if (!actor) throw new AppError('UNAUTHENTICATED', 'errors.sessionEnded')
+  if (!roles.includes(actor.role)) throw new AppError('FORBIDDEN', 'errors.forbidden')
+  return actor
+}

@@ -1,0 +1,35 @@
+import type { Role } from '../generated/prisma/enums'
+
+export const STAFF_ROLES = ['BUTLER', 'SUPERVISOR', 'ADMIN'] as const satisfies readonly Role[]
+export const CLIENT_ROLES = ['CLIENT', 'DELEGATE'] as const satisfies readonly Role[]
+
+export type Actor = {
+  userId: string
+  sessionId: string
+  role: Role
+  name: string
+  locale: 'zh_CN' | 'en'
+  timeZone: string
+  // The clients this actor may act for: their own profile, or the clients who delegated to them.
+  clientIds: string[]
+}
+
+export const isStaff = (a: Pick<Actor, 'role'>) => (STAFF_ROLES as readonly string[]).includes(a.role)
+export const isClientSide = (a: Pick<Actor, 'role'>) => (CLIENT_ROLES as readonly string[]).includes(a.role)
+
+// Where each audience lands after sign-in.
+export function homePathFor(role: Role): string {
+  switch (role) {
+    case 'CLIENT':
+    case 'DELEGATE':
+      return '/portal'
+    case 'BUTLER':
+      return '/console'
+    case 'SUPERVISOR':
+      return '/supervisor'
+    case 'ADMIN':
+      return '/admin'
+    default:
+      return '/login'
+  }
+}

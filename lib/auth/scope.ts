@@ -1,0 +1,38 @@
+import type { Prisma } from '../generated/prisma/client'
+import type { Actor } from './roles'
+
+// Ownership lives in the query: every read or write of a request goes through this filter.
+// Unknown roles get a filter that matches nothing (fail closed).
+export function requestScope(actor: Actor): Prisma.ServiceRequestWhereInput {
+  switch (actor.role) {
+    case 'CLIENT':
+    case 'DELEGATE':
+      return { clientId: { in: actor.clientIds } }
+    case 'BUTLER':
+      return {
+        OR: [
+          { assigneeId: actor.userId },
+          { client: { dedicatedButlerId: actor.userId } },
+          { client: { backupButlerId: actor.userId } },
+        ],
+      }
+    case 'SUPERVISOR':
+      return {}
+    default:
+      return { id: { in: [] } }
+  }
+}
+
+export function clientScope(actor: Actor): Prisma.ClientWhereInput {
+  switch (actor.role) {
+    case 'CLIENT':
+    case 'DELEGATE':
+      return { id: { in: actor.clientIds } }
+    case 'BUTLER':
+      return { OR: [{ dedicatedButlerId: actor.userId }, { backupButlerId: actor.userId }] }
+    case 'SUPERVISOR':
+      return {}
+    default:
+      return { id: { in: [] } }
+  }
+}

@@ -1,0 +1,68 @@
+import bcrypt from 'bcryptjs'
+import { db } from '../db'
+import { env } from '../env'
+import type { Actor } from './roles'
+
+export async function hashPassword(plain: string) {
+  return bcrypt.hash(plain, 12)
+}
+
+// A fixed hash to compare against when the email is unknown, so a wrong email and a wrong
+// password take the same time and give the same answer.
+const DUMMY_HASH = '$2b$12$MMlvUJr4TynIxbvGBxvKK.8MGf73LEvNX8gKeBlVxBNNSs22fnPn6'
+
+export async function verifyCredentials(email: string, password: string) {
+  const user = await db.user.findUnique({
+    where: { email: email.trim().toLowerCase() },
+    select: { id: true, role: true, passwordHash: true, disabledAt: true },
+  })
+  const ok = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH)
+  if (!user || !ok || user.disabledAt) return null
+  return { id: user.id, role: user.role }
+}
+
+export async function createSession(userId: string) {
+  const hours = env().SESSION_HOURS
+  const session = await db.authSession.create({
+    data: { userId, expiresAt: new Date(Date.now() + hours * 3600_000) },
+    select: { id: true },
+  })
+  await db.auditEvent.create({ data: { actorId: userId, action: 'auth.sign_in', entity: 'User', entityId: userId } })
+  return session.id
+}
+
+export async function revokeSession(sessionId: string) {
+  const s = await db.authSession.updateMany({
+    where: { id: sessionId, revokedAt: null },
+    data: { revokedAt: new Date() },
+  })
+  return s.count > 0
+}
+
+// The server-side check behind every guard: the session row must exist, be live, and belong
+// to an enabled user. Revoking the row ends the session on the next request.
+export async function loadActor(sessionId: string): Promise<Actor | null> {
+  const session = await db.authSession.findFirst({
+    where: { id: sessionId, revokedAt: null, expiresAt: { gt: new Date() } },
+    select: {
+      id: true,
+      user: {
+        select: {
+          id: true, role: true, name: true, locale: true, timeZone: true, disabledAt: true,
+          clientProfile: { select: { id: true } },
+          delegations: { where: { status: 'ACTIVE' }, select: { clientId: true } },
+        },
+      },
+    },
+  })
+  if (!session || session.user.disabledAt) return null
+  const u = session.user
+  const clientIds =
+    u.role === 'CLIENT' ? (u.clientProfile ? [u.clientProfile.id] : [])
+    : u.role === 'DELEGATE' ? u.delegations.map((d) => d.clientId)
+    : []
+  return {
+    userId: u.id, sessionId: session.id, role: u.role, name: u.name,
+    locale: u.locale, timeZone: u.timeZone, clientIds,
+  }
+}

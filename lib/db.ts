@@ -1,0 +1,30 @@
+import { PrismaPg } from '@prisma/adapter-pg'
+import { PrismaClient } from './generated/prisma/client'
+import { env } from './env'
+
+function createClient() {
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString: env().DATABASE_URL, max: 10 }),
+    // Secrets never leave the data layer unless a query selects them by name.
+    omit: { user: { passwordHash: true, totpSecret: true } },
+  })
+}
+
+export type Db = ReturnType<typeof createClient>
+export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0]
+
+// One client per process (kept on globalThis across dev reloads), created on first use so
+// that importing this module during the build needs no database settings.
+const globalForPrisma = globalThis as unknown as { prisma?: Db }
+function client(): Db {
+  globalForPrisma.prisma ??= createClient()
+  return globalForPrisma.prisma
+}
+
+export const db: Db = new Proxy({} as Db, {
+  get(_target, prop) {
+    const c = client()
+    const value = Reflect.get(c, prop)
+    return typeof value === 'function' ? value.bind(c) : value
+  },
+})

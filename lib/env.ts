@@ -1,0 +1,39 @@
+import { z } from 'zod'
+
+// The only module that reads process.env. Parsed lazily so that build steps that never
+// touch the database (next build's static analysis) do not need a full environment.
+const ZEnv = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  DATABASE_URL: z.string().url({ message: 'DATABASE_URL must be a postgres:// URL' }),
+  AUTH_SECRET: z.string().min(16, 'AUTH_SECRET must be at least 16 characters'),
+  SESSION_HOURS: z.coerce.number().int().positive().default(12),
+  // Test-only switch that shortens SLA targets so clocks can be watched in seconds.
+  SLA_SCALE: z.coerce.number().positive().max(1).default(1),
+  WORKER_POLL_SECONDS: z.coerce.number().min(0.5).default(0.5),
+})
+
+export type TEnv = z.infer<typeof ZEnv>
+
+let cached: TEnv | undefined
+
+export function env(): TEnv {
+  if (cached) return cached
+  const parsed = ZEnv.safeParse(process.env)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
+    throw new Error(`Invalid environment: ${problems}`)
+  }
+  cached = parsed.data
+  return cached
+}
+
+const ZLogEnv = z.object({
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  PROCESS_NAME: z.string().default('web'),
+})
+
+// Logging must work before (and when) the full environment fails validation.
+export function logSettings() {
+  const parsed = ZLogEnv.safeParse(process.env)
+  return parsed.success ? parsed.data : { LOG_LEVEL: 'info' as const, PROCESS_NAME: 'web' }
+}

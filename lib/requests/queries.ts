@@ -1,0 +1,147 @@
+import { db } from '../db'
+import type { Actor } from '../auth/roles'
+import { isClientSide } from '../auth/roles'
+import { requestScope } from '../auth/scope'
+import type { Category, RequestStatus, TimerKind } from '../generated/prisma/enums'
+
+const OPEN_STATUSES: RequestStatus[] = [
+  'NEW', 'ACKNOWLEDGED', 'IN_PROGRESS', 'WAITING_CLIENT', 'WAITING_VENDOR', 'ALTERNATIVE_OFFERED',
+]
+
+export type TimerDTO = {
+  id: string
+  kind: TimerKind
+  startedAt: string
+  dueAt: string
+  atRiskAt: string | null
+  pausedAt: string | null
+  metAt: string | null
+  breachedAt: string | null
+  cancelledAt: string | null
+}
+
+export type RequestSummaryDTO = {
+  id: string
+  number: number
+  title: string
+  category: Category
+  status: RequestStatus
+  createdAt: string
+  clientName: string
+  clientTimeZone: string
+  assigneeName: string | null
+  timer: TimerDTO | null
+}
+
+const timerSelect = {
+  id: true, kind: true, startedAt: true, dueAt: true, atRiskAt: true, pausedAt: true,
+  metAt: true, breachedAt: true, cancelledAt: true,
+} as const
+
+type TimerRow = { [K in keyof typeof timerSelect]: K extends 'id' ? string : K extends 'kind' ? TimerKind : K extends 'startedAt' | 'dueAt' ? Date : Date | null }
+
+function toTimerDTO(t: TimerRow): TimerDTO {
+  const iso = (d: Date | null) => (d ? d.toISOString() : null)
+  return {
+    id: t.id, kind: t.kind, startedAt: t.startedAt.toISOString(), dueAt: t.dueAt.toISOString(),
+    atRiskAt: iso(t.atRiskAt), pausedAt: iso(t.pausedAt), metAt: iso(t.metAt),
+    breachedAt: iso(t.breachedAt), cancelledAt: iso(t.cancelledAt),
+  }
+}
+
+// The clock that matters most on a list: the open response clock, else the latest one.
+function headlineTimer(timers: TimerRow[]) {
+  const open = timers.find((t) => !t.metAt && !t.cancelledAt)
+  return open ?? timers[0] ?? null
+}
+
+export async function listRequests(actor: Actor, opts: { openOnly?: boolean; take?: number } = {}) {
+  const rows = await db.serviceRequest.findMany({
+    where: { ...requestScope(actor), ...(opts.openOnly ? { status: { in: OPEN_STATUSES } } : {}) },
+    orderBy: { createdAt: 'desc' },
+    take: opts.take ?? 100,
+    select: {
+      id: true, number: true, title: true, category: true, status: true, createdAt: true,
+      client: { select: { displayName: true, timeZone: true } },
+      assignee: { select: { name: true } },
+      timers: {
+        where: { kind: { in: ['FIRST_RESPONSE', 'NEXT_RESPONSE'] } },
+        orderBy: { startedAt: 'desc' }, take: 3, select: timerSelect,
+      },
+    },
+  })
+  return rows.map((r): RequestSummaryDTO => {
+    const t = headlineTimer(r.timers)
+    return {
+      id: r.id, number: r.number, title: r.title, category: r.category, status: r.status,
+      createdAt: r.createdAt.toISOString(), clientName: r.client.displayName,
+      clientTimeZone: r.client.timeZone, assigneeName: r.assignee?.name ?? null,
+      timer: t ? toTimerDTO(t) : null,
+    }
+  })
+}
+
+export type MessageDTO = {
+  id: string
+  body: string
+  internal: boolean
+  createdAt: string
+  authorName: string
+  fromStaff: boolean
+}
+
+export type RequestDetailDTO = RequestSummaryDTO & {
+  details: Record<string, unknown>
+  wantedAt: string | null
+  version: number
+  messages: MessageDTO[]
+  timers: TimerDTO[]
+}
+
+export async function getRequestDetail(actor: Actor, id: string): Promise<RequestDetailDTO | null> {
+  const clientView = isClientSide(actor)
+  const r = await db.serviceRequest.findFirst({
+    where: { id, ...requestScope(actor) },
+    select: {
+      id: true, number: true, title: true, category: true, status: true, createdAt: true,
+      details: true, wantedAt: true, version: true,
+      client: { select: { displayName: true, timeZone: true } },
+      assignee: { select: { name: true } },
+      // Internal notes never leave the server for a client or delegate.
+      messages: {
+        where: clientView ? { visibility: 'CLIENT' } : {},
+        orderBy: { createdAt: 'asc' },
+        select: { id: true, body: true, visibility: true, createdAt: true, author: { select: { name: true, role: true } } },
+      },
+      timers: { orderBy: { startedAt: 'asc' }, select: timerSelect },
+    },
+  })
+  if (!r) return null
+  const responseTimers = r.timers.filter((t) => t.kind === 'FIRST_RESPONSE' || t.kind === 'NEXT_RESPONSE')
+  const t = headlineTimer([...responseTimers].reverse())
+  return {
+    id: r.id, number: r.number, title: r.title, category: r.category, status: r.status,
+    createdAt: r.createdAt.toISOString(), clientName: r.client.displayName, clientTimeZone: r.client.timeZone,
+    assigneeName: r.assignee?.name ?? null, timer: t ? toTimerDTO(t) : null,
+    details: (r.details ?? {}) as Record<string, unknown>,
+    wantedAt: r.wantedAt?.toISOString() ?? null, version: r.version,
+    messages: r.messages.map((m) => ({
+      id: m.id, body: m.body, internal: m.visibility === 'INTERNAL', createdAt: m.createdAt.toISOString(),
+      authorName: m.author.name, fromStaff: m.author.role !== 'CLIENT' && m.author.role !== 'DELEGATE',
+    })),
+    timers: clientView ? [] : r.timers.map(toTimerDTO),
+  }
+}
+
+// Used by the event stream: may this actor see this request at all?
+export async function canSeeRequest(actor: Actor, requestId: string) {
+  const found = await db.serviceRequest.findFirst({ where: { id: requestId, ...requestScope(actor) }, select: { id: true } })
+  return found !== null
+}
+
+// Most urgent first: the nearest open response deadline, then the rest by age.
+export function byDeadline(a: RequestSummaryDTO, b: RequestSummaryDTO) {
+  const due = (r: RequestSummaryDTO) =>
+    r.timer && !r.timer.metAt && !r.timer.cancelledAt ? new Date(r.timer.dueAt).getTime() : Number.POSITIVE_INFINITY
+  return due(a) - due(b) || b.createdAt.localeCompare(a.createdAt)
+}

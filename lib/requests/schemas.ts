@@ -1,0 +1,112 @@
+import { z } from 'zod'
+
+// Messages are i18n keys (messages/*.json, "errors" namespace); the action wrapper
+// translates them into the viewer's language.
+export const CATEGORIES = ['TRAVEL', 'HEALTH', 'EDUCATION', 'LIVING', 'OTHER'] as const
+export type TCategory = (typeof CATEGORIES)[number]
+
+const text = (max: number) =>
+  z.string({ error: 'errors.required' }).trim().max(max, { message: `errors.tooLong` })
+const requiredText = (max: number) => text(max).min(1, { message: 'errors.required' })
+const optionalText = (max: number) =>
+  text(max).optional().transform((v) => (v === '' ? undefined : v))
+
+export const TRAVEL_SERVICES = ['AIRPORT_TRANSFER', 'FLIGHT', 'HOTEL', 'LOUNGE', 'ITINERARY'] as const
+export const LIVING_SERVICES = ['RESTAURANT', 'EVENT', 'GIFT', 'HOUSEHOLD'] as const
+
+export const ZTravelDetails = z
+  .object({
+    service: z.enum(TRAVEL_SERVICES, { message: 'errors.chooseService' }),
+    flightNumber: optionalText(10).refine((v) => v === undefined || /^[A-Z0-9]{2}\d{1,4}[A-Z]?$/i.test(v), {
+      message: 'errors.flightNumber',
+    }),
+    passengers: z.coerce
+      .number({ message: 'errors.passengers' })
+      .int({ message: 'errors.passengers' })
+      .min(1, { message: 'errors.passengers' })
+      .max(20, { message: 'errors.passengers' }),
+    from: optionalText(200),
+    to: optionalText(200),
+  })
+  .superRefine((d, ctx) => {
+    if (d.service === 'AIRPORT_TRANSFER' && !d.flightNumber) {
+      ctx.addIssue({ code: 'custom', path: ['flightNumber'], message: 'errors.flightNumberRequired' })
+    }
+  })
+
+export const ZHealthDetails = z.object({
+  hospital: requiredText(200),
+  department: requiredText(200),
+  patientName: optionalText(100),
+})
+
+export const ZEducationDetails = z.object({
+  studentName: requiredText(100),
+  schoolOrProgram: optionalText(200),
+})
+
+export const ZLivingDetails = z.object({
+  service: z.enum(LIVING_SERVICES, { message: 'errors.chooseService' }),
+  venue: optionalText(200),
+  partySize: z.coerce.number().int().min(1, { message: 'errors.partySize' }).max(500, { message: 'errors.partySize' }).optional(),
+})
+
+export const ZOtherDetails = z.object({})
+
+export const detailSchemas = {
+  TRAVEL: ZTravelDetails,
+  HEALTH: ZHealthDetails,
+  EDUCATION: ZEducationDetails,
+  LIVING: ZLivingDetails,
+  OTHER: ZOtherDetails,
+} as const
+
+// The fields each category's form shows, in order; the form and the schema agree on names.
+export const categoryFields: Record<TCategory, readonly string[]> = {
+  TRAVEL: ['service', 'flightNumber', 'passengers', 'from', 'to'],
+  HEALTH: ['hospital', 'department', 'patientName'],
+  EDUCATION: ['studentName', 'schoolOrProgram'],
+  LIVING: ['service', 'venue', 'partySize'],
+  OTHER: [],
+}
+
+const ZRequestBase = z.object({
+  clientId: z.string().min(1).max(40).optional(),
+  title: requiredText(120),
+  description: optionalText(4000),
+  wantedAt: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || !Number.isNaN(Date.parse(v)), { message: 'errors.invalidDate' }),
+  idempotencyKey: z.string().uuid().optional(),
+})
+
+// Details are validated per category; issues come back as details.<field> paths.
+export const ZCreateRequest = z.discriminatedUnion(
+  'category',
+  [
+    ZRequestBase.extend({ category: z.literal('TRAVEL'), details: ZTravelDetails }),
+    ZRequestBase.extend({ category: z.literal('HEALTH'), details: ZHealthDetails }),
+    ZRequestBase.extend({ category: z.literal('EDUCATION'), details: ZEducationDetails }),
+    ZRequestBase.extend({ category: z.literal('LIVING'), details: ZLivingDetails }),
+    ZRequestBase.extend({ category: z.literal('OTHER'), details: ZOtherDetails }),
+  ],
+  { error: 'errors.chooseCategory' },
+)
+export type TCreateRequest = z.infer<typeof ZCreateRequest>
+
+const checkbox = z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean())
+
+export const ZReply = z.object({
+  requestId: z.string().min(1).max(40),
+  body: requiredText(4000),
+  internal: checkbox,
+})
+export type TReply = z.infer<typeof ZReply>
+
+export const ZClientMessage = z.object({
+  requestId: z.string().min(1).max(40),
+  body: requiredText(4000),
+})
+export type TClientMessage = z.infer<typeof ZClientMessage>

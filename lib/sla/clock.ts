@@ -1,0 +1,42 @@
+// Pure clock rules, shared by the server (decisions) and the browser (countdowns).
+export type ClockState = 'MET' | 'BREACHED' | 'PAUSED' | 'AT_RISK' | 'ON_TRACK' | 'CANCELLED'
+
+export type ClockTimes = {
+  startedAt: Date
+  dueAt: Date
+  atRiskAt: Date | null
+  pausedAt: Date | null
+  metAt: Date | null
+  breachedAt: Date | null
+  cancelledAt: Date | null
+}
+
+// A clock is breached at its deadline exactly: 2:59.999 is in time, 3:00.000 is not.
+export function isPastDeadline(dueAt: Date, now: Date) {
+  return now.getTime() >= dueAt.getTime()
+}
+
+export function clockState(c: ClockTimes, now: Date): ClockState {
+  if (c.metAt) return c.metAt.getTime() < c.dueAt.getTime() && !c.breachedAt ? 'MET' : 'BREACHED'
+  if (c.breachedAt) return 'BREACHED'
+  if (c.cancelledAt) return 'CANCELLED'
+  if (c.pausedAt) return 'PAUSED'
+  if (isPastDeadline(c.dueAt, now)) return 'BREACHED'
+  if (c.atRiskAt && now.getTime() >= c.atRiskAt.getTime()) return 'AT_RISK'
+  return 'ON_TRACK'
+}
+
+// Milliseconds left; negative once overdue. A paused clock keeps what it had at the pause.
+export function remainingMs(c: Pick<ClockTimes, 'dueAt' | 'pausedAt'>, now: Date) {
+  const at = c.pausedAt ?? now
+  return c.dueAt.getTime() - at.getTime()
+}
+
+// Resuming pushes the deadline (and the warning marks) by the time spent paused.
+export function resumeShift(pausedAt: Date, now: Date) {
+  return Math.max(0, now.getTime() - pausedAt.getTime())
+}
+
+export function responseTimeMs(c: Pick<ClockTimes, 'startedAt' | 'metAt'>) {
+  return c.metAt ? c.metAt.getTime() - c.startedAt.getTime() : null
+}

@@ -1,0 +1,82 @@
+// The launcher behind npm run dev / start / db:migrate / test:* : it finds or starts the
+// database, applies migrations, seeds demo data once (dev only), then runs the processes.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { ensureDatabase, localAuthSecret } from './database'
+
+const mode = process.argv[2]
+const passthrough = process.argv.slice(3)
+const node = process.execPath
+const bin = {
+  next: 'node_modules/next/dist/bin/next',
+  prisma: 'node_modules/prisma/build/index.js',
+  tsx: 'node_modules/tsx/dist/cli.mjs',
+}
+
+function runSync(args: string[], env: NodeJS.ProcessEnv) {
+  const r = spawnSync(node, args, { stdio: 'inherit', env })
+  if (r.status !== 0) throw new Error(`${args.join(' ')} exited with ${r.status}`)
+}
+
+async function main() {
+  const database = await ensureDatabase()
+  if (database.embedded) console.log(`Embedded PostgreSQL running: ${database.url}`)
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    AUTH_SECRET: localAuthSecret(),
+    AUTH_TRUST_HOST: 'true',
+  }
+  runSync([bin.prisma, 'migrate', 'deploy'], env)
+  runSync([bin.tsx, 'scripts/install-queue.ts'], env)
+
+  const children: ChildProcess[] = []
+  const start = (name: string, args: string[], extra: Record<string, string> = {}) => {
+    const child = spawn(node, args, { stdio: 'inherit', env: { ...env, PROCESS_NAME: name, ...extra } })
+    children.push(child)
+    return child
+  }
+  let exiting = false
+  const shutdown = async (code: number) => {
+    if (exiting) return
+    exiting = true
+    for (const c of children) c.kill('SIGTERM')
+    await Promise.all(children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once('exit', r)))))
+    await database.stop()
+    process.exit(code)
+  }
+  process.on('SIGINT', () => void shutdown(0))
+  process.on('SIGTERM', () => void shutdown(0))
+
+  switch (mode) {
+    case 'dev': {
+      runSync([bin.tsx, 'prisma/seed.ts', '--if-empty'], env)
+      start('worker', [bin.tsx, 'worker/index.ts'], { NODE_ENV: 'development' })
+      start('web', [bin.next, 'dev', ...passthrough]).on('exit', (c) => void shutdown(c ?? 0))
+      break
+    }
+    case 'start': {
+      start('worker', [bin.tsx, 'worker/index.ts'], { NODE_ENV: 'production' })
+      start('web', [bin.next, 'start', ...passthrough], { NODE_ENV: 'production' }).on('exit', (c) => void shutdown(c ?? 0))
+      break
+    }
+    case 'migrate':
+      await shutdown(0)
+      break
+    case 'exec': {
+      // Runs any command against the database, e.g. the test suites.
+      const [cmd, ...args] = passthrough
+      const child = spawn(cmd, args, { stdio: 'inherit', env })
+      children.push(child)
+      child.on('exit', (c) => void shutdown(c ?? 1))
+      break
+    }
+    default:
+      console.error('usage: run.ts dev|start|migrate|exec <command...>')
+      await shutdown(2)
+  }
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e)
+  process.exit(1)
+})

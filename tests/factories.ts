@@ -1,0 +1,70 @@
+// One set of factories feeds the demo seed, the integration tests and the e2e set-up.
+import { hashPassword } from '../lib/auth/sessions'
+import type { Db } from '../lib/db'
+import type { ClientTier, Locale, Role } from '../lib/generated/prisma/enums'
+
+let counter = 0
+const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`
+
+// bcrypt at cost 12 is slow on purpose; factories hash each distinct password once.
+const hashes = new Map<string, Promise<string>>()
+const hashed = (password: string) => {
+  if (!hashes.has(password)) hashes.set(password, hashPassword(password))
+  return hashes.get(password)!
+}
+
+export async function createStaff(
+  db: Db,
+  o: { role?: Extract<Role, 'BUTLER' | 'SUPERVISOR' | 'ADMIN'>; name?: string; email?: string; password?: string; onDuty?: boolean; locale?: Locale; timeZone?: string } = {},
+) {
+  return db.user.create({
+    data: {
+      email: o.email ?? `staff-${unique()}@butler.test`,
+      passwordHash: await hashed(o.password ?? 'correct horse battery'),
+      role: o.role ?? 'BUTLER', name: o.name ?? 'Test Butler',
+      onDuty: o.onDuty ?? true, locale: o.locale ?? 'zh_CN', timeZone: o.timeZone ?? 'Asia/Shanghai',
+    },
+    select: { id: true, email: true, name: true, role: true },
+  })
+}
+
+export async function createClient(
+  db: Db,
+  o: {
+    name?: string; email?: string; password?: string; tier?: ClientTier; timeZone?: string; locale?: Locale
+    dedicatedButlerId?: string; backupButlerId?: string; phone?: string
+  } = {},
+) {
+  const name = o.name ?? 'Test Client'
+  const user = await db.user.create({
+    data: {
+      email: o.email ?? `client-${unique()}@client.test`,
+      passwordHash: await hashed(o.password ?? 'correct horse battery'),
+      role: 'CLIENT', name, locale: o.locale ?? 'zh_CN', timeZone: o.timeZone ?? 'Asia/Shanghai',
+    },
+    select: { id: true, email: true },
+  })
+  const client = await db.client.create({
+    data: {
+      userId: user.id, displayName: name, tier: o.tier ?? 'DIAMOND', timeZone: o.timeZone ?? 'Asia/Shanghai',
+      language: o.locale ?? 'zh_CN', phone: o.phone, dedicatedButlerId: o.dedicatedButlerId, backupButlerId: o.backupButlerId,
+    },
+    select: { id: true },
+  })
+  return { userId: user.id, email: user.email, clientId: client.id, name }
+}
+
+export async function createDelegate(db: Db, o: { clientId: string; name?: string; email?: string; password?: string }) {
+  const user = await db.user.create({
+    data: {
+      email: o.email ?? `delegate-${unique()}@client.test`,
+      passwordHash: await hashed(o.password ?? 'correct horse battery'),
+      role: 'DELEGATE', name: o.name ?? 'Test Delegate',
+    },
+    select: { id: true, email: true },
+  })
+  await db.delegate.create({
+    data: { clientId: o.clientId, userId: user.id, email: user.email, relation: 'assistant', status: 'ACTIVE' },
+  })
+  return { userId: user.id, email: user.email }
+}

@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto'
+import { db } from '../lib/db'
+import { env } from '../lib/env'
+import { createBoss, QUEUES } from '../lib/jobs/boss'
+import { log } from '../lib/log'
+import { decideBreach, sweepOverdue } from '../lib/sla/service'
+
+const HEARTBEAT_MS = 5_000
+const SWEEP_MS = 5_000
+
+// The worker: SLA deadlines (and, later, notifications, care tasks, QA sampling).
+// Jobs live in PostgreSQL, so any number of copies may run and restarts lose nothing.
+export async function startWorker() {
+  const id = `worker-${randomUUID()}`
+  const startedAt = new Date()
+  const boss = await createBoss('worker')
+
+  // After downtime, decide whatever fell due while nobody was watching, before anything else.
+  await sweepOverdue()
+
+  await boss.work<{ timerId: string }>(
+    QUEUES.slaDeadline,
+    { batchSize: 20, pollingIntervalSeconds: env().WORKER_POLL_SECONDS },
+    async (jobs) => {
+      for (const job of jobs) await decideBreach(job.data.timerId)
+    },
+  )
+
+  const beat = async () => {
+    await db.workerHeartbeat.upsert({
+      where: { id }, create: { id, startedAt, seenAt: new Date() }, update: { seenAt: new Date() },
+    })
+  }
+  await beat()
+  const heartbeat = setInterval(() => void beat().catch((e) => log.warn({ err: String(e) }, 'heartbeat failed')), HEARTBEAT_MS)
+  // Backstop for jobs lost outside the database's guarantees (e.g. a queue purge).
+  const sweeper = setInterval(() => void sweepOverdue().catch((e) => log.warn({ err: String(e) }, 'sweep failed')), SWEEP_MS)
+
+  log.info({ id }, 'worker started')
+  let stopping = false
+  return async function stop() {
+    if (stopping) return
+    stopping = true
+    clearInterval(heartbeat)
+    clearInterval(sweeper)
+    await boss.stop({ graceful: true, timeout: 5_000 })
+    await db.workerHeartbeat.delete({ where: { id } }).catch(() => {})
+    log.info({ id }, 'worker stopped')
+  }
+}
+
+const isMain = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'))
+if (isMain) {
+  const stop = await startWorker()
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => void stop().finally(() => process.exit(0)))
+  }
+}
