@@ -1,7 +1,7 @@
 // Fail fast at start-up on a bad environment rather than on the first request.
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
-    const { env } = await import('./lib/env')
-    env()
+    const { authSecret } = await import('./lib/env')
+    authSecret()
   }
 }

@@ -5,10 +5,9 @@ import { z } from 'zod'
 const ZEnv = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   DATABASE_URL: z.string().url({ message: 'DATABASE_URL must be a postgres:// URL' }),
-  AUTH_SECRET: z.string().min(16, 'AUTH_SECRET must be at least 16 characters'),
+  // Needed by the web process only; the worker and tools run without it.
+  AUTH_SECRET: z.string().min(16, 'AUTH_SECRET must be at least 16 characters').optional(),
   SESSION_HOURS: z.coerce.number().int().positive().default(12),
-  // Test-only switch that shortens SLA targets so clocks can be watched in seconds.
-  SLA_SCALE: z.coerce.number().positive().max(1).default(1),
   WORKER_POLL_SECONDS: z.coerce.number().min(0.5).default(0.5),
 })
 
@@ -25,6 +24,12 @@ export function env(): TEnv {
   }
   cached = parsed.data
   return cached
+}
+
+export function authSecret(): string {
+  const secret = env().AUTH_SECRET
+  if (!secret) throw new Error('Invalid environment: AUTH_SECRET is required by the web process')
+  return secret
 }
 
 const ZLogEnv = z.object({

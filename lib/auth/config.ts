@@ -1,7 +1,7 @@
 import NextAuth, { CredentialsSignin } from 'next-auth'
 import Credentials from 'next-auth/providers/credentials'
 import { z } from 'zod'
-import { env } from '../env'
+import { authSecret, env } from '../env'
 import { createSession, revokeSession, verifyCredentials } from './sessions'
 
 const ZCredentials = z.object({
@@ -16,7 +16,7 @@ declare module 'next-auth' {
 
 // Auth.js signs the cookie; our AuthSession row is the real session (see sessions.ts).
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
-  secret: env().AUTH_SECRET,
+  secret: authSecret(),
   trustHost: true,
   session: { strategy: 'jwt', maxAge: env().SESSION_HOURS * 3600 },
   pages: { signIn: '/login' },

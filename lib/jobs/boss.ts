@@ -35,3 +35,9 @@ export function producer(): Promise<PgBoss> {
   })
   return globalForBoss.boss
 }
+
+export async function stopProducer() {
+  const boss = globalForBoss.boss
+  globalForBoss.boss = undefined
+  if (boss) await (await boss).stop({ graceful: false })
+}
