@@ -9,7 +9,7 @@ const text = (max: number) =>
   z.string({ error: 'errors.required' }).trim().max(max, { message: `errors.tooLong` })
 const requiredText = (max: number) => text(max).min(1, { message: 'errors.required' })
 const optionalText = (max: number) =>
-  text(max).optional().transform((v) => (v === '' ? undefined : v))
+  text(max).transform((v) => (v === '' ? undefined : v)).optional()
 
 export const TRAVEL_SERVICES = ['AIRPORT_TRANSFER', 'FLIGHT', 'HOTEL', 'LOUNGE', 'ITINERARY'] as const
 export const LIVING_SERVICES = ['RESTAURANT', 'EVENT', 'GIFT', 'HOUSEHOLD'] as const
@@ -76,9 +76,9 @@ const ZRequestBase = z.object({
   description: optionalText(4000),
   wantedAt: z
     .string()
-    .optional()
     .transform((v) => (v ? v : undefined))
-    .refine((v) => v === undefined || !Number.isNaN(Date.parse(v)), { message: 'errors.invalidDate' }),
+    .refine((v) => v === undefined || !Number.isNaN(Date.parse(v)), { message: 'errors.invalidDate' })
+    .optional(),
   idempotencyKey: z.string().uuid().optional(),
 })
 
