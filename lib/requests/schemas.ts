@@ -82,15 +82,18 @@ const ZRequestBase = z.object({
   idempotencyKey: z.string().uuid().optional(),
 })
 
+// A category whose form sends no detail fields still gets field-by-field messages.
+const orEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((v) => v ?? {}, schema)
+
 // Details are validated per category; issues come back as details.<field> paths.
 export const ZCreateRequest = z.discriminatedUnion(
   'category',
   [
-    ZRequestBase.extend({ category: z.literal('TRAVEL'), details: ZTravelDetails }),
-    ZRequestBase.extend({ category: z.literal('HEALTH'), details: ZHealthDetails }),
-    ZRequestBase.extend({ category: z.literal('EDUCATION'), details: ZEducationDetails }),
-    ZRequestBase.extend({ category: z.literal('LIVING'), details: ZLivingDetails }),
-    ZRequestBase.extend({ category: z.literal('OTHER'), details: ZOtherDetails }),
+    ZRequestBase.extend({ category: z.literal('TRAVEL'), details: orEmpty(ZTravelDetails) }),
+    ZRequestBase.extend({ category: z.literal('HEALTH'), details: orEmpty(ZHealthDetails) }),
+    ZRequestBase.extend({ category: z.literal('EDUCATION'), details: orEmpty(ZEducationDetails) }),
+    ZRequestBase.extend({ category: z.literal('LIVING'), details: orEmpty(ZLivingDetails) }),
+    ZRequestBase.extend({ category: z.literal('OTHER'), details: orEmpty(ZOtherDetails) }),
   ],
   { error: 'errors.chooseCategory' },
 )

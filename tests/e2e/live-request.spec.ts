@@ -18,7 +18,7 @@ test('a client request reaches the butler live, the reply reaches the client liv
   await client.getByLabel('航班号').fill('CA981')
   await client.getByLabel('乘客人数').fill('2')
   await client.getByRole('button', { name: '提交需求' }).click()
-  await expect(client).toHaveURL(/\/portal\/requests\/[\w-]+$/)
+  await expect(client).toHaveURL(/\/portal\/requests\/(?!new$)[\w-]+$/)
   await waitForLive(client)
   const submittedAt = Date.now()
 

@@ -48,3 +48,12 @@ describe('request schemas', () => {
     expect(ZReply.parse({ requestId: 'r', body: 'b' }).internal).toBe(false)
   })
 })
+
+describe('a form with no detail fields', () => {
+  it('parses an "other" request that sends no details at all', () => {
+    expect(ZCreateRequest.safeParse({ category: 'OTHER', title: 'Find a tailor' }).success).toBe(true)
+  })
+  it('reports the missing details field by field', () => {
+    expect(Object.keys(issues({ category: 'HEALTH', title: 'x' }))).toEqual(['details.hospital', 'details.department'])
+  })
+})

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Every suite, in order: unit, integration (real PostgreSQL), then e2e against the production build.
+set -euo pipefail
+node node_modules/vitest/vitest.mjs run --project unit
+node node_modules/vitest/vitest.mjs run --project integration
+node node_modules/next/dist/bin/next build
+node node_modules/@playwright/test/cli.js test
