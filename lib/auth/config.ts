@@ -2,6 +2,7 @@ import NextAuth, { CredentialsSignin } from 'next-auth'
 import Credentials from 'next-auth/providers/credentials'
 import { z } from 'zod'
 import { authSecret, env } from '../env'
+import { log } from '../log'
 import { createSession, revokeSession, verifyCredentials } from './sessions'
 
 const ZCredentials = z.object({
@@ -20,6 +21,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   trustHost: true,
   session: { strategy: 'jwt', maxAge: env().SESSION_HOURS * 3600 },
   pages: { signIn: '/login' },
+  // A refused sign-in is expected; log it without a stack and without the email.
+  logger: {
+    error(error) {
+      if (error.name === 'CredentialsSignin') return
+      log.error({ err: error.name, msg: error.message }, 'auth error')
+    },
+    warn(code) { log.warn({ code }, 'auth warning') },
+    debug() {},
+  },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
