@@ -1,7 +1,7 @@
 // Demo data for `npm run dev` (and never for production): a small team and a few clients.
 // Logins are listed in README.md.
 import { db } from '../lib/db'
-import { createClient, createDelegate, createStaff } from '../tests/factories'
+import { createClient, createDefaultPolicies, createDelegate, createStaff } from '../tests/factories'
 
 const PASSWORD = 'diamond-demo-2026'
 
@@ -22,12 +22,7 @@ async function main() {
   })
   await createDelegate(db, { clientId: wang.clientId, name: '王太太 Mrs Wang', email: 'mrs.wang@client.test', password: PASSWORD })
 
-  await db.slaPolicy.createMany({
-    data: [
-      { kind: 'FIRST_RESPONSE', targetSeconds: 180, atRiskSeconds: 120, handoffSeconds: 150 },
-      { kind: 'NEXT_RESPONSE', targetSeconds: 180, atRiskSeconds: 120, handoffSeconds: 150 },
-    ],
-  })
+  await createDefaultPolicies(db)
   console.log('Seeded demo users (password: %s)', PASSWORD)
 }
 

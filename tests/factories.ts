@@ -68,3 +68,19 @@ export async function createDelegate(db: Db, o: { clientId: string; name?: strin
   })
   return { userId: user.id, email: user.email }
 }
+
+// The standard promise as editable policy rows: 3-minute responses, resolution per category.
+export async function createDefaultPolicies(db: Db, response = { target: 180, atRisk: 120, handoff: 150 }) {
+  const { DEFAULT_RESOLUTION_SECONDS } = await import('../lib/sla/service')
+  await db.slaPolicy.createMany({
+    data: [
+      ...(['FIRST_RESPONSE', 'NEXT_RESPONSE'] as const).map((kind) => ({
+        kind, targetSeconds: response.target, atRiskSeconds: response.atRisk, handoffSeconds: response.handoff,
+      })),
+      ...Object.entries(DEFAULT_RESOLUTION_SECONDS).map(([category, target]) => ({
+        kind: 'RESOLUTION' as const, category: category as keyof typeof DEFAULT_RESOLUTION_SECONDS,
+        targetSeconds: target, atRiskSeconds: Math.round(target * 0.75),
+      })),
+    ],
+  })
+}

@@ -3,7 +3,7 @@ import { db } from '../lib/db'
 import { env } from '../lib/env'
 import { createBoss, QUEUES } from '../lib/jobs/boss'
 import { log } from '../lib/log'
-import { decideBreach, sweepOverdue } from '../lib/sla/service'
+import { decideAtRisk, decideBreach, decideHandoff, sweepOverdue } from '../lib/sla/service'
 
 const HEARTBEAT_MS = 5_000
 const SWEEP_MS = 5_000
@@ -18,13 +18,20 @@ export async function startWorker() {
   // After downtime, decide whatever fell due while nobody was watching, before anything else.
   await sweepOverdue()
 
-  await boss.work<{ timerId: string }>(
-    QUEUES.slaDeadline,
-    { batchSize: 20, pollingIntervalSeconds: env().WORKER_POLL_SECONDS },
-    async (jobs) => {
-      for (const job of jobs) await decideBreach(job.data.timerId)
-    },
-  )
+  const marks = [
+    [QUEUES.slaDeadline, decideBreach],
+    [QUEUES.slaHandoff, decideHandoff],
+    [QUEUES.slaAtRisk, decideAtRisk],
+  ] as const
+  for (const [queue, decide] of marks) {
+    await boss.work<{ timerId: string }>(
+      queue,
+      { batchSize: 20, pollingIntervalSeconds: env().WORKER_POLL_SECONDS },
+      async (jobs) => {
+        for (const job of jobs) await decide(job.data.timerId)
+      },
+    )
+  }
 
   const beat = async () => {
     await db.workerHeartbeat.upsert({

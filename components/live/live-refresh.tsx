@@ -4,15 +4,18 @@ import { useRouter } from 'next/navigation'
 import { useTranslations } from 'next-intl'
 import { useEffect, useRef, useState } from 'react'
 
-const EVENTS = ['request.created', 'request.updated', 'message.created', 'sla.changed', 'resync']
+export const STREAM_EVENTS = ['request.created', 'request.updated', 'request.offered', 'message.created', 'sla.changed', 'resync']
+export type StreamEvent = { requestId?: string; state?: string; stage?: string }
 
 // Subscribes to the server's event stream and re-renders the page's server data when
 // something this user may see changes. On reconnect it refreshes too: NOTIFY has no replay.
-export function LiveRefresh({ requestId }: { requestId?: string }) {
+export function LiveRefresh({ requestId, onEvent }: { requestId?: string; onEvent?: (name: string, data: StreamEvent) => void }) {
   const router = useRouter()
   const t = useTranslations('common')
   const [connected, setConnected] = useState(false)
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
+  const listener = useRef(onEvent)
+  useEffect(() => { listener.current = onEvent }, [onEvent])
 
   useEffect(() => {
     const source = new EventSource('/api/events')
@@ -30,16 +33,13 @@ export function LiveRefresh({ requestId }: { requestId?: string }) {
       opened = true
     })
     source.onerror = () => setConnected(false)
-    const onEvent = (e: MessageEvent) => {
-      if (!requestId) return refresh()
-      try {
-        const data = JSON.parse(e.data) as { requestId?: string }
-        if (!data.requestId || data.requestId === requestId) refresh()
-      } catch {
-        refresh()
-      }
+    const handle = (e: MessageEvent) => {
+      let data: StreamEvent = {}
+      try { data = JSON.parse(e.data) } catch { /* refresh anyway */ }
+      listener.current?.(e.type, data)
+      if (!requestId || !data.requestId || data.requestId === requestId) refresh()
     }
-    for (const name of EVENTS) source.addEventListener(name, onEvent)
+    for (const name of STREAM_EVENTS) source.addEventListener(name, handle)
     return () => {
       source.close()
       if (timer.current) clearTimeout(timer.current)

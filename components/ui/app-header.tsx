@@ -2,6 +2,7 @@ import Link from 'next/link'
 import { getTranslations } from 'next-intl/server'
 import { signOutAction } from '@/lib/auth/actions'
 import type { Actor } from '@/lib/auth/roles'
+import { DutyToggle } from '@/components/console/duty-toggle'
 import { LocaleSwitch } from './locale-switch'
 
 export async function AppHeader({ actor, home, section, wide = false }: { actor: Actor; home: string; section?: string; wide?: boolean }) {
@@ -15,6 +16,7 @@ export async function AppHeader({ actor, home, section, wide = false }: { actor:
         </Link>
         {section && <span className="hidden text-sm text-ink-soft sm:inline">· {section}</span>}
         <div className="ml-auto flex items-center gap-2">
+          {(actor.role === 'BUTLER' || actor.role === 'SUPERVISOR') && <DutyToggle onDuty={actor.onDuty} />}
           <span className="hidden max-w-40 truncate text-sm text-ink-soft sm:inline">{actor.name}</span>
           <LocaleSwitch />
           <form action={signOutAction}>

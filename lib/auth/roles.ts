@@ -10,6 +10,8 @@ export type Actor = {
   name: string
   locale: 'zh_CN' | 'en'
   timeZone: string
+  // Staff availability; drives who may take requests offered to anyone on duty.
+  onDuty: boolean
   // The clients this actor may act for: their own profile, or the clients who delegated to them.
   clientIds: string[]
 }

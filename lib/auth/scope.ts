@@ -14,6 +14,8 @@ export function requestScope(actor: Actor): Prisma.ServiceRequestWhereInput {
           { assigneeId: actor.userId },
           { client: { dedicatedButlerId: actor.userId } },
           { client: { backupButlerId: actor.userId } },
+          // Unanswered requests offered to the whole team reach whoever is on duty.
+          ...(actor.onDuty ? [{ offerStage: 'ALL' as const }] : []),
         ],
       }
     case 'SUPERVISOR':

@@ -48,7 +48,7 @@ export async function loadActor(sessionId: string): Promise<Actor | null> {
       id: true,
       user: {
         select: {
-          id: true, role: true, name: true, locale: true, timeZone: true, disabledAt: true,
+          id: true, role: true, name: true, locale: true, timeZone: true, disabledAt: true, onDuty: true,
           clientProfile: { select: { id: true } },
           delegations: { where: { status: 'ACTIVE' }, select: { clientId: true } },
         },
@@ -63,6 +63,6 @@ export async function loadActor(sessionId: string): Promise<Actor | null> {
     : []
   return {
     userId: u.id, sessionId: session.id, role: u.role, name: u.name,
-    locale: u.locale, timeZone: u.timeZone, clientIds,
+    locale: u.locale, timeZone: u.timeZone, onDuty: u.onDuty, clientIds,
   }
 }

@@ -3,6 +3,8 @@ import { env } from '../env'
 
 export const QUEUES = {
   slaDeadline: 'sla-deadline',
+  slaAtRisk: 'sla-at-risk',
+  slaHandoff: 'sla-handoff',
 } as const
 
 type Role = 'producer' | 'worker'

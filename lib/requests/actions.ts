@@ -1,8 +1,8 @@
 'use server'
 
 import { defineAction } from '../action'
-import { createRequest, postClientMessage, replyToRequest } from './service'
-import { ZClientMessage, ZCreateRequest, ZReply } from './schemas'
+import { changeStatus, createRequest, postClientMessage, replyToRequest, takeRequest } from './service'
+import { ZChangeStatus, ZClientMessage, ZCreateRequest, ZReply, ZTakeRequest } from './schemas'
 
 export const createRequestAction = defineAction(
   { name: 'createRequest', roles: ['CLIENT', 'DELEGATE'], schema: ZCreateRequest },
@@ -17,4 +17,14 @@ export const replyAction = defineAction(
 export const clientMessageAction = defineAction(
   { name: 'clientMessage', roles: ['CLIENT', 'DELEGATE'], schema: ZClientMessage },
   async (actor, input) => ({ id: (await postClientMessage(actor, input)).id }),
+)
+
+export const changeStatusAction = defineAction(
+  { name: 'changeStatus', roles: ['BUTLER', 'SUPERVISOR'], schema: ZChangeStatus },
+  (actor, input) => changeStatus(actor, input),
+)
+
+export const takeRequestAction = defineAction(
+  { name: 'takeRequest', roles: ['BUTLER'], schema: ZTakeRequest },
+  (actor, input) => takeRequest(actor, input),
 )

@@ -2,11 +2,8 @@ import { db } from '../db'
 import type { Actor } from '../auth/roles'
 import { isClientSide } from '../auth/roles'
 import { requestScope } from '../auth/scope'
-import type { Category, RequestStatus, TimerKind } from '../generated/prisma/enums'
-
-const OPEN_STATUSES: RequestStatus[] = [
-  'NEW', 'ACKNOWLEDGED', 'IN_PROGRESS', 'WAITING_CLIENT', 'WAITING_VENDOR', 'ALTERNATIVE_OFFERED',
-]
+import type { Category, OfferStage, RequestStatus, TimerKind } from '../generated/prisma/enums'
+import { OPEN_STATUSES } from './state-machine'
 
 export type TimerDTO = {
   id: string
@@ -29,7 +26,12 @@ export type RequestSummaryDTO = {
   createdAt: string
   clientName: string
   clientTimeZone: string
+  assigneeId: string | null
   assigneeName: string | null
+  dedicatedButlerId: string | null
+  backupButlerId: string | null
+  offerStage: OfferStage | null
+  version: number
   timer: TimerDTO | null
 }
 
@@ -49,24 +51,50 @@ function toTimerDTO(t: TimerRow): TimerDTO {
   }
 }
 
-// The clock that matters most on a list: the open response clock, else the latest one.
-function headlineTimer(timers: TimerRow[]) {
-  const open = timers.find((t) => !t.metAt && !t.cancelledAt)
-  return open ?? timers[0] ?? null
+type StaffFieldsRow = {
+  assigneeId: string | null; offerStage: OfferStage | null; version: number
+  assignee: { name: string } | null
+  client: { dedicatedButlerId: string | null; backupButlerId: string | null }
 }
+
+// Who works a request is staff business: clients see their butler's name, not staff ids.
+function staffFields(actor: Actor, r: StaffFieldsRow) {
+  const staff = !isClientSide(actor)
+  return {
+    assigneeName: r.assignee?.name ?? null,
+    assigneeId: staff ? r.assigneeId : null,
+    dedicatedButlerId: staff ? r.client.dedicatedButlerId : null,
+    backupButlerId: staff ? r.client.backupButlerId : null,
+    offerStage: staff ? r.offerStage : null,
+    version: r.version,
+  }
+}
+
+// The clock that matters most on a list (timers newest first): an open response clock, then
+// an open resolution clock, then the latest response clock.
+function headlineTimer(timers: TimerRow[]) {
+  const open = (t: TimerRow) => !t.metAt && !t.cancelledAt
+  const response = (t: TimerRow) => t.kind !== 'RESOLUTION'
+  return timers.find((t) => open(t) && response(t)) ?? timers.find(open) ?? timers.find(response) ?? null
+}
+
+// Clients see only whether their butler has answered; resolution targets are internal.
+const headlineKinds = (actor: Actor): TimerKind[] =>
+  isClientSide(actor) ? ['FIRST_RESPONSE', 'NEXT_RESPONSE'] : ['FIRST_RESPONSE', 'NEXT_RESPONSE', 'RESOLUTION']
 
 export async function listRequests(actor: Actor, opts: { openOnly?: boolean; take?: number } = {}) {
   const rows = await db.serviceRequest.findMany({
-    where: { ...requestScope(actor), ...(opts.openOnly ? { status: { in: OPEN_STATUSES } } : {}) },
+    where: { ...requestScope(actor), ...(opts.openOnly ? { status: { in: [...OPEN_STATUSES] } } : {}) },
     orderBy: { createdAt: 'desc' },
     take: opts.take ?? 100,
     select: {
       id: true, number: true, title: true, category: true, status: true, createdAt: true,
-      client: { select: { displayName: true, timeZone: true } },
+      assigneeId: true, offerStage: true, version: true,
+      client: { select: { displayName: true, timeZone: true, dedicatedButlerId: true, backupButlerId: true } },
       assignee: { select: { name: true } },
       timers: {
-        where: { kind: { in: ['FIRST_RESPONSE', 'NEXT_RESPONSE'] } },
-        orderBy: { startedAt: 'desc' }, take: 3, select: timerSelect,
+        where: { kind: { in: headlineKinds(actor) } },
+        orderBy: { startedAt: 'desc' }, take: 4, select: timerSelect,
       },
     },
   })
@@ -75,7 +103,7 @@ export async function listRequests(actor: Actor, opts: { openOnly?: boolean; tak
     return {
       id: r.id, number: r.number, title: r.title, category: r.category, status: r.status,
       createdAt: r.createdAt.toISOString(), clientName: r.client.displayName,
-      clientTimeZone: r.client.timeZone, assigneeName: r.assignee?.name ?? null,
+      clientTimeZone: r.client.timeZone, ...staffFields(actor, r),
       timer: t ? toTimerDTO(t) : null,
     }
   })
@@ -93,7 +121,6 @@ export type MessageDTO = {
 export type RequestDetailDTO = RequestSummaryDTO & {
   details: Record<string, unknown>
   wantedAt: string | null
-  version: number
   messages: MessageDTO[]
   timers: TimerDTO[]
 }
@@ -104,8 +131,8 @@ export async function getRequestDetail(actor: Actor, id: string): Promise<Reques
     where: { id, ...requestScope(actor) },
     select: {
       id: true, number: true, title: true, category: true, status: true, createdAt: true,
-      details: true, wantedAt: true, version: true,
-      client: { select: { displayName: true, timeZone: true } },
+      details: true, wantedAt: true, version: true, assigneeId: true, offerStage: true,
+      client: { select: { displayName: true, timeZone: true, dedicatedButlerId: true, backupButlerId: true } },
       assignee: { select: { name: true } },
       // Internal notes never leave the server for a client or delegate.
       messages: {
@@ -117,14 +144,14 @@ export async function getRequestDetail(actor: Actor, id: string): Promise<Reques
     },
   })
   if (!r) return null
-  const responseTimers = r.timers.filter((t) => t.kind === 'FIRST_RESPONSE' || t.kind === 'NEXT_RESPONSE')
-  const t = headlineTimer([...responseTimers].reverse())
+  const kinds = headlineKinds(actor)
+  const t = headlineTimer(r.timers.filter((x) => kinds.includes(x.kind)).reverse())
   return {
     id: r.id, number: r.number, title: r.title, category: r.category, status: r.status,
     createdAt: r.createdAt.toISOString(), clientName: r.client.displayName, clientTimeZone: r.client.timeZone,
-    assigneeName: r.assignee?.name ?? null, timer: t ? toTimerDTO(t) : null,
+    ...staffFields(actor, r), timer: t ? toTimerDTO(t) : null,
     details: (r.details ?? {}) as Record<string, unknown>,
-    wantedAt: r.wantedAt?.toISOString() ?? null, version: r.version,
+    wantedAt: r.wantedAt?.toISOString() ?? null,
     messages: r.messages.map((m) => ({
       id: m.id, body: m.body, internal: m.visibility === 'INTERNAL', createdAt: m.createdAt.toISOString(),
       authorName: m.author.name, fromStaff: m.author.role !== 'CLIENT' && m.author.role !== 'DELEGATE',

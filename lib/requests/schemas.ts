@@ -113,3 +113,21 @@ export const ZClientMessage = z.object({
   body: requiredText(4000),
 })
 export type TClientMessage = z.infer<typeof ZClientMessage>
+
+export const MANUAL_STATUSES = ['IN_PROGRESS', 'WAITING_CLIENT', 'WAITING_VENDOR', 'FULFILLED', 'CLOSED'] as const
+
+export const ZChangeStatus = z.object({
+  requestId: z.string().min(1).max(40),
+  status: z.enum(MANUAL_STATUSES, { message: 'errors.invalidTransition' }),
+  version: z.coerce.number().int().positive(),
+})
+export type TChangeStatus = z.infer<typeof ZChangeStatus>
+
+export const ZTakeRequest = z.object({
+  requestId: z.string().min(1).max(40),
+  version: z.coerce.number().int().positive(),
+})
+export type TTakeRequest = z.infer<typeof ZTakeRequest>
+
+export const ZOnDuty = z.object({ onDuty: checkbox })
+export type TOnDuty = z.infer<typeof ZOnDuty>

@@ -5,8 +5,11 @@ import type { Actor } from '../auth/roles'
 import { requestScope } from '../auth/scope'
 import { recordAudit } from '../audit/record'
 import { publish } from '../events/publish'
-import { hasOpenResponseTimer, meetResponseTimers, startTimer } from '../sla/service'
-import type { TClientMessage, TCreateRequest, TReply } from './schemas'
+import {
+  hasOpenResponseTimer, meetResolutionTimer, meetResponseTimers, pauseResolution, resumeResolution, startTimer,
+} from '../sla/service'
+import type { TChangeStatus, TClientMessage, TCreateRequest, TReply, TTakeRequest } from './schemas'
+import { canTransition, RESOLVED_STATUSES } from './state-machine'
 
 function clientIdFor(actor: Actor, requested?: string) {
   if (actor.role !== 'CLIENT' && actor.role !== 'DELEGATE') {
@@ -29,13 +32,25 @@ export async function createRequest(actor: Actor, input: TCreateRequest) {
   }
   const client = await db.client.findUniqueOrThrow({
     where: { id: clientId },
-    select: { tier: true, dedicatedButlerId: true },
+    select: {
+      tier: true,
+      dedicatedButler: { select: { id: true, onDuty: true } },
+      backupButler: { select: { id: true, onDuty: true } },
+    },
   })
+  // The dedicated butler serves the client; when off duty the backup takes the request, and
+  // with neither on duty it is offered to everyone on duty at once (the clock never stops).
+  const assigneeId =
+    client.dedicatedButler?.onDuty ? client.dedicatedButler.id
+    : client.backupButler?.onDuty ? client.backupButler.id
+    : client.dedicatedButler?.id ?? null
+  const offerNow = !client.dedicatedButler?.onDuty && !client.backupButler?.onDuty
 
   const created = await db.$transaction(async (tx) => {
     const request = await tx.serviceRequest.create({
       data: {
-        clientId, createdById: actor.userId, assigneeId: client.dedicatedButlerId,
+        clientId, createdById: actor.userId, assigneeId,
+        ...(offerNow ? { offerStage: 'ALL' as const, offeredAt: new Date() } : {}),
         category: input.category, title: input.title, details: input.details,
         wantedAt: input.wantedAt ? wallTimeToUtc(input.wantedAt, actor.timeZone) : null,
         idempotencyKey: input.idempotencyKey,
@@ -50,6 +65,7 @@ export async function createRequest(actor: Actor, input: TCreateRequest) {
     const timer = await startTimer(tx, {
       requestId: request.id, clientId, kind: 'FIRST_RESPONSE', category: input.category, tier: client.tier,
     })
+    await startTimer(tx, { requestId: request.id, clientId, kind: 'RESOLUTION', category: input.category, tier: client.tier })
     await recordAudit(tx, {
       actorId: actor.userId, action: 'request.created', entity: 'ServiceRequest', entityId: request.id, clientId,
       data: { category: input.category, timerId: timer.id },
@@ -85,13 +101,15 @@ export async function replyToRequest(actor: Actor, input: TReply) {
     })
     if (!input.internal) {
       await meetResponseTimers(tx, request.id, request.clientId, actor.userId)
-      if (request.status === 'NEW') {
-        // The first client-visible reply is the acknowledgement.
-        await tx.serviceRequest.update({
-          where: { id: request.id },
-          data: { status: 'ACKNOWLEDGED', version: { increment: 1 } },
-        })
-      }
+      // The first client-visible reply is the acknowledgement; an answered request is no
+      // longer offered to others.
+      await tx.serviceRequest.update({
+        where: { id: request.id },
+        data: {
+          ...(request.status === 'NEW' ? { status: 'ACKNOWLEDGED' as const } : {}),
+          offerStage: null, offeredAt: null, version: { increment: 1 },
+        },
+      })
     }
     await recordAudit(tx, {
       actorId: actor.userId, action: input.internal ? 'request.note_added' : 'request.replied',
@@ -111,7 +129,12 @@ export async function postClientMessage(actor: Actor, input: TClientMessage) {
     })
     if (!request) throw new AppError('NOT_FOUND', 'errors.notFound')
     // Serialise concurrent messages on one request so only one next-response clock starts.
-    await tx.$queryRaw`SELECT id FROM "ServiceRequest" WHERE id = ${request.id} FOR UPDATE`
+    const [{ status }] = await tx.$queryRaw<{ status: string }[]>`SELECT status FROM "ServiceRequest" WHERE id = ${request.id} FOR UPDATE`
+    if (status === 'WAITING_CLIENT') {
+      // The client answered: the request is back with staff and its resolution clock runs again.
+      await tx.serviceRequest.update({ where: { id: request.id }, data: { status: 'IN_PROGRESS', version: { increment: 1 } } })
+      await resumeResolution(tx, request.id)
+    }
     const message = await tx.message.create({
       data: { requestId: request.id, authorId: actor.userId, visibility: 'CLIENT', body: input.body },
       select: { id: true },
@@ -128,6 +151,65 @@ export async function postClientMessage(actor: Actor, input: TClientMessage) {
     })
     await publish(tx, { type: 'message.created', requestId: request.id, clientId: request.clientId, internal: false })
     return message
+  })
+}
+
+const STAFF_WHO_WORK_REQUESTS = ['BUTLER', 'SUPERVISOR'] as const
+
+export async function changeStatus(actor: Actor, input: TChangeStatus) {
+  if (!(STAFF_WHO_WORK_REQUESTS as readonly string[]).includes(actor.role)) throw new AppError('FORBIDDEN', 'errors.forbidden')
+  return db.$transaction(async (tx) => {
+    const request = await tx.serviceRequest.findFirst({
+      where: { id: input.requestId, ...requestScope(actor) },
+      select: { id: true, clientId: true, status: true, version: true },
+    })
+    if (!request) throw new AppError('NOT_FOUND', 'errors.notFound')
+    if (!canTransition(request.status, input.status)) throw new AppError('INVALID_TRANSITION', 'errors.invalidTransition')
+    // Optimistic version: a change made on a stale screen is refused, not silently applied.
+    const updated = await tx.serviceRequest.updateMany({
+      where: { id: request.id, version: input.version },
+      data: {
+        status: input.status, version: { increment: 1 },
+        ...(input.status === 'CLOSED' ? { closedAt: new Date() } : {}),
+      },
+    })
+    if (updated.count === 0) throw new AppError('CONFLICT', 'errors.staleVersion')
+    if (input.status === 'WAITING_CLIENT') await pauseResolution(tx, request.id)
+    if (request.status === 'WAITING_CLIENT' && input.status !== 'WAITING_CLIENT') await resumeResolution(tx, request.id)
+    if (RESOLVED_STATUSES.includes(input.status)) await meetResolutionTimer(tx, request.id, request.clientId, actor.userId)
+    await recordAudit(tx, {
+      actorId: actor.userId, action: 'request.status_changed', entity: 'ServiceRequest', entityId: request.id,
+      clientId: request.clientId, data: { from: request.status, to: input.status },
+    })
+    await publish(tx, { type: 'request.updated', requestId: request.id, clientId: request.clientId })
+    return { status: input.status }
+  })
+}
+
+// Taking an offered request: exactly one butler wins, by a version check on the row.
+export async function takeRequest(actor: Actor, input: TTakeRequest) {
+  if (actor.role !== 'BUTLER') throw new AppError('FORBIDDEN', 'errors.forbidden')
+  if (!actor.onDuty) throw new AppError('FORBIDDEN', 'errors.offDuty')
+  return db.$transaction(async (tx) => {
+    const request = await tx.serviceRequest.findFirst({
+      where: { id: input.requestId, ...requestScope(actor) },
+      select: { id: true, clientId: true, assigneeId: true, version: true, offerStage: true, client: { select: { backupButlerId: true } } },
+    })
+    if (!request) throw new AppError('NOT_FOUND', 'errors.notFound')
+    const offeredToMe =
+      request.offerStage === 'ALL' || (request.offerStage === 'BACKUP' && request.client.backupButlerId === actor.userId)
+    if (!offeredToMe && request.assigneeId !== actor.userId) throw new AppError('CONFLICT', 'errors.notOffered')
+    const taken = await tx.serviceRequest.updateMany({
+      where: { id: request.id, version: input.version },
+      data: { assigneeId: actor.userId, offerStage: null, offeredAt: null, version: { increment: 1 } },
+    })
+    if (taken.count === 0) throw new AppError('CONFLICT', 'errors.alreadyTaken')
+    await recordAudit(tx, {
+      actorId: actor.userId, action: 'request.taken', entity: 'ServiceRequest', entityId: request.id,
+      clientId: request.clientId, data: { from: request.assigneeId },
+    })
+    await publish(tx, { type: 'request.updated', requestId: request.id, clientId: request.clientId })
+    return { assigneeId: actor.userId }
   })
 }
 

@@ -40,3 +40,17 @@ export function resumeShift(pausedAt: Date, now: Date) {
 export function responseTimeMs(c: Pick<ClockTimes, 'startedAt' | 'metAt'>) {
   return c.metAt ? c.metAt.getTime() - c.startedAt.getTime() : null
 }
+
+// The same times as they travel to the browser, as ISO strings.
+export type ClockTimesIso = { [K in keyof ClockTimes]: K extends 'startedAt' | 'dueAt' ? string : string | null }
+
+export function parseClockTimes(t: ClockTimesIso): ClockTimes {
+  const d = (v: string | null) => (v ? new Date(v) : null)
+  return {
+    startedAt: new Date(t.startedAt), dueAt: new Date(t.dueAt), atRiskAt: d(t.atRiskAt), pausedAt: d(t.pausedAt),
+    metAt: d(t.metAt), breachedAt: d(t.breachedAt), cancelledAt: d(t.cancelledAt),
+  }
+}
+
+export const clockStateOf = (t: ClockTimesIso | null, now: Date): ClockState | null =>
+  t ? clockState(parseClockTimes(t), now) : null

@@ -6,10 +6,26 @@ import { publish } from '../events/publish'
 import { producer, QUEUES } from '../jobs/boss'
 import { log } from '../log'
 
-// The promise: 3 minutes to a first response, 24x7. Used when no policy row matches.
-export const DEFAULT_TARGETS: Partial<Record<TimerKind, { target: number; atRisk: number; handoff: number }>> = {
-  FIRST_RESPONSE: { target: 180, atRisk: 120, handoff: 150 },
-  NEXT_RESPONSE: { target: 180, atRisk: 120, handoff: 150 },
+type Targets = { target: number; atRisk: number | null; handoff: number | null }
+
+// The promise: 3 minutes to a first response, 24x7. Used when no policy row matches;
+// policy rows (edited by an admin) take precedence.
+const RESPONSE_DEFAULT: Targets = { target: 180, atRisk: 120, handoff: 150 }
+export const DEFAULT_RESOLUTION_SECONDS: Record<Category, number> = {
+  TRAVEL: 30 * 60,
+  HEALTH: 4 * 3600,
+  EDUCATION: 24 * 3600,
+  LIVING: 2 * 3600,
+  OTHER: 4 * 3600,
+}
+
+function defaultTargets(kind: TimerKind, category: Category): Targets | null {
+  if (kind === 'FIRST_RESPONSE' || kind === 'NEXT_RESPONSE') return RESPONSE_DEFAULT
+  if (kind === 'RESOLUTION') {
+    const target = DEFAULT_RESOLUTION_SECONDS[category]
+    return { target, atRisk: Math.round(target * 0.75), handoff: null }
+  }
+  return null
 }
 
 type PolicyPick = { id: string | null; targetMs: number; atRiskMs: number | null; handoffMs: number | null }
@@ -25,20 +41,28 @@ export async function pickPolicy(tx: Tx, kind: TimerKind, category: Category, ti
   })
   const rank = (p: { category: unknown; tier: unknown }) => (p.category ? 2 : 0) + (p.tier ? 1 : 0)
   const best = candidates.sort((a, b) => rank(b) - rank(a))[0]
-  if (best) {
-    return {
-      id: best.id,
-      targetMs: best.targetSeconds * 1000,
-      atRiskMs: best.atRiskSeconds === null ? null : best.atRiskSeconds * 1000,
-      handoffMs: best.handoffSeconds === null ? null : best.handoffSeconds * 1000,
-    }
-  }
-  const d = DEFAULT_TARGETS[kind]
+  const s = (v: number | null) => (v === null ? null : v * 1000)
+  if (best) return { id: best.id, targetMs: best.targetSeconds * 1000, atRiskMs: s(best.atRiskSeconds), handoffMs: s(best.handoffSeconds) }
+  const d = defaultTargets(kind, category)
   if (!d) throw new Error(`No SLA policy for ${kind}`)
-  return { id: null, targetMs: d.target * 1000, atRiskMs: d.atRisk * 1000, handoffMs: d.handoff * 1000 }
+  return { id: null, targetMs: d.target * 1000, atRiskMs: s(d.atRisk), handoffMs: s(d.handoff) }
 }
 
-export type StartedTimer = { id: string; dueAt: Date }
+type TimerMarks = { id: string; dueAt: Date; atRiskAt: Date | null; handoffAt: Date | null }
+
+// One job per mark. The key includes the time, so a clock that was paused and resumed gets
+// fresh jobs for its new marks; a stale job finds its condition false and does nothing.
+async function scheduleMarks(tx: Tx, t: TimerMarks) {
+  const boss = await producer()
+  const opts = (at: Date, queue: string) => ({
+    startAfter: at, singletonKey: `${queue}:${t.id}:${at.getTime()}`, db: fromPrisma(tx),
+  })
+  await boss.send(QUEUES.slaDeadline, { timerId: t.id }, opts(t.dueAt, QUEUES.slaDeadline))
+  if (t.atRiskAt) await boss.send(QUEUES.slaAtRisk, { timerId: t.id }, opts(t.atRiskAt, QUEUES.slaAtRisk))
+  if (t.handoffAt) await boss.send(QUEUES.slaHandoff, { timerId: t.id }, opts(t.handoffAt, QUEUES.slaHandoff))
+}
+
+export type StartedTimer = TimerMarks
 
 // Deadlines come from the database clock, never the web server's.
 export async function startTimer(
@@ -56,11 +80,9 @@ export async function startTimer(
       clock_timestamp() + ${ms(policy.atRiskMs)}::interval,
       clock_timestamp() + ${ms(policy.handoffMs)}::interval
     )
-    RETURNING id, "dueAt"`
+    RETURNING id, "dueAt", "atRiskAt", "handoffAt"`
   const timer = rows[0]
-  const boss = await producer()
-  // Enqueued in the same transaction: the deadline job exists if and only if the clock does.
-  await boss.send(QUEUES.slaDeadline, { timerId: timer.id }, { startAfter: timer.dueAt, singletonKey: timer.id, db: fromPrisma(tx) })
+  await scheduleMarks(tx, timer)
   await publish(tx, { type: 'sla.changed', requestId: args.requestId, clientId: args.clientId, timerId: timer.id, state: 'STARTED' })
   return timer
 }
@@ -79,6 +101,16 @@ export async function meetResponseTimers(tx: Tx, requestId: string, clientId: st
   return met
 }
 
+export async function meetResolutionTimer(tx: Tx, requestId: string, clientId: string, staffId: string) {
+  const met = await tx.$queryRaw<{ id: string; late: boolean }[]>`
+    UPDATE "SlaTimer" SET "metAt" = clock_timestamp(), "metById" = ${staffId}, "pausedAt" = NULL
+    WHERE "requestId" = ${requestId} AND kind = 'RESOLUTION' AND "metAt" IS NULL AND "cancelledAt" IS NULL
+    RETURNING id, ("metAt" >= "dueAt") AS late`
+  for (const t of met) {
+    await publish(tx, { type: 'sla.changed', requestId, clientId, timerId: t.id, state: t.late ? 'BREACHED' : 'MET' })
+  }
+}
+
 export async function hasOpenResponseTimer(tx: Tx, requestId: string) {
   const open = await tx.slaTimer.count({
     where: { requestId, kind: { in: ['FIRST_RESPONSE', 'NEXT_RESPONSE'] }, metAt: null, cancelledAt: null },
@@ -86,35 +118,122 @@ export async function hasOpenResponseTimer(tx: Tx, requestId: string) {
   return open > 0
 }
 
+// While a request waits on the client, its resolution clock stands still.
+export async function pauseResolution(tx: Tx, requestId: string) {
+  await tx.$executeRaw`
+    UPDATE "SlaTimer" SET "pausedAt" = clock_timestamp()
+    WHERE "requestId" = ${requestId} AND kind = 'RESOLUTION'
+      AND "metAt" IS NULL AND "breachedAt" IS NULL AND "cancelledAt" IS NULL AND "pausedAt" IS NULL`
+}
+
+// Resuming pushes every mark by the time spent paused, then schedules the new marks.
+export async function resumeResolution(tx: Tx, requestId: string) {
+  const resumed = await tx.$queryRaw<TimerMarks[]>`
+    WITH shift AS (
+      SELECT id, clock_timestamp() - "pausedAt" AS d FROM "SlaTimer"
+      WHERE "requestId" = ${requestId} AND kind = 'RESOLUTION' AND "pausedAt" IS NOT NULL AND "metAt" IS NULL
+    )
+    UPDATE "SlaTimer" t SET
+      "dueAt" = t."dueAt" + shift.d,
+      "atRiskAt" = t."atRiskAt" + shift.d,
+      "handoffAt" = t."handoffAt" + shift.d,
+      "pausedMs" = t."pausedMs" + (EXTRACT(EPOCH FROM shift.d) * 1000)::int,
+      "pausedAt" = NULL
+    FROM shift WHERE t.id = shift.id
+    RETURNING t.id, t."dueAt", t."atRiskAt", t."handoffAt"`
+  for (const t of resumed) await scheduleMarks(tx, t)
+}
+
+type Decided = { id: string; requestId: string; kind: TimerKind; dueAt: Date; at: Date }
+
+async function clientOf(tx: Tx, requestId: string) {
+  return tx.serviceRequest.findUniqueOrThrow({
+    where: { id: requestId },
+    select: { clientId: true, offerStage: true, client: { select: { backupButler: { select: { id: true, onDuty: true } } } } },
+  })
+}
+
 // Decides a breach exactly once, however many workers race: one conditional update wins.
+// An unanswered response clock is then offered to everyone on duty.
 export async function decideBreach(timerId: string): Promise<boolean> {
   return db.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ id: string; requestId: string; kind: TimerKind; dueAt: Date; breachedAt: Date }[]>`
+    const [t] = await tx.$queryRaw<Decided[]>`
       UPDATE "SlaTimer" SET "breachedAt" = clock_timestamp()
       WHERE id = ${timerId} AND "metAt" IS NULL AND "breachedAt" IS NULL
         AND "pausedAt" IS NULL AND "cancelledAt" IS NULL AND "dueAt" <= clock_timestamp()
-      RETURNING id, "requestId", kind, "dueAt", "breachedAt"`
-    const t = rows[0]
+      RETURNING id, "requestId", kind, "dueAt", "breachedAt" AS at`
     if (!t) return false
-    const req = await tx.serviceRequest.findUniqueOrThrow({ where: { id: t.requestId }, select: { clientId: true } })
+    const req = await clientOf(tx, t.requestId)
     await recordAudit(tx, {
       actorId: null, action: 'sla.breached', entity: 'SlaTimer', entityId: t.id, clientId: req.clientId,
-      data: { kind: t.kind, requestId: t.requestId, latenessMs: t.breachedAt.getTime() - t.dueAt.getTime() },
+      data: { kind: t.kind, requestId: t.requestId, latenessMs: t.at.getTime() - t.dueAt.getTime() },
     })
+    if (t.kind === 'FIRST_RESPONSE' || t.kind === 'NEXT_RESPONSE') await offer(tx, t.requestId, req.clientId, 'ALL')
     await publish(tx, { type: 'sla.changed', requestId: t.requestId, clientId: req.clientId, timerId: t.id, state: 'BREACHED' })
     return true
   })
 }
 
+// At risk: the dedicated butler is alerted (the console plays a sound and notifies).
+export async function decideAtRisk(timerId: string): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const [t] = await tx.$queryRaw<Decided[]>`
+      UPDATE "SlaTimer" SET "atRiskFiredAt" = clock_timestamp()
+      WHERE id = ${timerId} AND "metAt" IS NULL AND "breachedAt" IS NULL AND "atRiskFiredAt" IS NULL
+        AND "pausedAt" IS NULL AND "cancelledAt" IS NULL AND "atRiskAt" <= clock_timestamp()
+      RETURNING id, "requestId", kind, "dueAt", "atRiskFiredAt" AS at`
+    if (!t) return false
+    const req = await clientOf(tx, t.requestId)
+    await recordAudit(tx, {
+      actorId: null, action: 'sla.at_risk', entity: 'SlaTimer', entityId: t.id, clientId: req.clientId,
+      data: { kind: t.kind, requestId: t.requestId },
+    })
+    await publish(tx, { type: 'sla.changed', requestId: t.requestId, clientId: req.clientId, timerId: t.id, state: 'AT_RISK' })
+    return true
+  })
+}
+
+// Hand-off: the dedicated butler has not answered; offer the request to the backup butler
+// if on duty, otherwise to everyone on duty. The dedicated butler keeps the client.
+export async function decideHandoff(timerId: string): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const [t] = await tx.$queryRaw<Decided[]>`
+      UPDATE "SlaTimer" SET "handoffFiredAt" = clock_timestamp()
+      WHERE id = ${timerId} AND "metAt" IS NULL AND "breachedAt" IS NULL AND "handoffFiredAt" IS NULL
+        AND "pausedAt" IS NULL AND "cancelledAt" IS NULL AND "handoffAt" <= clock_timestamp()
+      RETURNING id, "requestId", kind, "dueAt", "handoffFiredAt" AS at`
+    if (!t) return false
+    const req = await clientOf(tx, t.requestId)
+    const stage = req.client.backupButler?.onDuty ? 'BACKUP' : 'ALL'
+    await offer(tx, t.requestId, req.clientId, stage)
+    return true
+  })
+}
+
+async function offer(tx: Tx, requestId: string, clientId: string, stage: 'BACKUP' | 'ALL') {
+  // An offer only widens: nothing -> backup -> everyone on duty.
+  const widenFrom = stage === 'ALL' ? [null, 'BACKUP' as const] : [null]
+  const updated = await tx.serviceRequest.updateMany({
+    where: { id: requestId, OR: widenFrom.map((offerStage) => ({ offerStage })) },
+    data: { offerStage: stage, offeredAt: new Date(), version: { increment: 1 } },
+  })
+  if (updated.count === 0) return
+  await recordAudit(tx, { actorId: null, action: 'request.offered', entity: 'ServiceRequest', entityId: requestId, clientId, data: { stage } })
+  await publish(tx, { type: 'request.offered', requestId, clientId, stage })
+}
+
 // Everything already overdue: run at worker start (after downtime) and as a periodic backstop.
 export async function sweepOverdue(limit = 500) {
-  const due = await db.$queryRaw<{ id: string }[]>`
-    SELECT id FROM "SlaTimer"
-    WHERE "metAt" IS NULL AND "breachedAt" IS NULL AND "pausedAt" IS NULL AND "cancelledAt" IS NULL
-      AND "dueAt" <= clock_timestamp()
-    ORDER BY "dueAt" LIMIT ${limit}`
+  const open = `"metAt" IS NULL AND "breachedAt" IS NULL AND "pausedAt" IS NULL AND "cancelledAt" IS NULL`
+  const pick = (mark: string, fired: string) => db.$queryRawUnsafe<{ id: string }[]>(
+    `SELECT id FROM "SlaTimer" WHERE ${open} AND "${mark}" <= clock_timestamp() ${fired ? `AND "${fired}" IS NULL` : ''}
+     ORDER BY "${mark}" LIMIT ${Number(limit)}`,
+  )
   let decided = 0
-  for (const { id } of due) if (await decideBreach(id)) decided++
-  if (decided) log.info({ decided }, 'sla sweep decided overdue clocks')
+  for (const { id } of await pick('dueAt', '')) if (await decideBreach(id)) decided++
+  for (const { id } of await pick('handoffAt', 'handoffFiredAt')) if (await decideHandoff(id)) decided++
+  for (const { id } of await pick('atRiskAt', 'atRiskFiredAt')) if (await decideAtRisk(id)) decided++
+  if (decided) log.info({ decided }, 'sla sweep decided overdue marks')
   return decided
 }
+

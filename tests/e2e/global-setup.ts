@@ -1,6 +1,6 @@
 import { db } from '../../lib/db'
 import { assertLocalDatabase, resetDatabase } from '../db-utils'
-import { createClient, createDelegate, createStaff } from '../factories'
+import { createClient, createDefaultPolicies, createDelegate, createStaff } from '../factories'
 import { E2E_PASSWORD, people } from './people'
 
 // A known cast for the browser tests. Runs before the web server and worker start.
@@ -13,11 +13,6 @@ export default async function globalSetup() {
   const a = await createClient(db, { name: '王先生', email: people.clientA, password: E2E_PASSWORD, dedicatedButlerId: lin.id, backupButlerId: zhou.id })
   await createClient(db, { name: 'Sophia Li', email: people.clientB, password: E2E_PASSWORD, dedicatedButlerId: zhou.id, locale: 'en', timeZone: 'Europe/London' })
   await createDelegate(db, { clientId: a.clientId, email: people.delegateA, password: E2E_PASSWORD, name: '王太太' })
-  await db.slaPolicy.createMany({
-    data: [
-      { kind: 'FIRST_RESPONSE', targetSeconds: 180, atRiskSeconds: 120, handoffSeconds: 150 },
-      { kind: 'NEXT_RESPONSE', targetSeconds: 180, atRiskSeconds: 120, handoffSeconds: 150 },
-    ],
-  })
+  await createDefaultPolicies(db)
   await db.$disconnect()
 }

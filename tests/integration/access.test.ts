@@ -74,7 +74,8 @@ describe('a client sees only their own requests', () => {
       createRequest(a.clientActor, { ...dinner, idempotencyKey: key }),
     ])
     expect(one.id).toBe(two.id)
-    expect(await db.slaTimer.count({ where: { requestId: one.id } })).toBe(1)
+    expect(await db.slaTimer.count({ where: { requestId: one.id, kind: 'FIRST_RESPONSE' } })).toBe(1)
+    expect(await db.serviceRequest.count({ where: { idempotencyKey: key } })).toBe(1)
   })
 
   it('the audit log cannot be rewritten', async () => {

@@ -2,6 +2,7 @@ import { getTranslations } from 'next-intl/server'
 import { requirePageActor } from '@/lib/auth/guards'
 import { listStaff } from '@/lib/staff/queries'
 import { AppHeader } from '@/components/ui/app-header'
+import { AdminNav } from '@/components/admin/admin-nav'
 
 export const dynamic = 'force-dynamic'
 
@@ -13,6 +14,7 @@ export default async function AdminHome() {
     <>
       <AppHeader actor={actor} home="/admin" section={t('title')} wide />
       <main className="mx-auto max-w-screen-2xl px-6 py-6">
+        <AdminNav current="staff" />
         <h1 className="mb-4 text-xl font-semibold">{t('staff')}</h1>
         <table className="w-full border-separate border-spacing-0 rounded-2xl bg-white text-sm">
           <thead>

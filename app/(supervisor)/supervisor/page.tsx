@@ -1,56 +1,98 @@
 import { getTranslations } from 'next-intl/server'
 import { requirePageActor } from '@/lib/auth/guards'
-import { clockState } from '@/lib/sla/clock'
-import { byDeadline, listRequests, type TimerDTO } from '@/lib/requests/queries'
+import { clockStateOf, type ClockState } from '@/lib/sla/clock'
+import { byDeadline, listRequests } from '@/lib/requests/queries'
+import { listStaff } from '@/lib/staff/queries'
 import { AppHeader } from '@/components/ui/app-header'
-import { LiveRefresh } from '@/components/live/live-refresh'
+import { StaffLive } from '@/components/live/staff-live'
 import { QueueTable } from '@/components/console/queue-table'
 
 export const dynamic = 'force-dynamic'
 
-function stateOf(t: TimerDTO | null, now: Date) {
-  if (!t) return null
-  const d = (v: string | null) => (v ? new Date(v) : null)
-  return clockState({
-    startedAt: new Date(t.startedAt), dueAt: new Date(t.dueAt), atRiskAt: d(t.atRiskAt), pausedAt: d(t.pausedAt),
-    metAt: d(t.metAt), breachedAt: d(t.breachedAt), cancelledAt: d(t.cancelledAt),
-  }, now)
-}
+const TILE_STATES = ['ON_TRACK', 'AT_RISK', 'BREACHED', 'PAUSED'] as const
+type TileState = (typeof TILE_STATES)[number]
+const tone: Record<TileState, string> = { ON_TRACK: 'text-ok', AT_RISK: 'text-warn', BREACHED: 'text-bad', PAUSED: 'text-ink-soft' }
 
 export default async function SupervisorBoard() {
   const actor = await requirePageActor(['SUPERVISOR'])
   const t = await getTranslations()
   const now = new Date()
-  const requests = (await listRequests(actor, { openOnly: true, take: 500 })).sort(byDeadline)
-  const counts = { ON_TRACK: 0, AT_RISK: 0, BREACHED: 0, MET: 0 }
-  for (const r of requests) {
-    const s = stateOf(r.timer, now)
-    if (s && s in counts) counts[s as keyof typeof counts]++
+  const [requests, staff] = await Promise.all([listRequests(actor, { openOnly: true, take: 1000 }), listStaff(actor)])
+  requests.sort(byDeadline)
+
+  // Open clocks by state, for the team and per butler. A met response clock with no open
+  // resolution clock counts as on track.
+  const stateOf = (r: (typeof requests)[number]): TileState => {
+    const s: ClockState | null = clockStateOf(r.timer, now)
+    return s === 'AT_RISK' || s === 'BREACHED' || s === 'PAUSED' ? s : 'ON_TRACK'
   }
-  const tiles = [
-    { key: 'ON_TRACK', label: t('supervisor.onTrack'), tone: 'text-ok' },
-    { key: 'AT_RISK', label: t('supervisor.atRisk'), tone: 'text-warn' },
-    { key: 'BREACHED', label: t('supervisor.breached'), tone: 'text-bad' },
-    { key: 'MET', label: t('supervisor.met'), tone: 'text-ink' },
-  ] as const
+  const team: Record<TileState, number> = { ON_TRACK: 0, AT_RISK: 0, BREACHED: 0, PAUSED: 0 }
+  const perButler = new Map<string, Record<TileState, number> & { open: number }>()
+  for (const r of requests) {
+    const s = stateOf(r)
+    team[s]++
+    const key = r.assigneeId ?? ''
+    const row = perButler.get(key) ?? { open: 0, ON_TRACK: 0, AT_RISK: 0, BREACHED: 0, PAUSED: 0 }
+    row.open++
+    row[s]++
+    perButler.set(key, row)
+  }
+  const butlers = staff.filter((s) => s.role === 'BUTLER')
+  const titles = Object.fromEntries(requests.map((r) => [r.id, r.title]))
+
   return (
     <>
       <AppHeader actor={actor} home="/supervisor" section={t('supervisor.title')} wide />
       <main className="mx-auto max-w-screen-2xl px-6 py-6">
         <div className="mb-4 flex items-center justify-between">
           <h1 className="text-xl font-semibold">{t('supervisor.title')}</h1>
-          <LiveRefresh />
+          <StaffLive titles={titles} alertOn={['BREACHED']} />
         </div>
         <section className="mb-6 grid grid-cols-2 gap-3 md:grid-cols-4" aria-label={t('supervisor.title')}>
-          {tiles.map((tile) => (
-            <div key={tile.key} className="rounded-2xl border border-line bg-white p-4" data-testid={`tile-${tile.key}`}>
-              <p className="text-xs uppercase tracking-wide text-ink-soft">{tile.label}</p>
-              <p className={`mt-1 text-3xl font-semibold tabular-nums ${tile.tone}`}>{counts[tile.key]}</p>
+          {TILE_STATES.map((s) => (
+            <div key={s} className="rounded-2xl border border-line bg-white p-4" data-testid={`tile-${s}`}>
+              <p className="text-xs uppercase tracking-wide text-ink-soft">{t(`sla.${s}`)}</p>
+              <p className={`mt-1 text-3xl font-semibold tabular-nums ${tone[s]}`} data-testid={`count-${s}`}>{team[s]}</p>
             </div>
           ))}
         </section>
-        <h2 className="mb-3 text-lg font-medium">{t('supervisor.openRequests')}</h2>
-        <QueueTable requests={requests} serverNow={now.toISOString()} viewerTimeZone={actor.timeZone} hrefBase="/console/requests" showAssignee />
+
+        <div className="grid gap-6 xl:grid-cols-[1fr_24rem]">
+          <section>
+            <h2 className="mb-3 text-lg font-medium">{t('supervisor.openRequests')}</h2>
+            <QueueTable requests={requests} serverNow={now.toISOString()} viewerTimeZone={actor.timeZone} hrefBase="/console/requests" showAssignee />
+          </section>
+          <section>
+            <h2 className="mb-3 text-lg font-medium">{t('supervisor.perButler')}</h2>
+            <table className="w-full border-separate border-spacing-0 rounded-2xl bg-white text-sm" data-testid="per-butler">
+              <thead>
+                <tr className="text-left text-xs uppercase tracking-wide text-ink-soft">
+                  <th className="border-b border-line px-3 py-2 font-medium">{t('supervisor.butler')}</th>
+                  <th className="border-b border-line px-3 py-2 font-medium">{t('supervisor.onDutyNow')}</th>
+                  <th className="border-b border-line px-3 py-2 text-right font-medium">{t('supervisor.open')}</th>
+                  <th className="border-b border-line px-3 py-2 text-right font-medium">{t('sla.AT_RISK')}</th>
+                  <th className="border-b border-line px-3 py-2 text-right font-medium">{t('sla.BREACHED')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {[...butlers.map((b) => ({ id: b.id, name: b.name, onDuty: b.onDuty as boolean | null })), { id: '', name: t('supervisor.unassigned'), onDuty: null }]
+                  .filter((b) => b.id !== '' || perButler.has(''))
+                  .map((b) => {
+                    const row = perButler.get(b.id)
+                    return (
+                      <tr key={b.id || 'none'}>
+                        <td className="border-b border-line px-3 py-2">{b.name}</td>
+                        <td className="border-b border-line px-3 py-2">{b.onDuty === null ? '—' : b.onDuty ? t('supervisor.yes') : t('supervisor.no')}</td>
+                        <td className="border-b border-line px-3 py-2 text-right tabular-nums">{row?.open ?? 0}</td>
+                        <td className="border-b border-line px-3 py-2 text-right tabular-nums text-warn">{row?.AT_RISK ?? 0}</td>
+                        <td className="border-b border-line px-3 py-2 text-right tabular-nums text-bad">{row?.BREACHED ?? 0}</td>
+                      </tr>
+                    )
+                  })}
+              </tbody>
+            </table>
+          </section>
+        </div>
       </main>
     </>
   )

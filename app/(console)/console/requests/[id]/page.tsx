@@ -5,9 +5,11 @@ import { requirePageActor } from '@/lib/auth/guards'
 import { formatInZone } from '@/lib/i18n/format'
 import { getRequestDetail } from '@/lib/requests/queries'
 import { AppHeader } from '@/components/ui/app-header'
-import { LiveRefresh } from '@/components/live/live-refresh'
+import { StaffLive } from '@/components/live/staff-live'
 import { SlaClock } from '@/components/live/sla-clock'
 import { Composer } from '@/components/requests/composer'
+import { StatusForm } from '@/components/console/status-form'
+import { TakeButton } from '@/components/console/take-button'
 import { DetailList } from '@/components/requests/detail-list'
 import { Thread } from '@/components/requests/thread'
 
@@ -27,7 +29,7 @@ export default async function ConsoleRequestPage({ params }: { params: Promise<{
         <div>
           <div className="flex items-center justify-between">
             <Link href="/console" className="text-sm text-ink-soft hover:text-ink">← {t('console.queue')}</Link>
-            <LiveRefresh requestId={request.id} />
+            <StaffLive titles={{ [request.id]: request.title }} alertOn={actor.role === 'SUPERVISOR' ? ['BREACHED'] : ['AT_RISK', 'BREACHED', 'OFFERED']} />
           </div>
           <header className="mt-3">
             <p className="text-xs text-ink-soft">{t(`categories.${request.category}`)} · #{request.number} · {request.clientName}</p>
@@ -35,7 +37,16 @@ export default async function ConsoleRequestPage({ params }: { params: Promise<{
             <div className="mt-2 flex items-center gap-2 text-xs">
               <span className="rounded-full bg-gold-soft px-2 py-0.5" data-testid="request-status">{t(`statuses.${request.status}`)}</span>
               {request.timer && <SlaClock timer={request.timer} serverNow={serverNow} />}
+              {request.offerStage && (
+                <span className="rounded-full bg-gold-soft px-2 py-0.5 text-gold">
+                  {request.offerStage === 'ALL' ? t('console.offerAll') : t('console.offerBackup')}
+                </span>
+              )}
+              {request.offerStage && actor.role === 'BUTLER' && actor.onDuty && request.assigneeId !== actor.userId && (
+                <TakeButton requestId={request.id} version={request.version} />
+              )}
             </div>
+            <div className="mt-3"><StatusForm requestId={request.id} status={request.status} version={request.version} /></div>
           </header>
           <section className="mt-6"><Thread messages={request.messages} timeZone={actor.timeZone} viewer="staff" /></section>
           <section className="mt-6 rounded-2xl border border-line bg-white p-4"><Composer requestId={request.id} side="staff" /></section>

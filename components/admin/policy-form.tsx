@@ -1,0 +1,81 @@
+'use client'
+
+import { useRouter } from 'next/navigation'
+import { useTranslations } from 'next-intl'
+import { useActionState } from 'react'
+import type { ActionResult } from '@/lib/action'
+import { deactivatePolicyAction, savePolicyAction } from '@/lib/sla/actions'
+
+export type PolicyRow = {
+  id: string; kind: string; category: string | null; tier: string | null; targetSeconds: number
+  atRiskSeconds: number | null; handoffSeconds: number | null; active: boolean; version: number
+}
+
+const KINDS = ['FIRST_RESPONSE', 'NEXT_RESPONSE', 'RESOLUTION'] as const
+const CATEGORIES = ['TRAVEL', 'HEALTH', 'EDUCATION', 'LIVING', 'OTHER'] as const
+const TIERS = ['DIAMOND', 'BLACK_DIAMOND', 'PRIVATE'] as const
+
+type State = ActionResult<{ id: string }> | null
+
+// One row of the policy table, editable in place; without a policy it adds a new one.
+export function PolicyForm({ policy }: { policy?: PolicyRow }) {
+  const t = useTranslations()
+  const router = useRouter()
+  const [state, action, pending] = useActionState<State, FormData>(async (_p, form) => {
+    const result = form.get('intent') === 'deactivate' ? await deactivatePolicyAction(form) : await savePolicyAction(form)
+    if (result.ok) router.refresh()
+    return result
+  }, null)
+  const err = state && !state.ok ? state.fieldErrors ?? {} : {}
+  const id = policy?.id ?? 'new'
+  const cell = 'px-2 py-2 align-top'
+  const input = (name: string, value: number | null | undefined, label: string) => (
+    <td className={cell}>
+      <input aria-label={label} name={name} defaultValue={value ?? ''} inputMode="numeric" form={`policy-${id}`}
+        aria-invalid={err[name] ? true : undefined}
+        className={`w-24 rounded-lg border bg-white px-2 py-1 text-sm tabular-nums ${err[name] ? 'border-bad' : 'border-line'}`} />
+      {err[name] && <p className="mt-1 max-w-40 text-xs text-bad">{err[name]}</p>}
+    </td>
+  )
+  const select = (name: string, value: string | null | undefined, options: readonly string[], ns: string, any: boolean) => (
+    <td className={cell}>
+      <select aria-label={t(`admin.${name}` as 'admin.kind')} name={name} defaultValue={value ?? ''} form={`policy-${id}`}
+        className="rounded-lg border border-line bg-white px-2 py-1 text-sm">
+        {any && <option value="">{t('admin.any')}</option>}
+        {options.map((o) => <option key={o} value={o}>{t(`${ns}.${o}` as 'sla.RESOLUTION')}</option>)}
+      </select>
+    </td>
+  )
+  return (
+    <tr className={policy && !policy.active ? 'opacity-50' : ''} data-testid={`policy-${id}`}>
+      {select('kind', policy?.kind ?? 'FIRST_RESPONSE', KINDS, 'sla', false)}
+      {select('category', policy?.category, CATEGORIES, 'categories', true)}
+      {select('tier', policy?.tier, TIERS, 'tiers', true)}
+      {input('targetSeconds', policy?.targetSeconds, t('admin.target'))}
+      {input('atRiskSeconds', policy?.atRiskSeconds, t('admin.atRisk'))}
+      {input('handoffSeconds', policy?.handoffSeconds, t('admin.handoff'))}
+      <td className={cell}>
+        <form id={`policy-${id}`} action={action} className="flex items-center gap-2">
+          {policy && <input type="hidden" name="id" value={policy.id} />}
+          {policy && <input type="hidden" name="version" value={policy.version} />}
+          {policy && !policy.active ? (
+            <span className="text-xs text-ink-soft">{t('admin.inactive')}</span>
+          ) : (
+            <>
+              <button type="submit" name="intent" value="save" disabled={pending} className="rounded-lg bg-ink px-3 py-1 text-sm text-ivory disabled:opacity-50">
+                {policy ? t('admin.save') : t('admin.add')}
+              </button>
+              {policy && (
+                <button type="submit" name="intent" value="deactivate" disabled={pending} className="rounded-lg border border-line px-3 py-1 text-sm text-ink-soft hover:bg-gold-soft">
+                  {t('admin.deactivate')}
+                </button>
+              )}
+            </>
+          )}
+        </form>
+        {state && !state.ok && <p role="alert" className="mt-1 max-w-56 text-xs text-bad">{state.message}</p>}
+        {state?.ok && <p className="mt-1 max-w-56 text-xs text-ok">{t('admin.saved')}</p>}
+      </td>
+    </tr>
+  )
+}

@@ -1,0 +1,73 @@
+'use client'
+
+import { useTranslations } from 'next-intl'
+import { useCallback, useEffect, useRef, useState } from 'react'
+
+export type AlertKind = 'AT_RISK' | 'BREACHED' | 'OFFERED'
+const STORAGE_KEY = 'db-alerts-enabled'
+
+// A short two-tone chime made in the browser: no audio file to load or cache.
+function chime(ctx: AudioContext, urgent: boolean) {
+  const tones = urgent ? [880, 660, 880] : [660, 880]
+  tones.forEach((hz, i) => {
+    const osc = ctx.createOscillator()
+    const gain = ctx.createGain()
+    osc.frequency.value = hz
+    gain.gain.setValueAtTime(0.0001, ctx.currentTime + i * 0.18)
+    gain.gain.exponentialRampToValueAtTime(0.25, ctx.currentTime + i * 0.18 + 0.02)
+    gain.gain.exponentialRampToValueAtTime(0.0001, ctx.currentTime + i * 0.18 + 0.16)
+    osc.connect(gain).connect(ctx.destination)
+    osc.start(ctx.currentTime + i * 0.18)
+    osc.stop(ctx.currentTime + i * 0.18 + 0.17)
+  })
+}
+
+// Unmissable alerts: a sound, a browser notification and an on-screen banner. Browsers allow
+// sound and notifications only after a gesture, so the user turns them on once.
+export function useAlerts() {
+  const t = useTranslations('console')
+  const audio = useRef<AudioContext | null>(null)
+  const [enabled, setEnabled] = useState(false)
+  const [banner, setBanner] = useState<{ kind: AlertKind; text: string; at: number } | null>(null)
+
+  useEffect(() => {
+    setEnabled(localStorage.getItem(STORAGE_KEY) === '1')
+  }, [])
+
+  const enable = useCallback(async () => {
+    audio.current ??= new AudioContext()
+    await audio.current.resume().catch(() => {})
+    if ('Notification' in window && Notification.permission === 'default') await Notification.requestPermission()
+    localStorage.setItem(STORAGE_KEY, '1')
+    setEnabled(true)
+  }, [])
+
+  const raise = useCallback((kind: AlertKind, title: string) => {
+    const text =
+      kind === 'AT_RISK' ? t('alertAtRisk', { title })
+      : kind === 'BREACHED' ? t('alertBreached', { title })
+      : t('alertOffered', { title })
+    setBanner({ kind, text, at: Date.now() })
+    if (localStorage.getItem(STORAGE_KEY) !== '1') return
+    try {
+      audio.current ??= new AudioContext()
+      chime(audio.current, kind !== 'OFFERED')
+    } catch { /* no audio device */ }
+    if ('Notification' in window && Notification.permission === 'granted') {
+      new Notification(text, { tag: `${kind}:${title}`, requireInteraction: kind === 'BREACHED' })
+    }
+  }, [t])
+
+  return { enabled, enable, raise, banner, dismiss: () => setBanner(null) }
+}
+
+export function AlertBanner({ banner, onDismiss }: { banner: { kind: AlertKind; text: string } | null; onDismiss: () => void }) {
+  if (!banner) return null
+  const tone = banner.kind === 'BREACHED' ? 'bg-bad text-white' : banner.kind === 'AT_RISK' ? 'bg-warn text-white' : 'bg-ink text-ivory'
+  return (
+    <div role="alert" data-testid="sla-alert" data-kind={banner.kind} className={`fixed right-6 top-16 z-20 flex max-w-md items-center gap-3 rounded-xl px-4 py-3 text-sm shadow-lg ${tone}`}>
+      <span>{banner.text}</span>
+      <button type="button" onClick={onDismiss} className="ml-auto rounded px-1 opacity-80 hover:opacity-100" aria-label="×">×</button>
+    </div>
+  )
+}

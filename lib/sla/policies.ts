@@ -1,0 +1,61 @@
+import { db } from '../db'
+import { AppError } from '../errors'
+import type { Actor } from '../auth/roles'
+import { recordAudit } from '../audit/record'
+import type { TPolicyRef, TSlaPolicy } from './schemas'
+
+const requireAdmin = (actor: Actor) => {
+  if (actor.role !== 'ADMIN') throw new AppError('FORBIDDEN', 'errors.forbidden')
+}
+
+export async function listPolicies(actor: Actor) {
+  requireAdmin(actor)
+  return db.slaPolicy.findMany({
+    orderBy: [{ active: 'desc' }, { kind: 'asc' }, { category: 'asc' }, { tier: 'asc' }],
+    select: {
+      id: true, kind: true, category: true, tier: true, targetSeconds: true, atRiskSeconds: true,
+      handoffSeconds: true, active: true, version: true, updatedAt: true,
+    },
+  })
+}
+
+// Changes apply to clocks started afterwards; running clocks keep the deadlines they had.
+export async function savePolicy(actor: Actor, input: TSlaPolicy) {
+  requireAdmin(actor)
+  const data = {
+    kind: input.kind, category: input.category, tier: input.tier, targetSeconds: input.targetSeconds,
+    atRiskSeconds: input.atRiskSeconds, handoffSeconds: input.handoffSeconds,
+  }
+  return db.$transaction(async (tx) => {
+    const clash = await tx.slaPolicy.findFirst({
+      where: { kind: input.kind, category: input.category, tier: input.tier, active: true, ...(input.id ? { NOT: { id: input.id } } : {}) },
+      select: { id: true },
+    })
+    if (clash) throw new AppError('CONFLICT', 'errors.policyExists')
+    if (!input.id) {
+      const created = await tx.slaPolicy.create({ data, select: { id: true } })
+      await recordAudit(tx, { actorId: actor.userId, action: 'sla_policy.created', entity: 'SlaPolicy', entityId: created.id, data })
+      return created
+    }
+    const updated = await tx.slaPolicy.updateMany({
+      where: { id: input.id, version: input.version ?? -1 },
+      data: { ...data, version: { increment: 1 } },
+    })
+    if (updated.count === 0) throw new AppError('CONFLICT', 'errors.staleVersion')
+    await recordAudit(tx, { actorId: actor.userId, action: 'sla_policy.updated', entity: 'SlaPolicy', entityId: input.id, data })
+    return { id: input.id }
+  })
+}
+
+export async function deactivatePolicy(actor: Actor, input: TPolicyRef) {
+  requireAdmin(actor)
+  return db.$transaction(async (tx) => {
+    const updated = await tx.slaPolicy.updateMany({
+      where: { id: input.id, version: input.version, active: true },
+      data: { active: false, version: { increment: 1 } },
+    })
+    if (updated.count === 0) throw new AppError('CONFLICT', 'errors.staleVersion')
+    await recordAudit(tx, { actorId: actor.userId, action: 'sla_policy.deactivated', entity: 'SlaPolicy', entityId: input.id })
+    return { id: input.id }
+  })
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod'
+
+const KINDS = ['FIRST_RESPONSE', 'NEXT_RESPONSE', 'RESOLUTION', 'VENDOR_TASK', 'HANDOFF'] as const
+const CATEGORIES = ['TRAVEL', 'HEALTH', 'EDUCATION', 'LIVING', 'OTHER'] as const
+const TIERS = ['DIAMOND', 'BLACK_DIAMOND', 'PRIVATE'] as const
+
+const blankToNull = (v: unknown) => (v === '' || v === undefined ? null : v)
+const seconds = z.coerce.number({ message: 'errors.seconds' }).int({ message: 'errors.seconds' })
+  .min(1, { message: 'errors.seconds' }).max(30 * 86400, { message: 'errors.seconds' })
+
+export const ZSlaPolicy = z
+  .object({
+    id: z.preprocess(blankToNull, z.string().min(1).max(40).nullable()),
+    version: z.preprocess(blankToNull, z.coerce.number().int().positive().nullable()),
+    kind: z.enum(KINDS, { message: 'errors.required' }),
+    category: z.preprocess(blankToNull, z.enum(CATEGORIES).nullable()),
+    tier: z.preprocess(blankToNull, z.enum(TIERS).nullable()),
+    targetSeconds: seconds,
+    atRiskSeconds: z.preprocess(blankToNull, seconds.nullable()),
+    handoffSeconds: z.preprocess(blankToNull, seconds.nullable()),
+  })
+  .superRefine((p, ctx) => {
+    if (p.atRiskSeconds !== null && p.atRiskSeconds >= p.targetSeconds) {
+      ctx.addIssue({ code: 'custom', path: ['atRiskSeconds'], message: 'errors.beforeTarget' })
+    }
+    if (p.handoffSeconds !== null && p.handoffSeconds >= p.targetSeconds) {
+      ctx.addIssue({ code: 'custom', path: ['handoffSeconds'], message: 'errors.beforeTarget' })
+    }
+    if (p.atRiskSeconds !== null && p.handoffSeconds !== null && p.handoffSeconds < p.atRiskSeconds) {
+      ctx.addIssue({ code: 'custom', path: ['handoffSeconds'], message: 'errors.handoffAfterRisk' })
+    }
+  })
+export type TSlaPolicy = z.infer<typeof ZSlaPolicy>
+
+export const ZPolicyRef = z.object({ id: z.string().min(1).max(40), version: z.coerce.number().int().positive() })
+export type TPolicyRef = z.infer<typeof ZPolicyRef>

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "SlaPolicy" ADD COLUMN     "version" INTEGER NOT NULL DEFAULT 1;
