@@ -48,7 +48,11 @@ export const ZEducationDetails = z.object({
 export const ZLivingDetails = z.object({
   service: z.enum(LIVING_SERVICES, { message: 'errors.chooseService' }),
   venue: optionalText(200),
-  partySize: z.coerce.number().int().min(1, { message: 'errors.partySize' }).max(500, { message: 'errors.partySize' }).optional(),
+  partySize: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.coerce.number({ message: 'errors.partySize' }).int({ message: 'errors.partySize' })
+      .min(1, { message: 'errors.partySize' }).max(500, { message: 'errors.partySize' }).optional(),
+  ),
 })
 
 export const ZOtherDetails = z.object({})

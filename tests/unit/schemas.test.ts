@@ -49,6 +49,14 @@ describe('request schemas', () => {
   })
 })
 
+describe('optional numbers', () => {
+  it('treats an empty party size as not given, and a bad one as an error', () => {
+    expect(ZCreateRequest.safeParse({ category: 'LIVING', title: 'Dinner', details: { service: 'RESTAURANT', partySize: '' } }).success).toBe(true)
+    expect(issues({ category: 'LIVING', title: 'Dinner', details: { service: 'RESTAURANT', partySize: '0' } }))
+      .toEqual({ 'details.partySize': 'errors.partySize' })
+  })
+})
+
 describe('a form with no detail fields', () => {
   it('parses an "other" request that sends no details at all', () => {
     expect(ZCreateRequest.safeParse({ category: 'OTHER', title: 'Find a tailor' }).success).toBe(true)
