@@ -31,7 +31,14 @@ export function clientScope(actor: Actor): Prisma.ClientWhereInput {
     case 'DELEGATE':
       return { id: { in: actor.clientIds } }
     case 'BUTLER':
-      return { OR: [{ dedicatedButlerId: actor.userId }, { backupButlerId: actor.userId }] }
+      return {
+        OR: [
+          { dedicatedButlerId: actor.userId },
+          { backupButlerId: actor.userId },
+          // Covering a client's open request brings their notes and preferences with it.
+          { requests: { some: { assigneeId: actor.userId, status: { not: 'CLOSED' } } } },
+        ],
+      }
     case 'SUPERVISOR':
       return {}
     default:

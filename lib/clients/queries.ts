@@ -1,6 +1,9 @@
 import { db } from '../db'
 import type { Actor } from '../auth/roles'
 import { clientScope } from '../auth/scope'
+import { recordAudit } from '../audit/record'
+import { isStaff } from '../auth/roles'
+import { maskId, maskPhone } from './mask'
 
 export type ButlerCardDTO = { name: string; onDuty: boolean }
 export type PortalClientDTO = {
@@ -26,4 +29,78 @@ export async function portalClients(actor: Actor): Promise<PortalClientDTO[]> {
     id: r.id, displayName: r.displayName, timeZone: r.timeZone,
     butler: r.dedicatedButler, backup: r.backupButler,
   }))
+}
+
+
+export type Client360DTO = NonNullable<Awaited<ReturnType<typeof getClient360>>>
+
+// The whole client on one screen, for staff who serve or cover them. Every view is audited;
+// phone and ID numbers arrive masked (revealing one is a separate, audited action).
+export async function getClient360(actor: Actor, clientId: string) {
+  if (!isStaff(actor) || actor.role === 'ADMIN') return null
+  const c = await db.client.findFirst({
+    where: { id: clientId, ...clientScope(actor) },
+    select: {
+      id: true, displayName: true, tier: true, timeZone: true, language: true, phone: true, idDocument: true, createdAt: true,
+      dedicatedButler: { select: { name: true, onDuty: true } },
+      backupButler: { select: { name: true, onDuty: true } },
+      family: { orderBy: { name: 'asc' }, select: { id: true, name: true, relation: true, birthday: true, phone: true } },
+      delegates: { orderBy: { invitedAt: 'asc' }, select: { id: true, relation: true, status: true, user: { select: { name: true } } } },
+      keyDates: { orderBy: { date: 'asc' }, select: { id: true, kind: true, label: true, date: true, recurring: true, familyMember: { select: { name: true } } } },
+      preferences: { orderBy: { topic: 'asc' }, select: { id: true, topic: true, value: true } },
+      notes: {
+        orderBy: [{ pinned: 'desc' }, { createdAt: 'desc' }], take: 100,
+        select: { id: true, body: true, pinned: true, createdAt: true, author: { select: { name: true } } },
+      },
+      requests: {
+        orderBy: { createdAt: 'desc' }, take: 100,
+        select: {
+          id: true, number: true, title: true, category: true, status: true, createdAt: true, closedAt: true,
+          rating: { select: { score: true, comment: true } },
+          alternatives: { where: { status: 'ACCEPTED' }, select: { id: true } },
+          vendorTasks: { select: { vendor: { select: { id: true, name: true, kind: true } } } },
+        },
+      },
+    },
+  })
+  if (!c) return null
+  await db.$transaction((tx) =>
+    recordAudit(tx, { actorId: actor.userId, action: 'client.viewed', entity: 'Client', entityId: c.id, clientId: c.id }),
+  )
+  const vendors = new Map<string, { id: string; name: string; kind: string; uses: number }>()
+  for (const r of c.requests) for (const t of r.vendorTasks) {
+    const v = vendors.get(t.vendor.id) ?? { ...t.vendor, uses: 0 }
+    v.uses++
+    vendors.set(t.vendor.id, v)
+  }
+  const iso = (d: Date | null) => d?.toISOString() ?? null
+  return {
+    id: c.id, displayName: c.displayName, tier: c.tier, timeZone: c.timeZone, language: c.language,
+    phoneMasked: maskPhone(c.phone), idMasked: maskId(c.idDocument), clientSince: c.createdAt.toISOString(),
+    dedicatedButler: c.dedicatedButler, backupButler: c.backupButler,
+    family: c.family.map((f) => ({ id: f.id, name: f.name, relation: f.relation, birthday: iso(f.birthday), phoneMasked: maskPhone(f.phone) })),
+    delegates: c.delegates.map((d) => ({ id: d.id, name: d.user?.name ?? null, relation: d.relation, status: d.status })),
+    keyDates: c.keyDates.map((k) => ({ id: k.id, kind: k.kind, label: k.label, date: k.date.toISOString().slice(0, 10), recurring: k.recurring, who: k.familyMember?.name ?? null })),
+    preferences: c.preferences,
+    notes: c.notes.map((n) => ({ id: n.id, body: n.body, pinned: n.pinned, createdAt: n.createdAt.toISOString(), authorName: n.author.name })),
+    requests: c.requests.map((r) => ({
+      id: r.id, number: r.number, title: r.title, category: r.category, status: r.status,
+      createdAt: r.createdAt.toISOString(), closedAt: iso(r.closedAt),
+      rating: r.rating?.score ?? null, ratingComment: r.rating?.comment ?? null,
+      outcome: r.alternatives.length > 0 ? ('ALTERNATIVE' as const) : r.status === 'FULFILLED' || r.status === 'CLOSED' ? ('FULFILLED' as const) : null,
+    })),
+    vendorsUsed: [...vendors.values()].sort((a, b) => b.uses - a.uses),
+  }
+}
+
+// The notes that travel with every request of a client: pinned first, then the latest.
+export async function notesForRequestView(actor: Actor, clientId: string, take = 5) {
+  if (!isStaff(actor) || actor.role === 'ADMIN') return []
+  const notes = await db.clientNote.findMany({
+    where: { clientId, client: clientScope(actor) },
+    orderBy: [{ pinned: 'desc' }, { createdAt: 'desc' }],
+    take,
+    select: { id: true, body: true, pinned: true, createdAt: true, author: { select: { name: true } } },
+  })
+  return notes.map((n) => ({ id: n.id, body: n.body, pinned: n.pinned, createdAt: n.createdAt.toISOString(), authorName: n.author.name }))
 }

@@ -26,6 +26,7 @@ export type RequestSummaryDTO = {
   createdAt: string
   clientName: string
   clientTimeZone: string
+  clientId: string | null
   assigneeId: string | null
   assigneeName: string | null
   dedicatedButlerId: string | null
@@ -52,7 +53,7 @@ function toTimerDTO(t: TimerRow): TimerDTO {
 }
 
 type StaffFieldsRow = {
-  assigneeId: string | null; offerStage: OfferStage | null; version: number
+  clientId: string; assigneeId: string | null; offerStage: OfferStage | null; version: number
   assignee: { name: string } | null
   client: { dedicatedButlerId: string | null; backupButlerId: string | null }
 }
@@ -62,6 +63,7 @@ function staffFields(actor: Actor, r: StaffFieldsRow) {
   const staff = !isClientSide(actor)
   return {
     assigneeName: r.assignee?.name ?? null,
+    clientId: staff ? r.clientId : null,
     assigneeId: staff ? r.assigneeId : null,
     dedicatedButlerId: staff ? r.client.dedicatedButlerId : null,
     backupButlerId: staff ? r.client.backupButlerId : null,
@@ -89,7 +91,7 @@ export async function listRequests(actor: Actor, opts: { openOnly?: boolean; tak
     take: opts.take ?? 100,
     select: {
       id: true, number: true, title: true, category: true, status: true, createdAt: true,
-      assigneeId: true, offerStage: true, version: true,
+      clientId: true, assigneeId: true, offerStage: true, version: true,
       client: { select: { displayName: true, timeZone: true, dedicatedButlerId: true, backupButlerId: true } },
       assignee: { select: { name: true } },
       timers: {
@@ -131,7 +133,7 @@ export async function getRequestDetail(actor: Actor, id: string): Promise<Reques
     where: { id, ...requestScope(actor) },
     select: {
       id: true, number: true, title: true, category: true, status: true, createdAt: true,
-      details: true, wantedAt: true, version: true, assigneeId: true, offerStage: true,
+      details: true, wantedAt: true, version: true, clientId: true, assigneeId: true, offerStage: true,
       client: { select: { displayName: true, timeZone: true, dedicatedButlerId: true, backupButlerId: true } },
       assignee: { select: { name: true } },
       // Internal notes never leave the server for a client or delegate.

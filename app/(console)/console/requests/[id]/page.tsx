@@ -4,6 +4,7 @@ import { getTranslations } from 'next-intl/server'
 import { requirePageActor } from '@/lib/auth/guards'
 import { formatInZone } from '@/lib/i18n/format'
 import { getRequestDetail } from '@/lib/requests/queries'
+import { notesForRequestView } from '@/lib/clients/queries'
 import { AppHeader } from '@/components/ui/app-header'
 import { StaffLive } from '@/components/live/staff-live'
 import { SlaClock } from '@/components/live/sla-clock'
@@ -22,6 +23,7 @@ export default async function ConsoleRequestPage({ params }: { params: Promise<{
   if (!request) notFound()
   const t = await getTranslations()
   const serverNow = new Date().toISOString()
+  const notes = request.clientId ? await notesForRequestView(actor, request.clientId) : []
   return (
     <>
       <AppHeader actor={actor} home="/console" section={t('console.title')} wide />
@@ -32,7 +34,10 @@ export default async function ConsoleRequestPage({ params }: { params: Promise<{
             <StaffLive titles={{ [request.id]: request.title }} alertOn={actor.role === 'SUPERVISOR' ? ['BREACHED'] : ['AT_RISK', 'BREACHED', 'OFFERED']} />
           </div>
           <header className="mt-3">
-            <p className="text-xs text-ink-soft">{t(`categories.${request.category}`)} · #{request.number} · {request.clientName}</p>
+            <p className="text-xs text-ink-soft">
+              {t(`categories.${request.category}`)} · #{request.number} ·{' '}
+              <Link href={`/console/clients/${request.clientId}`} className="text-ink underline-offset-2 hover:underline">{request.clientName}</Link>
+            </p>
             <h1 className="mt-1 text-xl font-semibold">{request.title}</h1>
             <div className="mt-2 flex items-center gap-2 text-xs">
               <span className="rounded-full bg-gold-soft px-2 py-0.5" data-testid="request-status">{t(`statuses.${request.status}`)}</span>
@@ -60,6 +65,22 @@ export default async function ConsoleRequestPage({ params }: { params: Promise<{
             <p className="mt-1 text-ink-soft">{t('console.assignee')}: <span className="text-ink">{request.assigneeName ?? t('supervisor.unassigned')}</span></p>
             <p className="mt-1 text-ink-soft">{t('console.createdAt')}: <span className="text-ink">{formatInZone(request.createdAt, actor.timeZone)}</span></p>
             <DetailList request={request} timeZone={actor.timeZone} />
+          </section>
+          <section className="rounded-2xl border border-line bg-white p-4 text-sm" data-testid="request-notes">
+            <div className="flex items-center justify-between">
+              <h2 className="font-medium">{t('client360.notes')}</h2>
+              <Link href={`/console/clients/${request.clientId}`} className="text-xs text-gold hover:underline">{t('client360.open360')} →</Link>
+            </div>
+            {notes.length === 0 ? <p className="mt-2 text-ink-soft">{t('common.empty')}</p> : (
+              <ul className="mt-2 space-y-2">
+                {notes.map((n) => (
+                  <li key={n.id} className={`rounded-lg p-2 ${n.pinned ? 'bg-gold-soft' : 'bg-ivory'}`}>
+                    <p className="whitespace-pre-wrap">{n.body}</p>
+                    <p className="mt-0.5 text-xs text-ink-soft">{n.authorName} · {formatInZone(n.createdAt, actor.timeZone, 'yyyy-MM-dd')}</p>
+                  </li>
+                ))}
+              </ul>
+            )}
           </section>
           <section className="rounded-2xl border border-line bg-white p-4 text-sm">
             <h2 className="font-medium">{t('console.timers')}</h2>
