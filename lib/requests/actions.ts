@@ -1,8 +1,12 @@
 'use server'
 
 import { defineAction } from '../action'
-import { changeStatus, createRequest, postClientMessage, replyToRequest, takeRequest } from './service'
-import { ZChangeStatus, ZClientMessage, ZCreateRequest, ZReply, ZTakeRequest } from './schemas'
+import {
+  changeStatus, createRequest, decideAlternative, offerAlternative, postClientMessage, replyToRequest, takeRequest,
+} from './service'
+import {
+  ZChangeStatus, ZClientMessage, ZCreateRequest, ZDecideAlternative, ZOfferAlternative, ZReply, ZTakeRequest,
+} from './schemas'
 
 export const createRequestAction = defineAction(
   { name: 'createRequest', roles: ['CLIENT', 'DELEGATE'], schema: ZCreateRequest },
@@ -27,4 +31,14 @@ export const changeStatusAction = defineAction(
 export const takeRequestAction = defineAction(
   { name: 'takeRequest', roles: ['BUTLER'], schema: ZTakeRequest },
   (actor, input) => takeRequest(actor, input),
+)
+
+export const offerAlternativeAction = defineAction(
+  { name: 'offerAlternative', roles: ['BUTLER', 'SUPERVISOR'], schema: ZOfferAlternative },
+  async (actor, input) => ({ id: (await offerAlternative(actor, input)).id }),
+)
+
+export const decideAlternativeAction = defineAction(
+  { name: 'decideAlternative', roles: ['CLIENT', 'DELEGATE'], schema: ZDecideAlternative },
+  (actor, input) => decideAlternative(actor, input),
 )

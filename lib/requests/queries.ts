@@ -120,9 +120,12 @@ export type MessageDTO = {
   fromStaff: boolean
 }
 
+export type AlternativeDTO = { id: string; description: string; status: 'OFFERED' | 'ACCEPTED' | 'DECLINED'; offeredAt: string; decidedAt: string | null }
+
 export type RequestDetailDTO = RequestSummaryDTO & {
   details: Record<string, unknown>
   wantedAt: string | null
+  alternatives: AlternativeDTO[]
   messages: MessageDTO[]
   timers: TimerDTO[]
 }
@@ -143,6 +146,7 @@ export async function getRequestDetail(actor: Actor, id: string): Promise<Reques
         select: { id: true, body: true, visibility: true, createdAt: true, author: { select: { name: true, role: true } } },
       },
       timers: { orderBy: { startedAt: 'asc' }, select: timerSelect },
+      alternatives: { orderBy: { offeredAt: 'asc' }, select: { id: true, description: true, status: true, offeredAt: true, decidedAt: true } },
     },
   })
   if (!r) return null
@@ -154,6 +158,9 @@ export async function getRequestDetail(actor: Actor, id: string): Promise<Reques
     ...staffFields(actor, r), timer: t ? toTimerDTO(t) : null,
     details: (r.details ?? {}) as Record<string, unknown>,
     wantedAt: r.wantedAt?.toISOString() ?? null,
+    alternatives: r.alternatives.map((a) => ({
+      id: a.id, description: a.description, status: a.status, offeredAt: a.offeredAt.toISOString(), decidedAt: a.decidedAt?.toISOString() ?? null,
+    })),
     messages: r.messages.map((m) => ({
       id: m.id, body: m.body, internal: m.visibility === 'INTERNAL', createdAt: m.createdAt.toISOString(),
       authorName: m.author.name, fromStaff: m.author.role !== 'CLIENT' && m.author.role !== 'DELEGATE',

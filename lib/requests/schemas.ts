@@ -135,3 +135,16 @@ export type TTakeRequest = z.infer<typeof ZTakeRequest>
 
 export const ZOnDuty = z.object({ onDuty: checkbox })
 export type TOnDuty = z.infer<typeof ZOnDuty>
+
+export const ZOfferAlternative = z.object({
+  requestId: z.string().min(1).max(40),
+  version: z.coerce.number().int().positive(),
+  description: requiredText(2000),
+})
+export type TOfferAlternative = z.infer<typeof ZOfferAlternative>
+
+export const ZDecideAlternative = z.object({
+  alternativeId: z.string().min(1).max(40),
+  accept: z.preprocess((v) => v === true || v === 'true' || v === 'accept', z.boolean()),
+})
+export type TDecideAlternative = z.infer<typeof ZDecideAlternative>

@@ -8,8 +8,10 @@ import { publish } from '../events/publish'
 import {
   hasOpenResponseTimer, meetResolutionTimer, meetResponseTimers, pauseResolution, resumeResolution, startTimer,
 } from '../sla/service'
-import type { TChangeStatus, TClientMessage, TCreateRequest, TReply, TTakeRequest } from './schemas'
-import { canTransition, RESOLVED_STATUSES } from './state-machine'
+import type {
+  TChangeStatus, TClientMessage, TCreateRequest, TDecideAlternative, TOfferAlternative, TReply, TTakeRequest,
+} from './schemas'
+import { canOfferAlternative, canTransition, RESOLVED_STATUSES } from './state-machine'
 
 function clientIdFor(actor: Actor, requested?: string) {
   if (actor.role !== 'CLIENT' && actor.role !== 'DELEGATE') {
@@ -210,6 +212,70 @@ export async function takeRequest(actor: Actor, input: TTakeRequest) {
     })
     await publish(tx, { type: 'request.updated', requestId: request.id, clientId: request.clientId })
     return { assigneeId: actor.userId }
+  })
+}
+
+// The butler records what can be done instead; the client sees it and accepts or declines.
+export async function offerAlternative(actor: Actor, input: TOfferAlternative) {
+  if (!(STAFF_WHO_WORK_REQUESTS as readonly string[]).includes(actor.role)) throw new AppError('FORBIDDEN', 'errors.forbidden')
+  return db.$transaction(async (tx) => {
+    const request = await tx.serviceRequest.findFirst({
+      where: { id: input.requestId, ...requestScope(actor) },
+      select: { id: true, clientId: true, status: true },
+    })
+    if (!request) throw new AppError('NOT_FOUND', 'errors.notFound')
+    if (!canOfferAlternative(request.status)) throw new AppError('INVALID_TRANSITION', 'errors.invalidTransition')
+    const updated = await tx.serviceRequest.updateMany({
+      where: { id: request.id, version: input.version },
+      data: { status: 'ALTERNATIVE_OFFERED', offerStage: null, offeredAt: null, version: { increment: 1 } },
+    })
+    if (updated.count === 0) throw new AppError('CONFLICT', 'errors.staleVersion')
+    const alternative = await tx.alternative.create({
+      data: { requestId: request.id, description: input.description, offeredById: actor.userId },
+      select: { id: true },
+    })
+    // Offering an alternative answers the client and resolves the request for the clock.
+    await meetResponseTimers(tx, request.id, request.clientId, actor.userId)
+    await meetResolutionTimer(tx, request.id, request.clientId, actor.userId)
+    await recordAudit(tx, {
+      actorId: actor.userId, action: 'request.alternative_offered', entity: 'Alternative', entityId: alternative.id,
+      clientId: request.clientId, data: { requestId: request.id, from: request.status },
+    })
+    await publish(tx, { type: 'request.updated', requestId: request.id, clientId: request.clientId })
+    return alternative
+  })
+}
+
+// Accepting closes the request; declining sends it back to the butler with a fresh clock.
+export async function decideAlternative(actor: Actor, input: TDecideAlternative) {
+  if (actor.role !== 'CLIENT' && actor.role !== 'DELEGATE') throw new AppError('FORBIDDEN', 'errors.forbidden')
+  return db.$transaction(async (tx) => {
+    const alt = await tx.alternative.findFirst({
+      where: { id: input.alternativeId, request: requestScope(actor) },
+      select: { id: true, status: true, request: { select: { id: true, clientId: true, status: true, category: true, client: { select: { tier: true } } } } },
+    })
+    if (!alt) throw new AppError('NOT_FOUND', 'errors.notFound')
+    const decided = await tx.alternative.updateMany({
+      where: { id: alt.id, status: 'OFFERED' },
+      data: { status: input.accept ? 'ACCEPTED' : 'DECLINED', decidedAt: new Date() },
+    })
+    if (decided.count === 0 || alt.request.status !== 'ALTERNATIVE_OFFERED') throw new AppError('CONFLICT', 'errors.alreadyDecided')
+    const r = alt.request
+    await tx.serviceRequest.update({
+      where: { id: r.id },
+      data: input.accept
+        ? { status: 'CLOSED', closedAt: new Date(), version: { increment: 1 } }
+        : { status: 'IN_PROGRESS', version: { increment: 1 } },
+    })
+    if (!input.accept) {
+      await startTimer(tx, { requestId: r.id, clientId: r.clientId, kind: 'NEXT_RESPONSE', category: r.category, tier: r.client.tier })
+    }
+    await recordAudit(tx, {
+      actorId: actor.userId, action: input.accept ? 'request.alternative_accepted' : 'request.alternative_declined',
+      entity: 'Alternative', entityId: alt.id, clientId: r.clientId, data: { requestId: r.id },
+    })
+    await publish(tx, { type: 'request.updated', requestId: r.id, clientId: r.clientId })
+    return { accepted: input.accept }
   })
 }
 

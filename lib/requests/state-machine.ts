@@ -23,3 +23,8 @@ export const RESOLVED_STATUSES: readonly RequestStatus[] = ['FULFILLED', 'ALTERN
 export function canTransition(from: RequestStatus, to: RequestStatus) {
   return TRANSITIONS[from].includes(to)
 }
+
+// "Never say no": a request that cannot be met in full ends only through an alternative.
+export function canOfferAlternative(from: RequestStatus) {
+  return OPEN_STATUSES.includes(from) && from !== 'ALTERNATIVE_OFFERED'
+}

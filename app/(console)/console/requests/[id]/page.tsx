@@ -11,6 +11,9 @@ import { SlaClock } from '@/components/live/sla-clock'
 import { Composer } from '@/components/requests/composer'
 import { StatusForm } from '@/components/console/status-form'
 import { TakeButton } from '@/components/console/take-button'
+import { AlternativeForm } from '@/components/requests/alternative-form'
+import { Alternatives } from '@/components/requests/alternatives'
+import { canOfferAlternative } from '@/lib/requests/state-machine'
 import { DetailList } from '@/components/requests/detail-list'
 import { Thread } from '@/components/requests/thread'
 
@@ -51,8 +54,12 @@ export default async function ConsoleRequestPage({ params }: { params: Promise<{
                 <TakeButton requestId={request.id} version={request.version} />
               )}
             </div>
-            <div className="mt-3"><StatusForm requestId={request.id} status={request.status} version={request.version} /></div>
+            <div className="mt-3 flex flex-wrap items-center gap-4">
+              <StatusForm requestId={request.id} status={request.status} version={request.version} />
+              {canOfferAlternative(request.status) && <AlternativeForm requestId={request.id} version={request.version} />}
+            </div>
           </header>
+          <section className="mt-6"><Alternatives items={request.alternatives} timeZone={actor.timeZone} canDecide={false} /></section>
           <section className="mt-6"><Thread messages={request.messages} timeZone={actor.timeZone} viewer="staff" /></section>
           <section className="mt-6 rounded-2xl border border-line bg-white p-4"><Composer requestId={request.id} side="staff" /></section>
         </div>

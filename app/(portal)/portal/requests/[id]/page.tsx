@@ -10,6 +10,7 @@ import { SlaClock } from '@/components/live/sla-clock'
 import { Composer } from '@/components/requests/composer'
 import { Thread } from '@/components/requests/thread'
 import { DetailList } from '@/components/requests/detail-list'
+import { Alternatives } from '@/components/requests/alternatives'
 
 export const dynamic = 'force-dynamic'
 
@@ -37,6 +38,9 @@ export default async function PortalRequestPage({ params }: { params: Promise<{ 
           <p className="mt-2 text-xs text-ink-soft">{t('portal.filedAt', { time: formatInZone(request.createdAt, actor.timeZone) })}</p>
           <DetailList request={request} timeZone={actor.timeZone} />
         </header>
+        <section className="mt-5">
+          <Alternatives items={request.alternatives} timeZone={actor.timeZone} canDecide />
+        </section>
         <section className="mt-5">
           <h2 className="mb-3 text-sm font-medium text-ink-soft">{t('portal.conversation')}</h2>
           <Thread messages={request.messages} timeZone={actor.timeZone} viewer="client" />
