@@ -1,7 +1,7 @@
 // Demo data for `npm run dev` (and never for production): a small team and a few clients.
 // Logins are listed in README.md.
 import { db } from '../lib/db'
-import { createClient, createDefaultPolicies, createDelegate, createStaff } from '../tests/factories'
+import { createClient, createDefaultPolicies, createDelegate, createStaff, createVendors } from '../tests/factories'
 
 const PASSWORD = 'diamond-demo-2026'
 
@@ -23,6 +23,7 @@ async function main() {
   await createDelegate(db, { clientId: wang.clientId, name: '王太太 Mrs Wang', email: 'mrs.wang@client.test', password: PASSWORD })
 
   await createDefaultPolicies(db)
+  await createVendors(db)
   console.log('Seeded demo users (password: %s)', PASSWORD)
 }
 

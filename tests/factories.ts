@@ -15,7 +15,10 @@ const hashed = (password: string) => {
 
 export async function createStaff(
   db: Db,
-  o: { role?: Extract<Role, 'BUTLER' | 'SUPERVISOR' | 'ADMIN'>; name?: string; email?: string; password?: string; onDuty?: boolean; locale?: Locale; timeZone?: string } = {},
+  o: {
+    role?: Extract<Role, 'BUTLER' | 'SUPERVISOR' | 'ADMIN'>; name?: string; email?: string; password?: string
+    onDuty?: boolean; locale?: Locale; timeZone?: string; authorityLimit?: number
+  } = {},
 ) {
   return db.user.create({
     data: {
@@ -23,6 +26,7 @@ export async function createStaff(
       passwordHash: await hashed(o.password ?? 'correct horse battery'),
       role: o.role ?? 'BUTLER', name: o.name ?? 'Test Butler',
       onDuty: o.onDuty ?? true, locale: o.locale ?? 'zh_CN', timeZone: o.timeZone ?? 'Asia/Shanghai',
+      authorityLimit: o.authorityLimit ?? ((o.role ?? 'BUTLER') === 'BUTLER' ? 5000 : null),
     },
     select: { id: true, email: true, name: true, role: true },
   })
@@ -83,4 +87,16 @@ export async function createDefaultPolicies(db: Db, response = { target: 180, at
       })),
     ],
   })
+}
+
+export async function createVendors(db: Db) {
+  const vendors = [
+    { name: '东方豪华车队 Orient Limousine', kind: 'car', city: '上海' },
+    { name: '半岛酒店 The Peninsula', kind: 'hotel', city: '上海' },
+    { name: '和睦家医院 United Family', kind: 'hospital', city: '北京' },
+    { name: 'Ultraviolet by Paul Pairet', kind: 'restaurant', city: '上海' },
+    { name: 'Heathrow VIP', kind: 'lounge', city: 'London' },
+  ]
+  await db.vendor.createMany({ data: vendors })
+  return db.vendor.findMany({ select: { id: true, name: true } })
 }

@@ -3,6 +3,9 @@ import { requirePageActor } from '@/lib/auth/guards'
 import { clockStateOf, type ClockState } from '@/lib/sla/clock'
 import { byDeadline, listRequests } from '@/lib/requests/queries'
 import { listStaff } from '@/lib/staff/queries'
+import { pendingApprovals } from '@/lib/vendors/queries'
+import { ApprovalButtons } from '@/components/vendors/approval-buttons'
+import Link from 'next/link'
 import { AppHeader } from '@/components/ui/app-header'
 import { StaffLive } from '@/components/live/staff-live'
 import { QueueTable } from '@/components/console/queue-table'
@@ -17,7 +20,9 @@ export default async function SupervisorBoard() {
   const actor = await requirePageActor(['SUPERVISOR'])
   const t = await getTranslations()
   const now = new Date()
-  const [requests, staff] = await Promise.all([listRequests(actor, { openOnly: true, take: 1000 }), listStaff(actor)])
+  const [requests, staff, approvals] = await Promise.all([
+    listRequests(actor, { openOnly: true, take: 1000 }), listStaff(actor), pendingApprovals(actor),
+  ])
   requests.sort(byDeadline)
 
   // Open clocks by state, for the team and per butler. A met response clock with no open
@@ -62,6 +67,25 @@ export default async function SupervisorBoard() {
             <h2 className="mb-3 text-lg font-medium">{t('supervisor.openRequests')}</h2>
             <QueueTable requests={requests} serverNow={now.toISOString()} viewerTimeZone={actor.timeZone} hrefBase="/console/requests" showAssignee />
           </section>
+          <div className="space-y-6">
+          <section data-testid="pending-approvals">
+            <h2 className="mb-3 text-lg font-medium">{t('vendors.pendingApprovals')} <span className="text-ink-soft">({approvals.length})</span></h2>
+            {approvals.length === 0 ? <p className="text-sm text-ink-soft">{t('common.empty')}</p> : (
+              <ul className="space-y-2">
+                {approvals.map((a) => (
+                  <li key={a.id} className="rounded-2xl border border-gold bg-white p-3 text-sm" data-testid="approval">
+                    <p className="font-medium tabular-nums">{a.currency} {a.cost} · {a.vendorName}</p>
+                    <p>{a.description}</p>
+                    <p className="text-xs text-ink-soft">
+                      <Link href={`/console/requests/${a.requestId}`} className="hover:underline">#{a.requestNumber} {a.requestTitle}</Link>
+                      {' '}· {a.clientName} · {a.butlerName ?? '—'} ({t('vendors.limit')} CNY {a.butlerLimit ?? '0'})
+                    </p>
+                    <div className="mt-2"><ApprovalButtons taskId={a.id} version={a.version} /></div>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
           <section>
             <h2 className="mb-3 text-lg font-medium">{t('supervisor.perButler')}</h2>
             <table className="w-full border-separate border-spacing-0 rounded-2xl bg-white text-sm" data-testid="per-butler">
@@ -92,6 +116,7 @@ export default async function SupervisorBoard() {
               </tbody>
             </table>
           </section>
+          </div>
         </div>
       </main>
     </>

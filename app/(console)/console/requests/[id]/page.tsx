@@ -14,6 +14,9 @@ import { TakeButton } from '@/components/console/take-button'
 import { AlternativeForm } from '@/components/requests/alternative-form'
 import { Alternatives } from '@/components/requests/alternatives'
 import { canOfferAlternative } from '@/lib/requests/state-machine'
+import { listActiveVendors, vendorTasksFor } from '@/lib/vendors/queries'
+import { VendorTasks } from '@/components/vendors/vendor-tasks'
+import { VendorTaskForm } from '@/components/vendors/vendor-task-form'
 import { DetailList } from '@/components/requests/detail-list'
 import { Thread } from '@/components/requests/thread'
 
@@ -26,7 +29,11 @@ export default async function ConsoleRequestPage({ params }: { params: Promise<{
   if (!request) notFound()
   const t = await getTranslations()
   const serverNow = new Date().toISOString()
-  const notes = request.clientId ? await notesForRequestView(actor, request.clientId) : []
+  const [notes, tasks, vendors] = await Promise.all([
+    request.clientId ? notesForRequestView(actor, request.clientId) : [],
+    vendorTasksFor(actor, request.id),
+    listActiveVendors(),
+  ])
   return (
     <>
       <AppHeader actor={actor} home="/console" section={t('console.title')} wide />
@@ -88,6 +95,11 @@ export default async function ConsoleRequestPage({ params }: { params: Promise<{
                 ))}
               </ul>
             )}
+          </section>
+          <section className="rounded-2xl border border-line bg-white p-4 text-sm">
+            <h2 className="mb-2 font-medium">{t('vendors.title')}</h2>
+            <VendorTasks tasks={tasks} timeZone={actor.timeZone} staff />
+            {request.status !== 'CLOSED' && <VendorTaskForm requestId={request.id} vendors={vendors} />}
           </section>
           <section className="rounded-2xl border border-line bg-white p-4 text-sm">
             <h2 className="font-medium">{t('console.timers')}</h2>

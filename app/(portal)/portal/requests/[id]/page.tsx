@@ -11,6 +11,8 @@ import { Composer } from '@/components/requests/composer'
 import { Thread } from '@/components/requests/thread'
 import { DetailList } from '@/components/requests/detail-list'
 import { Alternatives } from '@/components/requests/alternatives'
+import { VendorTasks } from '@/components/vendors/vendor-tasks'
+import { vendorTasksFor } from '@/lib/vendors/queries'
 
 export const dynamic = 'force-dynamic'
 
@@ -20,6 +22,7 @@ export default async function PortalRequestPage({ params }: { params: Promise<{ 
   const request = await getRequestDetail(actor, id)
   if (!request) notFound()
   const t = await getTranslations()
+  const confirmations = await vendorTasksFor(actor, request.id)
   return (
     <>
       <AppHeader actor={actor} home="/portal" />
@@ -40,6 +43,7 @@ export default async function PortalRequestPage({ params }: { params: Promise<{ 
         </header>
         <section className="mt-5">
           <Alternatives items={request.alternatives} timeZone={actor.timeZone} canDecide />
+          <div className="mt-3"><VendorTasks tasks={confirmations} timeZone={actor.timeZone} staff={false} /></div>
         </section>
         <section className="mt-5">
           <h2 className="mb-3 text-sm font-medium text-ink-soft">{t('portal.conversation')}</h2>
