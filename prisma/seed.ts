@@ -1,7 +1,7 @@
 // Demo data for `npm run dev` (and never for production): a small team and a few clients.
 // Logins are listed in README.md.
 import { db } from '../lib/db'
-import { createClient, createDefaultPolicies, createDelegate, createStaff, createVendors } from '../tests/factories'
+import { createClient, createDefaultPolicies, createDelegate, createProcessConfig, createStaff, createVendors } from '../tests/factories'
 
 const PASSWORD = 'diamond-demo-2026'
 
@@ -24,6 +24,7 @@ async function main() {
 
   await createDefaultPolicies(db)
   await createVendors(db)
+  await createProcessConfig(db)
   console.log('Seeded demo users (password: %s)', PASSWORD)
 }
 

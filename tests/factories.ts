@@ -100,3 +100,28 @@ export async function createVendors(db: Db) {
   await db.vendor.createMany({ data: vendors })
   return db.vendor.findMany({ select: { id: true, name: true } })
 }
+
+// Categories with their standard steps and canned replies in both languages.
+export async function createProcessConfig(db: Db) {
+  const config = {
+    TRAVEL: { zh: '出行', en: 'Travel', steps: [['确认航班与人数', 'Confirm flight and passengers'], ['预订车辆或贵宾厅', 'Book car or lounge'], ['向客户发送司机与车牌', 'Send driver and plate to client'], ['出行前一天再次确认', 'Reconfirm the day before']] },
+    HEALTH: { zh: '健康', en: 'Health', steps: [['确认医院、科室与就诊人', 'Confirm hospital, department and patient'], ['预约专家号', 'Book the specialist'], ['安排陪诊', 'Arrange accompaniment'], ['就诊后回访', 'Follow up after the visit']] },
+    EDUCATION: { zh: '子女教育', en: 'Education', steps: [['了解学生情况与目标', 'Understand the student and goals'], ['筛选学校或项目', 'Shortlist schools or programmes'], ['安排参观或面试', 'Arrange visits or interviews']] },
+    LIVING: { zh: '品质生活', en: 'Quality living', steps: [['确认时间、人数与偏好', 'Confirm time, party and preferences'], ['预订并取得确认号', 'Book and get a confirmation'], ['告知客户确认信息', 'Send the confirmation to the client']] },
+    OTHER: { zh: '其他', en: 'Other', steps: [['明确需求', 'Clarify the need'], ['分类并制定方案', 'Classify and plan']] },
+  } as const
+  for (const [category, c] of Object.entries(config) as [keyof typeof config, (typeof config)[keyof typeof config]][]) {
+    await db.categoryConfig.create({ data: { category, nameZh: c.zh, nameEn: c.en } })
+    await db.checklistStep.createMany({
+      data: c.steps.map(([labelZh, labelEn], position) => ({ category, position, labelZh, labelEn })),
+    })
+    await db.cannedReply.createMany({
+      data: [
+        { category, locale: 'zh_CN', title: '已收到', body: '您好，已收到您的需求，我正在为您安排，稍后向您确认细节。' },
+        { category, locale: 'en', title: 'Received', body: 'Thank you, I have your request and am arranging it now. I will confirm the details shortly.' },
+        { category, locale: 'zh_CN', title: '已确认', body: '已为您确认，详情如下：' },
+        { category, locale: 'en', title: 'Confirmed', body: 'All confirmed. Here are the details:' },
+      ],
+    })
+  }
+}

@@ -24,7 +24,14 @@ export function StatusForm({ requestId, status, version }: { requestId: string; 
       <input type="hidden" name="requestId" value={requestId} />
       <input type="hidden" name="version" value={version} />
       <label htmlFor="status-next" className="text-sm text-ink-soft">{t('console.changeStatus')}</label>
-      <select id="status-next" name="status" className="min-h-9 rounded-lg border border-line bg-white px-2 text-sm">
+      <select
+        id="status-next"
+        name="status"
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') { e.preventDefault(); e.currentTarget.form?.requestSubmit() }
+        }}
+        className="min-h-9 rounded-lg border border-line bg-white px-2 text-sm"
+      >
         {next.map((s) => <option key={s} value={s}>{t(`statuses.${s}`)}</option>)}
       </select>
       <button type="submit" disabled={pending} className="min-h-9 rounded-lg bg-ink px-3 text-sm text-ivory disabled:opacity-50">

@@ -14,6 +14,7 @@ export function TakeButton({ requestId, version, goTo }: { requestId: string; ve
     <span className="inline-flex items-center gap-2">
       <button
         type="button"
+        data-take
         disabled={pending}
         onClick={(e) => {
           e.stopPropagation()

@@ -9,7 +9,9 @@ import { Button } from '@/components/ui/button'
 type State = ActionResult<{ id: string }> | null
 
 // One composer for both sides: staff may mark a message as an internal note.
-export function Composer({ requestId, side }: { requestId: string; side: 'client' | 'staff' }) {
+type Canned = { id: string; title: string; body: string }
+
+export function Composer({ requestId, side, canned = [] }: { requestId: string; side: 'client' | 'staff'; canned?: Canned[] }) {
   const t = useTranslations()
   const formRef = useRef<HTMLFormElement>(null)
   const [internal, setInternal] = useState(false)
@@ -24,7 +26,27 @@ export function Composer({ requestId, side }: { requestId: string; side: 'client
   return (
     <form ref={formRef} action={action} className="space-y-2">
       <input type="hidden" name="requestId" value={requestId} />
-      <label htmlFor="composer-body" className="block text-sm font-medium text-ink-soft">{label}</label>
+      <div className="flex items-center justify-between gap-2">
+        <label htmlFor="composer-body" className="block text-sm font-medium text-ink-soft">{label}</label>
+        {canned.length > 0 && (
+          <select
+            aria-label={t('console.canned')}
+            value=""
+            onChange={(e) => {
+              const reply = canned.find((c) => c.id === e.target.value)
+              const box = formRef.current?.elements.namedItem('body') as HTMLTextAreaElement | null
+              if (reply && box) {
+                box.value = box.value ? `${box.value}\n${reply.body}` : reply.body
+                box.focus()
+              }
+            }}
+            className="rounded-lg border border-line bg-white px-2 py-1 text-xs text-ink-soft"
+          >
+            <option value="">{t('console.canned')}</option>
+            {canned.map((c) => <option key={c.id} value={c.id}>{c.title}</option>)}
+          </select>
+        )}
+      </div>
       <textarea
         id="composer-body"
         name="body"

@@ -1,4 +1,5 @@
 import { db } from '../db'
+import type { Prisma } from '../generated/prisma/client'
 import type { Actor } from '../auth/roles'
 import { isClientSide } from '../auth/roles'
 import { requestScope } from '../auth/scope'
@@ -84,9 +85,33 @@ function headlineTimer(timers: TimerRow[]) {
 const headlineKinds = (actor: Actor): TimerKind[] =>
   isClientSide(actor) ? ['FIRST_RESPONSE', 'NEXT_RESPONSE'] : ['FIRST_RESPONSE', 'NEXT_RESPONSE', 'RESOLUTION']
 
-export async function listRequests(actor: Actor, opts: { openOnly?: boolean; take?: number } = {}) {
+export type RequestFilters = { q?: string; category?: Category; status?: RequestStatus }
+
+// Search covers the request's title, its client's name and the conversation text.
+// A client's search never matches words in internal notes.
+function filterWhere(f: RequestFilters = {}, clientView: boolean): Prisma.ServiceRequestWhereInput {
+  const q = f.q?.trim().slice(0, 100)
+  return {
+    ...(f.category ? { category: f.category } : {}),
+    ...(f.status ? { status: f.status } : {}),
+    ...(q ? {
+      OR: [
+        { title: { contains: q, mode: 'insensitive' as const } },
+        { client: { displayName: { contains: q, mode: 'insensitive' as const } } },
+        { messages: { some: { body: { contains: q, mode: 'insensitive' as const }, ...(clientView ? { visibility: 'CLIENT' as const } : {}) } } },
+      ],
+    } : {}),
+  }
+}
+export async function listRequests(actor: Actor, opts: { openOnly?: boolean; take?: number; filters?: RequestFilters } = {}) {
   const rows = await db.serviceRequest.findMany({
-    where: { ...requestScope(actor), ...(opts.openOnly ? { status: { in: [...OPEN_STATUSES] } } : {}) },
+    where: {
+      AND: [
+        requestScope(actor),
+        opts.openOnly ? { status: { in: [...OPEN_STATUSES] } } : {},
+        filterWhere(opts.filters, isClientSide(actor)),
+      ],
+    },
     orderBy: { createdAt: 'desc' },
     take: opts.take ?? 100,
     select: {
@@ -123,6 +148,7 @@ export type MessageDTO = {
 export type AlternativeDTO = { id: string; description: string; status: 'OFFERED' | 'ACCEPTED' | 'DECLINED'; offeredAt: string; decidedAt: string | null }
 
 export type RequestDetailDTO = RequestSummaryDTO & {
+  clientLanguage: 'zh_CN' | 'en'
   details: Record<string, unknown>
   wantedAt: string | null
   alternatives: AlternativeDTO[]
@@ -137,7 +163,7 @@ export async function getRequestDetail(actor: Actor, id: string): Promise<Reques
     select: {
       id: true, number: true, title: true, category: true, status: true, createdAt: true,
       details: true, wantedAt: true, version: true, clientId: true, assigneeId: true, offerStage: true,
-      client: { select: { displayName: true, timeZone: true, dedicatedButlerId: true, backupButlerId: true } },
+      client: { select: { displayName: true, timeZone: true, language: true, dedicatedButlerId: true, backupButlerId: true } },
       assignee: { select: { name: true } },
       // Internal notes never leave the server for a client or delegate.
       messages: {
@@ -155,7 +181,7 @@ export async function getRequestDetail(actor: Actor, id: string): Promise<Reques
   return {
     id: r.id, number: r.number, title: r.title, category: r.category, status: r.status,
     createdAt: r.createdAt.toISOString(), clientName: r.client.displayName, clientTimeZone: r.client.timeZone,
-    ...staffFields(actor, r), timer: t ? toTimerDTO(t) : null,
+    ...staffFields(actor, r), timer: t ? toTimerDTO(t) : null, clientLanguage: r.client.language,
     details: (r.details ?? {}) as Record<string, unknown>,
     wantedAt: r.wantedAt?.toISOString() ?? null,
     alternatives: r.alternatives.map((a) => ({

@@ -1,6 +1,6 @@
 import { db } from '../../lib/db'
 import { assertLocalDatabase, resetDatabase } from '../db-utils'
-import { createClient, createDefaultPolicies, createDelegate, createStaff, createVendors } from '../factories'
+import { createClient, createDefaultPolicies, createDelegate, createProcessConfig, createStaff, createVendors } from '../factories'
 import { E2E_PASSWORD, people } from './people'
 
 // A known cast for the browser tests. Runs before the web server and worker start.
@@ -15,5 +15,6 @@ export default async function globalSetup() {
   await createDelegate(db, { clientId: a.clientId, email: people.delegateA, password: E2E_PASSWORD, name: '王太太' })
   await createDefaultPolicies(db)
   await createVendors(db)
+  await createProcessConfig(db)
   await db.$disconnect()
 }

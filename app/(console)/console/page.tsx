@@ -6,18 +6,29 @@ import { inQueue, QUEUE_VIEWS, type QueueView } from '@/lib/requests/queues'
 import { AppHeader } from '@/components/ui/app-header'
 import { StaffLive } from '@/components/live/staff-live'
 import { QueueTable } from '@/components/console/queue-table'
+import { QueueFilters } from '@/components/console/queue-filters'
+import { Shortcuts } from '@/components/console/shortcuts'
+import { CATEGORIES } from '@/lib/requests/schemas'
+import { OPEN_STATUSES } from '@/lib/requests/state-machine'
+import type { Category, RequestStatus } from '@/lib/generated/prisma/enums'
 
 export const dynamic = 'force-dynamic'
 
-export default async function ConsoleHome({ searchParams }: { searchParams: Promise<{ view?: string }> }) {
+type Search = { view?: string; q?: string; category?: string; status?: string }
+
+export default async function ConsoleHome({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requirePageActor(['BUTLER', 'SUPERVISOR'])
   const t = await getTranslations('console')
-  const { view: requested } = await searchParams
+  const ts = await getTranslations('shortcuts')
+  const { view: requested, q, category: rawCategory, status: rawStatus } = await searchParams
+  // Unknown filter values are ignored rather than trusted.
+  const category = (CATEGORIES as readonly string[]).includes(rawCategory ?? '') ? (rawCategory as Category) : undefined
+  const status = (OPEN_STATUSES as readonly string[]).includes(rawStatus ?? '') ? (rawStatus as RequestStatus) : undefined
   const views = QUEUE_VIEWS.filter((v) => v !== 'all' || actor.role === 'SUPERVISOR')
   const fallback: QueueView = actor.role === 'SUPERVISOR' ? 'all' : 'mine'
   const view = (views as readonly string[]).includes(requested ?? '') ? (requested as QueueView) : fallback
   const now = new Date()
-  const all = (await listRequests(actor, { openOnly: true, take: 500 })).sort(byDeadline)
+  const all = (await listRequests(actor, { openOnly: true, take: 500, filters: { q, category, status } })).sort(byDeadline)
   const counts = Object.fromEntries(views.map((v) => [v, all.filter((r) => inQueue(v, r, actor, now)).length]))
   const shown = all.filter((r) => inQueue(view, r, actor, now))
   const titles = Object.fromEntries(all.map((r) => [r.id, r.title]))
@@ -38,8 +49,18 @@ export default async function ConsoleHome({ searchParams }: { searchParams: Prom
               </Link>
             ))}
           </nav>
-          <StaffLive titles={titles} alertOn={['AT_RISK', 'BREACHED', 'OFFERED']} />
+          <div className="flex items-center gap-3">
+            <Shortcuts items={[
+              { key: 'j', label: ts('next') },
+              { key: 'k', label: ts('prev') },
+              { key: 'Enter', label: ts('open') },
+              { key: '/', label: ts('search'), focus: 'queue-search' },
+              ...views.map((v, i) => ({ key: String(i + 1), label: `${ts('view', { n: i + 1 })}: ${t(v)}`, href: `/console?view=${v}` })),
+            ]} />
+            <StaffLive titles={titles} alertOn={['AT_RISK', 'BREACHED', 'OFFERED']} />
+          </div>
         </div>
+        <QueueFilters view={view} q={q} category={category} status={status} />
         <QueueTable
           requests={shown}
           serverNow={now.toISOString()}

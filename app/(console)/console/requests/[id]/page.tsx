@@ -17,6 +17,9 @@ import { canOfferAlternative } from '@/lib/requests/state-machine'
 import { listActiveVendors, vendorTasksFor } from '@/lib/vendors/queries'
 import { VendorTasks } from '@/components/vendors/vendor-tasks'
 import { VendorTaskForm } from '@/components/vendors/vendor-task-form'
+import { Shortcuts } from '@/components/console/shortcuts'
+import { Checklist } from '@/components/console/checklist'
+import { cannedRepliesFor, checklistFor } from '@/lib/process/queries'
 import { DetailList } from '@/components/requests/detail-list'
 import { Thread } from '@/components/requests/thread'
 
@@ -29,10 +32,12 @@ export default async function ConsoleRequestPage({ params }: { params: Promise<{
   if (!request) notFound()
   const t = await getTranslations()
   const serverNow = new Date().toISOString()
-  const [notes, tasks, vendors] = await Promise.all([
+  const [notes, tasks, vendors, steps, canned] = await Promise.all([
     request.clientId ? notesForRequestView(actor, request.clientId) : [],
     vendorTasksFor(actor, request.id),
     listActiveVendors(),
+    checklistFor(actor, request.id),
+    cannedRepliesFor(request.category, request.clientLanguage),
   ])
   return (
     <>
@@ -40,7 +45,17 @@ export default async function ConsoleRequestPage({ params }: { params: Promise<{
       <main className="mx-auto grid max-w-screen-2xl gap-6 px-6 py-6 lg:grid-cols-[1fr_22rem]">
         <div>
           <div className="flex items-center justify-between">
-            <Link href="/console" className="text-sm text-ink-soft hover:text-ink">← {t('console.queue')}</Link>
+            <div className="flex items-center gap-3">
+              <Link href="/console" className="text-sm text-ink-soft hover:text-ink">← {t('console.queue')}</Link>
+              <Shortcuts items={[
+                { key: 'r', label: t('shortcuts.reply'), focus: 'composer-body' },
+                { key: 's', label: t('shortcuts.status'), focus: 'status-next' },
+                { key: 't', label: t('shortcuts.take'), click: '[data-take]' },
+                { key: 'v', label: t('shortcuts.vendor'), focus: 'vt-vendor' },
+                { key: 'c', label: t('shortcuts.client'), href: `/console/clients/${request.clientId}` },
+                { key: 'u', label: t('shortcuts.queue'), href: '/console' },
+              ]} />
+            </div>
             <StaffLive titles={{ [request.id]: request.title }} alertOn={actor.role === 'SUPERVISOR' ? ['BREACHED'] : ['AT_RISK', 'BREACHED', 'OFFERED']} />
           </div>
           <header className="mt-3">
@@ -68,7 +83,7 @@ export default async function ConsoleRequestPage({ params }: { params: Promise<{
           </header>
           <section className="mt-6"><Alternatives items={request.alternatives} timeZone={actor.timeZone} canDecide={false} /></section>
           <section className="mt-6"><Thread messages={request.messages} timeZone={actor.timeZone} viewer="staff" /></section>
-          <section className="mt-6 rounded-2xl border border-line bg-white p-4"><Composer requestId={request.id} side="staff" /></section>
+          <section className="mt-6 rounded-2xl border border-line bg-white p-4"><Composer requestId={request.id} side="staff" canned={canned} /></section>
         </div>
         <aside className="space-y-4">
           <section className="rounded-2xl border border-line bg-white p-4 text-sm">
@@ -80,6 +95,9 @@ export default async function ConsoleRequestPage({ params }: { params: Promise<{
             <p className="mt-1 text-ink-soft">{t('console.createdAt')}: <span className="text-ink">{formatInZone(request.createdAt, actor.timeZone)}</span></p>
             <DetailList request={request} timeZone={actor.timeZone} />
           </section>
+          {steps.length > 0 && (
+            <section className="rounded-2xl border border-line bg-white p-4 text-sm"><Checklist requestId={request.id} steps={steps} /></section>
+          )}
           <section className="rounded-2xl border border-line bg-white p-4 text-sm" data-testid="request-notes">
             <div className="flex items-center justify-between">
               <h2 className="font-medium">{t('client360.notes')}</h2>

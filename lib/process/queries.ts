@@ -1,0 +1,27 @@
+import { db } from '../db'
+import type { Actor } from '../auth/roles'
+import { isStaff } from '../auth/roles'
+import { requestScope } from '../auth/scope'
+import type { Category, Locale } from '../generated/prisma/enums'
+
+export async function checklistFor(actor: Actor, requestId: string) {
+  if (!isStaff(actor)) return []
+  const request = await db.serviceRequest.findFirst({
+    where: { id: requestId, ...requestScope(actor) },
+    select: { category: true, checklist: { select: { stepId: true, doneAt: true } } },
+  })
+  if (!request) return []
+  const steps = await db.checklistStep.findMany({
+    where: { category: request.category, active: true }, orderBy: { position: 'asc' },
+    select: { id: true, labelZh: true, labelEn: true },
+  })
+  const done = new Map(request.checklist.map((c) => [c.stepId, c.doneAt.toISOString()]))
+  return steps.map((s) => ({ id: s.id, labelZh: s.labelZh, labelEn: s.labelEn, doneAt: done.get(s.id) ?? null }))
+}
+
+// Canned replies in the client's language, to insert and edit before sending.
+export async function cannedRepliesFor(category: Category, locale: Locale) {
+  return db.cannedReply.findMany({
+    where: { category, locale }, orderBy: { title: 'asc' }, select: { id: true, title: true, body: true },
+  })
+}
