@@ -14,6 +14,8 @@ export function requestScope(actor: Actor): Prisma.ServiceRequestWhereInput {
           { assigneeId: actor.userId },
           { client: { dedicatedButlerId: actor.userId } },
           { client: { backupButlerId: actor.userId } },
+          // A colleague who owns an open second-line hand-off needs the request to do it.
+          { handoffs: { some: { ownerId: actor.userId, status: 'OPEN' as const } } },
           // Unanswered requests offered to the whole team reach whoever is on duty.
           ...(actor.onDuty ? [{ offerStage: 'ALL' as const }] : []),
         ],

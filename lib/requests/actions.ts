@@ -3,9 +3,10 @@
 import { defineAction } from '../action'
 import {
   changeStatus, createRequest, decideAlternative, offerAlternative, postClientMessage, replyToRequest, takeRequest,
+  transferRequest,
 } from './service'
 import {
-  ZChangeStatus, ZClientMessage, ZCreateRequest, ZDecideAlternative, ZOfferAlternative, ZReply, ZTakeRequest,
+  ZChangeStatus, ZClientMessage, ZCreateRequest, ZDecideAlternative, ZOfferAlternative, ZReply, ZTakeRequest, ZTransfer,
 } from './schemas'
 
 export const createRequestAction = defineAction(
@@ -41,4 +42,9 @@ export const offerAlternativeAction = defineAction(
 export const decideAlternativeAction = defineAction(
   { name: 'decideAlternative', roles: ['CLIENT', 'DELEGATE'], schema: ZDecideAlternative },
   (actor, input) => decideAlternative(actor, input),
+)
+
+export const transferRequestAction = defineAction(
+  { name: 'transferRequest', roles: ['BUTLER', 'SUPERVISOR'], schema: ZTransfer },
+  (actor, input) => transferRequest(actor, input),
 )

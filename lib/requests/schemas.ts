@@ -148,3 +148,24 @@ export const ZDecideAlternative = z.object({
   accept: z.preprocess((v) => v === true || v === 'true' || v === 'accept', z.boolean()),
 })
 export type TDecideAlternative = z.infer<typeof ZDecideAlternative>
+
+export const ZTransfer = z.object({
+  requestId: z.string().min(1).max(40),
+  version: z.coerce.number().int().positive(),
+  toButlerId: z.string({ error: 'errors.chooseButler' }).min(1, { message: 'errors.chooseButler' }).max(40),
+  reason: requiredText(500),
+})
+export type TTransfer = z.infer<typeof ZTransfer>
+
+export const ZCreateHandoff = z.object({
+  requestId: z.string().min(1).max(40),
+  team: requiredText(100),
+  ownerId: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(1).max(40).optional()),
+  need: requiredText(1000),
+  dueAt: z.string({ error: 'errors.required' }).min(1, { message: 'errors.required' })
+    .refine((v) => !Number.isNaN(Date.parse(v)), { message: 'errors.invalidDate' }),
+})
+export type TCreateHandoff = z.infer<typeof ZCreateHandoff>
+
+export const ZCloseHandoff = z.object({ handoffId: z.string().min(1).max(40) })
+export type TCloseHandoff = z.infer<typeof ZCloseHandoff>

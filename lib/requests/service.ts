@@ -9,7 +9,7 @@ import {
   hasOpenResponseTimer, meetResolutionTimer, meetResponseTimers, pauseResolution, resumeResolution, startTimer,
 } from '../sla/service'
 import type {
-  TChangeStatus, TClientMessage, TCreateRequest, TDecideAlternative, TOfferAlternative, TReply, TTakeRequest,
+  TChangeStatus, TClientMessage, TCreateRequest, TDecideAlternative, TOfferAlternative, TReply, TTakeRequest, TTransfer,
 } from './schemas'
 import { canOfferAlternative, canTransition, RESOLVED_STATUSES } from './state-machine'
 
@@ -276,6 +276,34 @@ export async function decideAlternative(actor: Actor, input: TDecideAlternative)
     })
     await publish(tx, { type: 'request.updated', requestId: r.id, clientId: r.clientId })
     return { accepted: input.accept }
+  })
+}
+
+// Transfer to a colleague with a reason. The version check makes two concurrent transfers
+// (or a transfer racing a take) resolve to exactly one winner.
+export async function transferRequest(actor: Actor, input: TTransfer) {
+  if (!(STAFF_WHO_WORK_REQUESTS as readonly string[]).includes(actor.role)) throw new AppError('FORBIDDEN', 'errors.forbidden')
+  return db.$transaction(async (tx) => {
+    const request = await tx.serviceRequest.findFirst({
+      where: { id: input.requestId, ...requestScope(actor) }, select: { id: true, clientId: true, assigneeId: true },
+    })
+    if (!request) throw new AppError('NOT_FOUND', 'errors.notFound')
+    const to = await tx.user.findFirst({ where: { id: input.toButlerId, role: 'BUTLER', disabledAt: null }, select: { id: true } })
+    if (!to) throw new AppError('INVALID_INPUT', 'errors.chooseButler')
+    const moved = await tx.serviceRequest.updateMany({
+      where: { id: request.id, version: input.version },
+      data: { assigneeId: to.id, offerStage: null, offeredAt: null, version: { increment: 1 } },
+    })
+    if (moved.count === 0) throw new AppError('CONFLICT', 'errors.staleVersion')
+    await tx.message.create({
+      data: { requestId: request.id, authorId: actor.userId, visibility: 'INTERNAL', body: input.reason },
+    })
+    await recordAudit(tx, {
+      actorId: actor.userId, action: 'request.transferred', entity: 'ServiceRequest', entityId: request.id,
+      clientId: request.clientId, data: { from: request.assigneeId, to: to.id, reason: input.reason },
+    })
+    await publish(tx, { type: 'request.updated', requestId: request.id, clientId: request.clientId })
+    return { assigneeId: to.id }
   })
 }
 

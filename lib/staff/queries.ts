@@ -13,3 +13,13 @@ export async function listStaff(actor: Actor): Promise<StaffRowDTO[]> {
   })
   return rows.map((r) => ({ id: r.id, name: r.name, email: r.email, role: r.role, disabled: r.disabledAt !== null, onDuty: r.onDuty }))
 }
+
+// Colleagues a request can be transferred or handed to.
+export async function listColleagues(actor: Actor) {
+  if (actor.role !== 'BUTLER' && actor.role !== 'SUPERVISOR') return []
+  return db.user.findMany({
+    where: { role: 'BUTLER', disabledAt: null },
+    orderBy: [{ onDuty: 'desc' }, { name: 'asc' }],
+    select: { id: true, name: true, onDuty: true },
+  })
+}

@@ -8,6 +8,8 @@ import { StaffLive } from '@/components/live/staff-live'
 import { QueueTable } from '@/components/console/queue-table'
 import { QueueFilters } from '@/components/console/queue-filters'
 import { Shortcuts } from '@/components/console/shortcuts'
+import { HandoffList } from '@/components/handoffs/handoff-list'
+import { openHandoffsFor } from '@/lib/handoffs/queries'
 import { CATEGORIES } from '@/lib/requests/schemas'
 import { OPEN_STATUSES } from '@/lib/requests/state-machine'
 import type { Category, RequestStatus } from '@/lib/generated/prisma/enums'
@@ -20,6 +22,7 @@ export default async function ConsoleHome({ searchParams }: { searchParams: Prom
   const actor = await requirePageActor(['BUTLER', 'SUPERVISOR'])
   const t = await getTranslations('console')
   const ts = await getTranslations('shortcuts')
+  const th = await getTranslations('handoffs')
   const { view: requested, q, category: rawCategory, status: rawStatus } = await searchParams
   // Unknown filter values are ignored rather than trusted.
   const category = (CATEGORIES as readonly string[]).includes(rawCategory ?? '') ? (rawCategory as Category) : undefined
@@ -32,6 +35,7 @@ export default async function ConsoleHome({ searchParams }: { searchParams: Prom
   const counts = Object.fromEntries(views.map((v) => [v, all.filter((r) => inQueue(v, r, actor, now)).length]))
   const shown = all.filter((r) => inQueue(view, r, actor, now))
   const titles = Object.fromEntries(all.map((r) => [r.id, r.title]))
+  const handoffs = await openHandoffsFor(actor)
   return (
     <>
       <AppHeader actor={actor} home="/console" section={t('title')} wide />
@@ -70,6 +74,10 @@ export default async function ConsoleHome({ searchParams }: { searchParams: Prom
           canTake={actor.role === 'BUTLER' && actor.onDuty}
         />
         <p className="mt-4 text-xs text-ink-soft">{t('shortcuts')}</p>
+        <section className="mt-8 max-w-3xl">
+          <h2 className="mb-3 text-lg font-medium">{th('open')}</h2>
+          <HandoffList items={handoffs} timeZone={actor.timeZone} showRequest />
+        </section>
       </main>
     </>
   )

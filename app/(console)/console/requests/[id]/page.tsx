@@ -19,6 +19,11 @@ import { VendorTasks } from '@/components/vendors/vendor-tasks'
 import { VendorTaskForm } from '@/components/vendors/vendor-task-form'
 import { Shortcuts } from '@/components/console/shortcuts'
 import { Checklist } from '@/components/console/checklist'
+import { TransferForm } from '@/components/console/transfer-form'
+import { HandoffForm } from '@/components/handoffs/handoff-form'
+import { HandoffList } from '@/components/handoffs/handoff-list'
+import { handoffsForRequest } from '@/lib/handoffs/queries'
+import { listColleagues } from '@/lib/staff/queries'
 import { cannedRepliesFor, checklistFor } from '@/lib/process/queries'
 import { DetailList } from '@/components/requests/detail-list'
 import { Thread } from '@/components/requests/thread'
@@ -32,13 +37,16 @@ export default async function ConsoleRequestPage({ params }: { params: Promise<{
   if (!request) notFound()
   const t = await getTranslations()
   const serverNow = new Date().toISOString()
-  const [notes, tasks, vendors, steps, canned] = await Promise.all([
+  const [notes, tasks, vendors, steps, canned, handoffs, colleagues] = await Promise.all([
     request.clientId ? notesForRequestView(actor, request.clientId) : [],
     vendorTasksFor(actor, request.id),
     listActiveVendors(),
     checklistFor(actor, request.id),
     cannedRepliesFor(request.category, request.clientLanguage),
+    handoffsForRequest(actor, request.id),
+    listColleagues(actor),
   ])
+  const open = request.status !== 'CLOSED'
   return (
     <>
       <AppHeader actor={actor} home="/console" section={t('console.title')} wide />
@@ -117,8 +125,19 @@ export default async function ConsoleRequestPage({ params }: { params: Promise<{
           <section className="rounded-2xl border border-line bg-white p-4 text-sm">
             <h2 className="mb-2 font-medium">{t('vendors.title')}</h2>
             <VendorTasks tasks={tasks} timeZone={actor.timeZone} staff />
-            {request.status !== 'CLOSED' && <VendorTaskForm requestId={request.id} vendors={vendors} />}
+            {open && <VendorTaskForm requestId={request.id} vendors={vendors} />}
           </section>
+          <section className="rounded-2xl border border-line bg-white p-4 text-sm">
+            <h2 className="mb-2 font-medium">{t('handoffs.title')}</h2>
+            <HandoffList items={handoffs} timeZone={actor.timeZone} />
+            {open && <HandoffForm requestId={request.id} colleagues={colleagues} />}
+          </section>
+          {open && (
+            <section className="rounded-2xl border border-line bg-white p-4 text-sm">
+              <h2 className="mb-2 font-medium">{t('transfer.title')}</h2>
+              <TransferForm requestId={request.id} version={request.version} colleagues={colleagues.filter((c) => c.id !== request.assigneeId)} />
+            </section>
+          )}
           <section className="rounded-2xl border border-line bg-white p-4 text-sm">
             <h2 className="font-medium">{t('console.timers')}</h2>
             <ul className="mt-2 space-y-2">
