@@ -9,6 +9,8 @@ const ZEnv = z.object({
   AUTH_SECRET: z.string().min(16, 'AUTH_SECRET must be at least 16 characters').optional(),
   SESSION_HOURS: z.coerce.number().int().positive().default(12),
   WORKER_POLL_SECONDS: z.coerce.number().min(0.5).default(0.5),
+  // How many days ahead of a birthday, anniversary or trip the butler is reminded.
+  CARE_LEAD_DAYS: z.coerce.number().int().min(0).max(60).default(7),
 })
 
 export type TEnv = z.infer<typeof ZEnv>

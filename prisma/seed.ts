@@ -21,6 +21,32 @@ async function main() {
     dedicatedButlerId: zhou.id, backupButlerId: lin.id, phone: '+44 7700 900123',
   })
   await createDelegate(db, { clientId: wang.clientId, name: '王太太 Mrs Wang', email: 'mrs.wang@client.test', password: PASSWORD })
+  await db.client.update({ where: { id: wang.clientId }, data: { idDocument: 'E12345678' } })
+
+  // A family, key dates a few days ahead (so the care list has something), and what the team knows.
+  const soon = (days: number) => new Date(Date.UTC(1980, new Date().getUTCMonth(), new Date().getUTCDate() + days))
+  const wife = await db.familyMember.create({
+    data: { clientId: wang.clientId, name: '李女士', relation: '妻子 wife', birthday: soon(3), phone: '+86 139 0000 1234' },
+  })
+  const son = await db.familyMember.create({ data: { clientId: wang.clientId, name: '王小明', relation: '儿子 son', birthday: soon(40) } })
+  await db.keyDate.createMany({
+    data: [
+      { clientId: wang.clientId, familyMemberId: wife.id, kind: 'BIRTHDAY', label: '太太生日 wife’s birthday', date: soon(3) },
+      { clientId: wang.clientId, familyMemberId: son.id, kind: 'BIRTHDAY', label: '儿子生日 son’s birthday', date: soon(40) },
+      { clientId: wang.clientId, kind: 'ANNIVERSARY', label: '结婚纪念日 wedding anniversary', date: soon(6) },
+    ],
+  })
+  await db.preference.createMany({
+    data: [
+      { clientId: wang.clientId, topic: '饮食 Diet', value: '不吃海鲜 no shellfish' },
+      { clientId: wang.clientId, topic: '座位 Seating', value: '靠窗 window' },
+      { clientId: wang.clientId, topic: '酒店 Hotels', value: '半岛、安缦 Peninsula, Aman' },
+      { clientId: wang.clientId, topic: '航空 Airlines', value: '国航头等舱 Air China First' },
+    ],
+  })
+  await db.clientNote.create({
+    data: { clientId: wang.clientId, authorId: lin.id, pinned: true, body: '王先生不喜欢电话打扰，优先微信文字沟通。Prefers messages to calls.' },
+  })
 
   await createDefaultPolicies(db)
   await createVendors(db)

@@ -3,6 +3,7 @@ import { db } from '../lib/db'
 import { env } from '../lib/env'
 import { createBoss, QUEUES } from '../lib/jobs/boss'
 import { log } from '../lib/log'
+import { generateCareTasks } from '../lib/care/service'
 import { decideAtRisk, decideBreach, decideHandoff, sweepOverdue } from '../lib/sla/service'
 
 const HEARTBEAT_MS = 5_000
@@ -32,6 +33,11 @@ export async function startWorker() {
       },
     )
   }
+
+  // Proactive care: daily shortly after midnight UTC, and once now so a restart never skips a day.
+  await boss.work(QUEUES.careScan, async () => { await generateCareTasks(new Date(), env().CARE_LEAD_DAYS) })
+  await boss.schedule(QUEUES.careScan, '5 0 * * *', null, { tz: 'UTC' })
+  await generateCareTasks(new Date(), env().CARE_LEAD_DAYS).catch((e) => log.warn({ err: String(e) }, 'care scan failed'))
 
   const beat = async () => {
     await db.workerHeartbeat.upsert({

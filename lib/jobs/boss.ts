@@ -5,6 +5,7 @@ export const QUEUES = {
   slaDeadline: 'sla-deadline',
   slaAtRisk: 'sla-at-risk',
   slaHandoff: 'sla-handoff',
+  careScan: 'care-scan',
 } as const
 
 type Role = 'producer' | 'worker'

@@ -10,6 +10,8 @@ import { QueueFilters } from '@/components/console/queue-filters'
 import { Shortcuts } from '@/components/console/shortcuts'
 import { HandoffList } from '@/components/handoffs/handoff-list'
 import { openHandoffsFor } from '@/lib/handoffs/queries'
+import { upcomingCare } from '@/lib/care/queries'
+import { CareList } from '@/components/care/care-list'
 import { CATEGORIES } from '@/lib/requests/schemas'
 import { OPEN_STATUSES } from '@/lib/requests/state-machine'
 import type { Category, RequestStatus } from '@/lib/generated/prisma/enums'
@@ -35,7 +37,8 @@ export default async function ConsoleHome({ searchParams }: { searchParams: Prom
   const counts = Object.fromEntries(views.map((v) => [v, all.filter((r) => inQueue(v, r, actor, now)).length]))
   const shown = all.filter((r) => inQueue(view, r, actor, now))
   const titles = Object.fromEntries(all.map((r) => [r.id, r.title]))
-  const handoffs = await openHandoffsFor(actor)
+  const [handoffs, care] = await Promise.all([openHandoffsFor(actor), upcomingCare(actor)])
+  const tc = await getTranslations('care')
   return (
     <>
       <AppHeader actor={actor} home="/console" section={t('title')} wide />
@@ -74,10 +77,16 @@ export default async function ConsoleHome({ searchParams }: { searchParams: Prom
           canTake={actor.role === 'BUTLER' && actor.onDuty}
         />
         <p className="mt-4 text-xs text-ink-soft">{t('shortcuts')}</p>
-        <section className="mt-8 max-w-3xl">
-          <h2 className="mb-3 text-lg font-medium">{th('open')}</h2>
-          <HandoffList items={handoffs} timeZone={actor.timeZone} showRequest />
-        </section>
+        <div className="mt-8 grid gap-6 lg:grid-cols-2">
+          <section>
+            <h2 className="mb-3 text-lg font-medium">{tc('title')} <span className="text-ink-soft">({care.length})</span></h2>
+            <CareList items={care} />
+          </section>
+          <section>
+            <h2 className="mb-3 text-lg font-medium">{th('open')}</h2>
+            <HandoffList items={handoffs} timeZone={actor.timeZone} showRequest />
+          </section>
+        </div>
       </main>
     </>
   )
