@@ -59,7 +59,7 @@ export default async function Client360Page({ params }: { params: Promise<{ id: 
                   <li key={n.id} className={`rounded-xl p-3 text-sm ${n.pinned ? 'border border-gold bg-gold-soft' : 'bg-ivory'}`}>
                     <p className="whitespace-pre-wrap">{n.body}</p>
                     <p className="mt-1 flex items-center justify-between text-xs text-ink-soft">
-                      <span>{n.pinned && '📌 '}{n.authorName} · {formatInZone(n.createdAt, actor.timeZone)}</span>
+                      <span>{n.pinned && <span className="mr-1 font-semibold text-gold">{t('client360.pinned')}</span>}{n.authorName} · {formatInZone(n.createdAt, actor.timeZone)}</span>
                       <PinButton noteId={n.id} pinned={n.pinned} />
                     </p>
                   </li>
@@ -88,7 +88,7 @@ export default async function Client360Page({ params }: { params: Promise<{ id: 
                     </li>
                   ))}
                   {c.delegates.map((d) => (
-                    <li key={d.id} className="text-ink-soft">{d.name ?? '—'} · {d.relation} · {t('client360.delegate')} ({d.status})</li>
+                    <li key={d.id} className="text-ink-soft">{d.name ?? '—'} · {d.relation} · {t('client360.delegate')} ({t(`client360.delegateStatus.${d.status}`)})</li>
                   ))}
                 </ul>
               )}

@@ -130,13 +130,20 @@ export default async function ConsoleRequestPage({ params }: { params: Promise<{
           <section className="rounded-2xl border border-line bg-white p-4 text-sm">
             <h2 className="mb-2 font-medium">{t('handoffs.title')}</h2>
             <HandoffList items={handoffs} timeZone={actor.timeZone} />
-            {open && <HandoffForm requestId={request.id} colleagues={colleagues} />}
+            {open && (
+              <details className="mt-3 border-t border-line pt-2">
+                <summary className="cursor-pointer text-sm text-gold">{t('handoffs.new')}</summary>
+                <HandoffForm requestId={request.id} colleagues={colleagues} />
+              </details>
+            )}
           </section>
           {open && (
-            <section className="rounded-2xl border border-line bg-white p-4 text-sm">
-              <h2 className="mb-2 font-medium">{t('transfer.title')}</h2>
-              <TransferForm requestId={request.id} version={request.version} colleagues={colleagues.filter((c) => c.id !== request.assigneeId)} />
-            </section>
+            <details className="rounded-2xl border border-line bg-white p-4 text-sm">
+              <summary className="cursor-pointer font-medium">{t('transfer.title')}</summary>
+              <div className="mt-2">
+                <TransferForm requestId={request.id} version={request.version} colleagues={colleagues.filter((c) => c.id !== request.assigneeId)} />
+              </div>
+            </details>
           )}
           <section className="rounded-2xl border border-line bg-white p-4 text-sm">
             <h2 className="font-medium">{t('console.timers')}</h2>
