@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl'
 import { useCallback, useEffect, useRef, useState } from 'react'
 
-export type AlertKind = 'AT_RISK' | 'BREACHED' | 'OFFERED'
+export type AlertKind = 'AT_RISK' | 'BREACHED' | 'OFFERED' | 'NEW_REQUEST' | 'CLIENT_MESSAGE'
 const STORAGE_KEY = 'db-alerts-enabled'
 
 // A short two-tone chime made in the browser: no audio file to load or cache.
@@ -46,12 +46,14 @@ export function useAlerts() {
     const text =
       kind === 'AT_RISK' ? t('alertAtRisk', { title })
       : kind === 'BREACHED' ? t('alertBreached', { title })
+      : kind === 'NEW_REQUEST' ? t('alertNewRequest')
+      : kind === 'CLIENT_MESSAGE' ? t('alertClientMessage', { title })
       : t('alertOffered', { title })
     setBanner({ kind, text, at: Date.now() })
     if (localStorage.getItem(STORAGE_KEY) !== '1') return
     try {
       audio.current ??= new AudioContext()
-      chime(audio.current, kind !== 'OFFERED')
+      chime(audio.current, kind === 'AT_RISK' || kind === 'BREACHED')
     } catch { /* no audio device */ }
     if ('Notification' in window && Notification.permission === 'granted') {
       new Notification(text, { tag: `${kind}:${title}`, requireInteraction: kind === 'BREACHED' })
@@ -64,6 +66,7 @@ export function useAlerts() {
 export function AlertBanner({ banner, onDismiss }: { banner: { kind: AlertKind; text: string } | null; onDismiss: () => void }) {
   if (!banner) return null
   const tone = banner.kind === 'BREACHED' ? 'bg-bad text-white' : banner.kind === 'AT_RISK' ? 'bg-warn text-white' : 'bg-ink text-ivory'
+  // New requests and messages inform; clock alerts interrupt.
   return (
     <div role="alert" data-testid="sla-alert" data-kind={banner.kind} className={`fixed right-6 top-16 z-20 flex max-w-md items-center gap-3 rounded-xl px-4 py-3 text-sm shadow-lg ${tone}`}>
       <span>{banner.text}</span>

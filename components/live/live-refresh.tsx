@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl'
 import { useEffect, useRef, useState } from 'react'
 
 export const STREAM_EVENTS = ['request.created', 'request.updated', 'request.offered', 'message.created', 'sla.changed', 'resync']
-export type StreamEvent = { requestId?: string; state?: string; stage?: string }
+export type StreamEvent = { requestId?: string; state?: string; stage?: string; fromClient?: boolean }
 
 // Subscribes to the server's event stream and re-renders the page's server data when
 // something this user may see changes. On reconnect it refreshes too: NOTIFY has no replay.

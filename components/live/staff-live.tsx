@@ -13,7 +13,9 @@ export function StaffLive({ titles, alertOn }: { titles: Record<string, string>;
   const onEvent = useCallback((name: string, data: StreamEvent) => {
     const title = (data.requestId && titles[data.requestId]) || '—'
     const kind: AlertKind | null =
-      name === 'request.offered' ? 'OFFERED'
+      name === 'request.created' ? 'NEW_REQUEST'
+      : name === 'message.created' && data.fromClient ? 'CLIENT_MESSAGE'
+      : name === 'request.offered' ? 'OFFERED'
       : name === 'sla.changed' && (data.state === 'AT_RISK' || data.state === 'BREACHED') ? data.state
       : null
     if (kind && alertOn.includes(kind)) raise(kind, title)

@@ -7,7 +7,7 @@ export const EVENTS_CHANNEL = 'db_events'
 export type DomainEvent =
   | { type: 'request.created'; requestId: string; clientId: string }
   | { type: 'request.updated'; requestId: string; clientId: string }
-  | { type: 'message.created'; requestId: string; clientId: string; internal: boolean }
+  | { type: 'message.created'; requestId: string; clientId: string; internal: boolean; fromClient: boolean }
   | { type: 'request.offered'; requestId: string; clientId: string; stage: 'BACKUP' | 'ALL' }
   | { type: 'sla.changed'; requestId: string; clientId: string; timerId: string; state: 'MET' | 'BREACHED' | 'AT_RISK' | 'STARTED' }
 

@@ -117,7 +117,7 @@ export async function replyToRequest(actor: Actor, input: TReply) {
       actorId: actor.userId, action: input.internal ? 'request.note_added' : 'request.replied',
       entity: 'Message', entityId: message.id, clientId: request.clientId, data: { requestId: request.id },
     })
-    await publish(tx, { type: 'message.created', requestId: request.id, clientId: request.clientId, internal: input.internal })
+    await publish(tx, { type: 'message.created', requestId: request.id, clientId: request.clientId, internal: input.internal, fromClient: false })
     return message
   })
 }
@@ -151,7 +151,7 @@ export async function postClientMessage(actor: Actor, input: TClientMessage) {
       actorId: actor.userId, action: 'request.client_message', entity: 'Message', entityId: message.id,
       clientId: request.clientId, data: { requestId: request.id },
     })
-    await publish(tx, { type: 'message.created', requestId: request.id, clientId: request.clientId, internal: false })
+    await publish(tx, { type: 'message.created', requestId: request.id, clientId: request.clientId, internal: false, fromClient: true })
     return message
   })
 }

@@ -64,7 +64,7 @@ export default async function ConsoleHome({ searchParams }: { searchParams: Prom
               { key: '/', label: ts('search'), focus: 'queue-search' },
               ...views.map((v, i) => ({ key: String(i + 1), label: `${ts('view', { n: i + 1 })}: ${t(v)}`, href: `/console?view=${v}` })),
             ]} />
-            <StaffLive titles={titles} alertOn={['AT_RISK', 'BREACHED', 'OFFERED']} />
+            <StaffLive titles={titles} alertOn={['AT_RISK', 'BREACHED', 'OFFERED', 'NEW_REQUEST', 'CLIENT_MESSAGE']} />
           </div>
         </div>
         <QueueFilters view={view} q={q} category={category} status={status} />

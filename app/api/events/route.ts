@@ -33,7 +33,7 @@ export async function GET(request: Request) {
         if (e.type === 'message.created' && e.internal && clientView) return
         if (clientView && !actor.clientIds.includes(e.clientId)) return
         if (!(await canSeeRequest(actor, e.requestId))) return
-        send(e.type, { requestId: e.requestId, ...(e.type === 'sla.changed' ? { state: e.state } : {}), ...(e.type === 'request.offered' ? { stage: e.stage } : {}) })
+        send(e.type, { requestId: e.requestId, ...(e.type === 'sla.changed' ? { state: e.state } : {}), ...(e.type === 'request.offered' ? { stage: e.stage } : {}), ...(e.type === 'message.created' ? { fromClient: e.fromClient } : {}) })
       }
       const unsubscribe = eventHub.subscribe((e) => void onEvent(e).catch(() => {}))
       // The heartbeat also re-validates the session, so a revoked one stops receiving.

@@ -64,7 +64,7 @@ export default async function ConsoleRequestPage({ params }: { params: Promise<{
                 { key: 'u', label: t('shortcuts.queue'), href: '/console' },
               ]} />
             </div>
-            <StaffLive titles={{ [request.id]: request.title }} alertOn={actor.role === 'SUPERVISOR' ? ['BREACHED'] : ['AT_RISK', 'BREACHED', 'OFFERED']} />
+            <StaffLive titles={{ [request.id]: request.title }} alertOn={actor.role === 'SUPERVISOR' ? ['BREACHED'] : ['AT_RISK', 'BREACHED', 'OFFERED', 'NEW_REQUEST', 'CLIENT_MESSAGE']} />
           </div>
           <header className="mt-3">
             <p className="text-xs text-ink-soft">
