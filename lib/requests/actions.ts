@@ -3,10 +3,10 @@
 import { defineAction } from '../action'
 import {
   changeStatus, createRequest, decideAlternative, offerAlternative, postClientMessage, replyToRequest, takeRequest,
-  transferRequest,
+  rateRequest, transferRequest,
 } from './service'
 import {
-  ZChangeStatus, ZClientMessage, ZCreateRequest, ZDecideAlternative, ZOfferAlternative, ZReply, ZTakeRequest, ZTransfer,
+  ZChangeStatus, ZClientMessage, ZCreateRequest, ZDecideAlternative, ZOfferAlternative, ZRateRequest, ZReply, ZTakeRequest, ZTransfer,
 } from './schemas'
 
 export const createRequestAction = defineAction(
@@ -47,4 +47,9 @@ export const decideAlternativeAction = defineAction(
 export const transferRequestAction = defineAction(
   { name: 'transferRequest', roles: ['BUTLER', 'SUPERVISOR'], schema: ZTransfer },
   (actor, input) => transferRequest(actor, input),
+)
+
+export const rateRequestAction = defineAction(
+  { name: 'rateRequest', roles: ['CLIENT', 'DELEGATE'], schema: ZRateRequest },
+  async (actor, input) => ({ id: (await rateRequest(actor, input)).id }),
 )

@@ -149,6 +149,7 @@ export type AlternativeDTO = { id: string; description: string; status: 'OFFERED
 
 export type RequestDetailDTO = RequestSummaryDTO & {
   clientLanguage: 'zh_CN' | 'en'
+  rating: { score: number; comment: string | null } | null
   details: Record<string, unknown>
   wantedAt: string | null
   alternatives: AlternativeDTO[]
@@ -173,6 +174,7 @@ export async function getRequestDetail(actor: Actor, id: string): Promise<Reques
       },
       timers: { orderBy: { startedAt: 'asc' }, select: timerSelect },
       alternatives: { orderBy: { offeredAt: 'asc' }, select: { id: true, description: true, status: true, offeredAt: true, decidedAt: true } },
+      rating: { select: { score: true, comment: true } },
     },
   })
   if (!r) return null
@@ -181,7 +183,7 @@ export async function getRequestDetail(actor: Actor, id: string): Promise<Reques
   return {
     id: r.id, number: r.number, title: r.title, category: r.category, status: r.status,
     createdAt: r.createdAt.toISOString(), clientName: r.client.displayName, clientTimeZone: r.client.timeZone,
-    ...staffFields(actor, r), timer: t ? toTimerDTO(t) : null, clientLanguage: r.client.language,
+    ...staffFields(actor, r), timer: t ? toTimerDTO(t) : null, clientLanguage: r.client.language, rating: r.rating,
     details: (r.details ?? {}) as Record<string, unknown>,
     wantedAt: r.wantedAt?.toISOString() ?? null,
     alternatives: r.alternatives.map((a) => ({
@@ -206,4 +208,30 @@ export function byDeadline(a: RequestSummaryDTO, b: RequestSummaryDTO) {
   const due = (r: RequestSummaryDTO) =>
     r.timer && !r.timer.metAt && !r.timer.cancelledAt ? new Date(r.timer.dueAt).getTime() : Number.POSITIVE_INFINITY
   return due(a) - due(b) || b.createdAt.localeCompare(a.createdAt)
+}
+
+const TIMELINE_ACTIONS = [
+  'request.created', 'request.replied', 'request.status_changed', 'request.alternative_offered',
+  'request.alternative_accepted', 'request.alternative_declined', 'vendor_task.confirmed', 'request.rated',
+] as const
+export type TimelineEntryDTO = { id: string; at: string; action: (typeof TIMELINE_ACTIONS)[number]; status: RequestStatus | null }
+
+// What happened to a request, in the words a client understands; internal steps are left out.
+export async function requestTimeline(actor: Actor, requestId: string): Promise<TimelineEntryDTO[]> {
+  if (!(await canSeeRequest(actor, requestId))) return []
+  const events = await db.auditEvent.findMany({
+    where: {
+      action: { in: [...TIMELINE_ACTIONS] },
+      OR: [{ entityId: requestId }, { data: { path: ['requestId'], equals: requestId } }],
+    },
+    orderBy: { id: 'asc' },
+    select: { id: true, at: true, action: true, data: true },
+  })
+  let replied = false
+  return events.flatMap((e) => {
+    // Only the first reply is a milestone; the rest belong to the conversation.
+    if (e.action === 'request.replied') { if (replied) return []; replied = true }
+    const to = (e.data as { to?: RequestStatus } | null)?.to ?? null
+    return [{ id: String(e.id), at: e.at.toISOString(), action: e.action as TimelineEntryDTO['action'], status: to }]
+  })
 }

@@ -169,3 +169,10 @@ export type TCreateHandoff = z.infer<typeof ZCreateHandoff>
 
 export const ZCloseHandoff = z.object({ handoffId: z.string().min(1).max(40) })
 export type TCloseHandoff = z.infer<typeof ZCloseHandoff>
+
+export const ZRateRequest = z.object({
+  requestId: z.string().min(1).max(40),
+  score: z.coerce.number({ message: 'errors.score' }).int({ message: 'errors.score' }).min(1, { message: 'errors.score' }).max(5, { message: 'errors.score' }),
+  comment: optionalText(2000),
+})
+export type TRateRequest = z.infer<typeof ZRateRequest>

@@ -9,7 +9,8 @@ import {
   hasOpenResponseTimer, meetResolutionTimer, meetResponseTimers, pauseResolution, resumeResolution, startTimer,
 } from '../sla/service'
 import type {
-  TChangeStatus, TClientMessage, TCreateRequest, TDecideAlternative, TOfferAlternative, TReply, TTakeRequest, TTransfer,
+  TChangeStatus, TClientMessage, TCreateRequest, TDecideAlternative, TOfferAlternative, TRateRequest, TReply, TTakeRequest,
+  TTransfer,
 } from './schemas'
 import { canOfferAlternative, canTransition, RESOLVED_STATUSES } from './state-machine'
 
@@ -304,6 +305,31 @@ export async function transferRequest(actor: Actor, input: TTransfer) {
     })
     await publish(tx, { type: 'request.updated', requestId: request.id, clientId: request.clientId })
     return { assigneeId: to.id }
+  })
+}
+
+// The scream index: the client's delight with a finished request, once per request.
+export async function rateRequest(actor: Actor, input: TRateRequest) {
+  if (actor.role !== 'CLIENT' && actor.role !== 'DELEGATE') throw new AppError('FORBIDDEN', 'errors.forbidden')
+  return db.$transaction(async (tx) => {
+    const request = await tx.serviceRequest.findFirst({
+      where: { id: input.requestId, ...requestScope(actor) }, select: { id: true, clientId: true, status: true, rating: { select: { id: true } } },
+    })
+    if (!request) throw new AppError('NOT_FOUND', 'errors.notFound')
+    if (request.status !== 'CLOSED' && request.status !== 'FULFILLED') throw new AppError('INVALID_TRANSITION', 'errors.notFinished')
+    if (request.rating) throw new AppError('CONFLICT', 'errors.alreadyRated')
+    const rating = await tx.rating.create({
+      data: { requestId: request.id, score: input.score, comment: input.comment }, select: { id: true },
+    })
+    await recordAudit(tx, {
+      actorId: actor.userId, action: 'request.rated', entity: 'Rating', entityId: rating.id, clientId: request.clientId,
+      data: { requestId: request.id, score: input.score },
+    })
+    await publish(tx, { type: 'request.updated', requestId: request.id, clientId: request.clientId })
+    return rating
+  }).catch((e: unknown) => {
+    if (isUniqueViolation(e)) throw new AppError('CONFLICT', 'errors.alreadyRated')
+    throw e
   })
 }
 

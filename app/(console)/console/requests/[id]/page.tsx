@@ -102,6 +102,12 @@ export default async function ConsoleRequestPage({ params }: { params: Promise<{
             <p className="mt-1 text-ink-soft">{t('console.assignee')}: <span className="text-ink">{request.assigneeName ?? t('supervisor.unassigned')}</span></p>
             <p className="mt-1 text-ink-soft">{t('console.createdAt')}: <span className="text-ink">{formatInZone(request.createdAt, actor.timeZone)}</span></p>
             <DetailList request={request} timeZone={actor.timeZone} />
+            {request.rating && (
+              <p className="mt-3 border-t border-line pt-3" data-testid="client-rating">
+                {t('rating.yourRating')}: <span className="text-gold">{'★'.repeat(request.rating.score)}</span>
+                {request.rating.comment && <span className="mt-1 block text-ink-soft">“{request.rating.comment}”</span>}
+              </p>
+            )}
           </section>
           {steps.length > 0 && (
             <section className="rounded-2xl border border-line bg-white p-4 text-sm"><Checklist requestId={request.id} steps={steps} /></section>

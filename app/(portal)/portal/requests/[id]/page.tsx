@@ -3,7 +3,8 @@ import { notFound } from 'next/navigation'
 import { getTranslations } from 'next-intl/server'
 import { requirePageActor } from '@/lib/auth/guards'
 import { formatInZone } from '@/lib/i18n/format'
-import { getRequestDetail } from '@/lib/requests/queries'
+import { getRequestDetail, requestTimeline } from '@/lib/requests/queries'
+import { Timeline } from '@/components/requests/timeline'
 import { AppHeader } from '@/components/ui/app-header'
 import { LiveRefresh } from '@/components/live/live-refresh'
 import { SlaClock } from '@/components/live/sla-clock'
@@ -13,6 +14,7 @@ import { DetailList } from '@/components/requests/detail-list'
 import { Alternatives } from '@/components/requests/alternatives'
 import { VendorTasks } from '@/components/vendors/vendor-tasks'
 import { vendorTasksFor } from '@/lib/vendors/queries'
+import { RatingForm } from '@/components/requests/rating-form'
 
 export const dynamic = 'force-dynamic'
 
@@ -22,7 +24,7 @@ export default async function PortalRequestPage({ params }: { params: Promise<{ 
   const request = await getRequestDetail(actor, id)
   if (!request) notFound()
   const t = await getTranslations()
-  const confirmations = await vendorTasksFor(actor, request.id)
+  const [confirmations, timeline] = await Promise.all([vendorTasksFor(actor, request.id), requestTimeline(actor, request.id)])
   return (
     <>
       <AppHeader actor={actor} home="/portal" />
@@ -41,10 +43,21 @@ export default async function PortalRequestPage({ params }: { params: Promise<{ 
           <p className="mt-2 text-xs text-ink-soft">{t('portal.filedAt', { time: formatInZone(request.createdAt, actor.timeZone) })}</p>
           <DetailList request={request} timeZone={actor.timeZone} />
         </header>
+        {(request.status === 'CLOSED' || request.status === 'FULFILLED') && (
+          <section className="mt-5" data-testid="rating">
+            {request.rating
+              ? <p className="rounded-2xl bg-gold-soft p-4 text-sm">{t('rating.thanks', { score: request.rating.score })}</p>
+              : <RatingForm requestId={request.id} />}
+          </section>
+        )}
         <section className="mt-5">
           <Alternatives items={request.alternatives} timeZone={actor.timeZone} canDecide />
           <div className="mt-3"><VendorTasks tasks={confirmations} timeZone={actor.timeZone} staff={false} /></div>
         </section>
+        <details className="mt-5 rounded-2xl border border-line bg-white p-4" open={request.status !== 'NEW'}>
+          <summary className="cursor-pointer text-sm font-medium text-ink-soft">{t('timeline.title')}</summary>
+          <div className="mt-3"><Timeline entries={timeline} timeZone={actor.timeZone} /></div>
+        </details>
         <section className="mt-5">
           <h2 className="mb-3 text-sm font-medium text-ink-soft">{t('portal.conversation')}</h2>
           <Thread messages={request.messages} timeZone={actor.timeZone} viewer="client" />

@@ -1,0 +1,39 @@
+'use client'
+
+import { useRouter } from 'next/navigation'
+import { useTranslations } from 'next-intl'
+import { useActionState, useState } from 'react'
+import type { ActionResult } from '@/lib/action'
+import { rateRequestAction } from '@/lib/requests/actions'
+
+export function RatingForm({ requestId }: { requestId: string }) {
+  const t = useTranslations('rating')
+  const router = useRouter()
+  const [score, setScore] = useState(0)
+  const [state, action, pending] = useActionState<ActionResult<{ id: string }> | null, FormData>(async (_p, form) => {
+    const r = await rateRequestAction(form)
+    if (r.ok) router.refresh()
+    return r
+  }, null)
+  const err = state && !state.ok ? state.fieldErrors?.score ?? state.message : null
+  return (
+    <form action={action} className="space-y-3 rounded-2xl border border-gold bg-white p-4" aria-label={t('title')}>
+      <input type="hidden" name="requestId" value={requestId} />
+      <fieldset>
+        <legend className="text-sm font-medium">{t('title')}</legend>
+        <div className="mt-2 flex gap-1" role="radiogroup">
+          {[1, 2, 3, 4, 5].map((n) => (
+            <label key={n} className="cursor-pointer">
+              <input type="radio" name="score" value={n} className="peer sr-only" checked={score === n} onChange={() => setScore(n)} aria-label={t('stars', { n })} />
+              <span aria-hidden className={`grid size-11 place-items-center rounded-full text-2xl peer-focus-visible:ring-2 peer-focus-visible:ring-gold ${n <= score ? 'text-gold' : 'text-line'}`}>★</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <label htmlFor="rating-comment" className="block text-sm text-ink-soft">{t('comment')}</label>
+      <textarea id="rating-comment" name="comment" rows={2} maxLength={2000} className="block w-full rounded-xl border border-line px-3 py-2 text-base" />
+      {err && <p role="alert" className="text-sm text-bad">{err}</p>}
+      <button type="submit" disabled={pending} className="min-h-11 w-full rounded-xl bg-ink text-sm font-medium text-ivory disabled:opacity-50">{t('submit')}</button>
+    </form>
+  )
+}
