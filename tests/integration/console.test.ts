@@ -3,7 +3,7 @@ import { db } from '../../lib/db'
 import { stopProducer } from '../../lib/jobs/boss'
 import { getClient360 } from '../../lib/clients/queries'
 import { addClientNote, revealPii } from '../../lib/clients/service'
-import { getRequestDetail } from '../../lib/requests/queries'
+import { canSeeRequest, getRequestDetail } from '../../lib/requests/queries'
 import { createRequest, decideAlternative, offerAlternative, replyToRequest } from '../../lib/requests/service'
 import { confirmVendorTask, createVendorTask, decideApproval, needsApproval } from '../../lib/vendors/service'
 import { vendorTasksFor } from '../../lib/vendors/queries'
@@ -27,6 +27,11 @@ describe('butler console', () => {
     await expect(revealPii(outsider, { clientId: team.client.clientId, field: 'phone' })).rejects.toMatchObject({ code: 'NOT_FOUND' })
     await expect(addClientNote(outsider, { clientId: team.client.clientId, body: 'x', pinned: false })).rejects.toMatchObject({ code: 'NOT_FOUND' })
     expect(await getClient360(team.clientActor, team.client.clientId)).toBeNull()
+    // Nor the client's requests: not by page query, not through the event stream's check.
+    const request = await createRequest(team.clientActor, hotel)
+    expect(await getRequestDetail(outsider, request.id)).toBeNull()
+    expect(await canSeeRequest(outsider, request.id)).toBe(false)
+    await expect(replyToRequest(outsider, { requestId: request.id, body: 'hi', internal: false })).rejects.toMatchObject({ code: 'NOT_FOUND' })
 
     const before = await db.auditEvent.count({ where: { clientId: team.client.clientId, action: 'client.viewed' } })
     const view = await getClient360(team.butlerActor, team.client.clientId)

@@ -1,0 +1,56 @@
+'use client'
+
+import { useRouter } from 'next/navigation'
+import { useTranslations } from 'next-intl'
+import { useActionState } from 'react'
+import type { ActionResult } from '@/lib/action'
+
+export type RowField =
+  | { name: string; label: string; kind: 'text' | 'number' | 'textarea'; value?: string | number | null; width?: string }
+  | { name: string; label: string; kind: 'select'; value?: string | null; options: { value: string; label: string }[] }
+  | { name: string; label: string; kind: 'checkbox'; value?: boolean }
+
+// One editable record of an admin list: fields in a row, errors under each, saved in place.
+export function RowForm({ action, hidden, fields, submitLabel }: {
+  action: (form: FormData) => Promise<ActionResult<unknown>>
+  hidden: Record<string, string>
+  fields: RowField[]
+  submitLabel: string
+}) {
+  const t = useTranslations('admin')
+  const router = useRouter()
+  const [state, formAction, pending] = useActionState<ActionResult<unknown> | null, FormData>(async (_p, form) => {
+    const r = await action(form)
+    if (r.ok) router.refresh()
+    return r
+  }, null)
+  const err = state && !state.ok ? state.fieldErrors ?? {} : {}
+  const box = (name: string) => `rounded-lg border bg-white px-2 py-1 text-sm ${err[name] ? 'border-bad' : 'border-line'}`
+  return (
+    <form action={formAction} className="flex flex-wrap items-start gap-2 border-b border-line py-2">
+      {Object.entries(hidden).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
+      {fields.map((f) => (
+        <div key={f.name} className={f.kind === 'textarea' ? 'min-w-72 flex-1' : ''}>
+          {f.kind === 'checkbox' ? (
+            <label className="flex items-center gap-1 pt-1.5 text-sm text-ink-soft">
+              <input type="checkbox" name={f.name} defaultChecked={f.value ?? false} /> {f.label}
+            </label>
+          ) : f.kind === 'select' ? (
+            <select aria-label={f.label} name={f.name} defaultValue={f.value ?? ''} className={box(f.name)}>
+              {f.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+            </select>
+          ) : f.kind === 'textarea' ? (
+            <textarea aria-label={f.label} placeholder={f.label} name={f.name} defaultValue={f.value ?? ''} rows={2} className={`${box(f.name)} w-full`} />
+          ) : (
+            <input aria-label={f.label} placeholder={f.label} name={f.name} defaultValue={f.value ?? ''}
+              inputMode={f.kind === 'number' ? 'numeric' : undefined} className={`${box(f.name)} ${f.width ?? 'w-48'}`} />
+          )}
+          {err[f.name] && <p className="mt-1 text-xs text-bad">{err[f.name]}</p>}
+        </div>
+      ))}
+      <button type="submit" disabled={pending} className="rounded-lg bg-ink px-3 py-1 text-sm text-ivory disabled:opacity-50">{submitLabel}</button>
+      {state && !state.ok && !Object.keys(err).length && <p role="alert" className="w-full text-xs text-bad">{state.message}</p>}
+      {state?.ok && <span className="pt-1 text-xs text-ok">{t('savedShort')}</span>}
+    </form>
+  )
+}

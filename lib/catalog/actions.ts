@@ -1,0 +1,20 @@
+'use server'
+
+import { defineAction } from '../action'
+import { ZCannedReply, ZChecklistStep, ZVendor } from './schemas'
+import { saveCannedReply, saveChecklistStep, saveVendor } from './service'
+
+export const saveVendorAction = defineAction(
+  { name: 'saveVendor', roles: ['ADMIN'], schema: ZVendor },
+  async (actor, input) => ({ id: (await saveVendor(actor, input)).id }),
+)
+
+export const saveChecklistStepAction = defineAction(
+  { name: 'saveChecklistStep', roles: ['ADMIN'], schema: ZChecklistStep },
+  async (actor, input) => ({ id: (await saveChecklistStep(actor, input)).id }),
+)
+
+export const saveCannedReplyAction = defineAction(
+  { name: 'saveCannedReply', roles: ['ADMIN'], schema: ZCannedReply },
+  async (actor, input) => ({ id: (await saveCannedReply(actor, input)).id }),
+)

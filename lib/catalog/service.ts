@@ -1,0 +1,59 @@
+import { db } from '../db'
+import { AppError } from '../errors'
+import type { Actor } from '../auth/roles'
+import { recordAudit } from '../audit/record'
+import type { TCannedReply, TChecklistStep, TVendor } from './schemas'
+
+const requireAdmin = (actor: Actor) => {
+  if (actor.role !== 'ADMIN') throw new AppError('FORBIDDEN', 'errors.forbidden')
+}
+
+// Vendors are deactivated, never deleted: past vendor tasks keep pointing at them.
+export async function saveVendor(actor: Actor, input: TVendor) {
+  requireAdmin(actor)
+  const data = { name: input.name, kind: input.kind, city: input.city ?? null, contact: input.contact ?? null, active: input.active }
+  return db.$transaction(async (tx) => {
+    const vendor = input.id
+      ? await tx.vendor.update({ where: { id: input.id }, data, select: { id: true } }).catch(() => null)
+      : await tx.vendor.create({ data, select: { id: true } })
+    if (!vendor) throw new AppError('NOT_FOUND', 'errors.notFound')
+    await recordAudit(tx, { actorId: actor.userId, action: input.id ? 'vendor.updated' : 'vendor.created', entity: 'Vendor', entityId: vendor.id, data })
+    return vendor
+  })
+}
+
+export async function saveChecklistStep(actor: Actor, input: TChecklistStep) {
+  requireAdmin(actor)
+  const data = { category: input.category, position: input.position, labelZh: input.labelZh, labelEn: input.labelEn, active: input.active }
+  return db.$transaction(async (tx) => {
+    const step = input.id
+      ? await tx.checklistStep.update({ where: { id: input.id }, data, select: { id: true } }).catch(() => null)
+      : await tx.checklistStep.create({ data, select: { id: true } })
+    if (!step) throw new AppError('NOT_FOUND', 'errors.notFound')
+    await recordAudit(tx, { actorId: actor.userId, action: input.id ? 'checklist_step.updated' : 'checklist_step.created', entity: 'ChecklistStep', entityId: step.id, data })
+    return step
+  })
+}
+
+export async function saveCannedReply(actor: Actor, input: TCannedReply) {
+  requireAdmin(actor)
+  const data = { category: input.category, locale: input.locale, title: input.title, body: input.body }
+  return db.$transaction(async (tx) => {
+    const reply = input.id
+      ? await tx.cannedReply.update({ where: { id: input.id }, data, select: { id: true } }).catch(() => null)
+      : await tx.cannedReply.create({ data, select: { id: true } })
+    if (!reply) throw new AppError('NOT_FOUND', 'errors.notFound')
+    await recordAudit(tx, { actorId: actor.userId, action: input.id ? 'canned_reply.updated' : 'canned_reply.created', entity: 'CannedReply', entityId: reply.id, data })
+    return reply
+  })
+}
+
+export async function listCatalog(actor: Actor) {
+  requireAdmin(actor)
+  const [vendors, steps, canned] = await Promise.all([
+    db.vendor.findMany({ orderBy: [{ active: 'desc' }, { kind: 'asc' }, { name: 'asc' }], select: { id: true, name: true, kind: true, city: true, contact: true, active: true } }),
+    db.checklistStep.findMany({ orderBy: [{ category: 'asc' }, { position: 'asc' }], select: { id: true, category: true, position: true, labelZh: true, labelEn: true, active: true } }),
+    db.cannedReply.findMany({ orderBy: [{ category: 'asc' }, { locale: 'asc' }, { title: 'asc' }], select: { id: true, category: true, locale: true, title: true, body: true } }),
+  ])
+  return { vendors, steps, canned }
+}
