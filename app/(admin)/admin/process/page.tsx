@@ -28,7 +28,7 @@ export default async function ProcessPage() {
                 key={s?.id ?? 'new'}
                 action={saveChecklistStepAction}
                 hidden={{ id: s?.id ?? '', category }}
-                submitLabel={s ? t('admin.save') : t('admin.add')}
+                submitLabel={s ? t('admin.save') : t('admin.addRow')}
                 fields={[
                   { name: 'position', label: t('admin.position'), kind: 'number', value: s?.position ?? steps.filter((x) => x.category === category).length, width: 'w-16' },
                   { name: 'labelZh', label: t('admin.labelZh'), kind: 'text', value: s?.labelZh, width: 'w-64' },
@@ -43,7 +43,7 @@ export default async function ProcessPage() {
                 key={c?.id ?? 'new'}
                 action={saveCannedReplyAction}
                 hidden={{ id: c?.id ?? '', category }}
-                submitLabel={c ? t('admin.save') : t('admin.add')}
+                submitLabel={c ? t('admin.save') : t('admin.addRow')}
                 fields={[
                   { name: 'locale', label: t('common.language'), kind: 'select', value: c?.locale ?? 'zh_CN', options: [{ value: 'zh_CN', label: '中文' }, { value: 'en', label: 'English' }] },
                   { name: 'title', label: t('admin.cannedTitle'), kind: 'text', value: c?.title, width: 'w-40' },

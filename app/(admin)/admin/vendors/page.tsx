@@ -31,7 +31,7 @@ export default async function VendorsPage() {
           {vendors.map((v) => (
             <RowForm key={v.id} action={saveVendorAction} hidden={{ id: v.id }} fields={fields(v)} submitLabel={t('save')} />
           ))}
-          <RowForm action={saveVendorAction} hidden={{ id: '' }} fields={fields()} submitLabel={t('add')} />
+          <RowForm action={saveVendorAction} hidden={{ id: '' }} fields={fields()} submitLabel={t('addRow')} />
         </div>
       </main>
     </>
