@@ -10,15 +10,19 @@ export type ActionResult<T> =
   | { ok: true; data: T }
   | { ok: false; message: string; fieldErrors?: Record<string, string> }
 
-// Turns a form into a nested object: "details.flightNumber" -> { details: { flightNumber } }.
+// Turns a form into a nested object: "details.flightNumber" -> { details: { flightNumber } },
+// and repeated "details.travellers[]" fields -> an array.
 export function formToObject(form: FormData) {
   const out: Record<string, unknown> = {}
   for (const [key, value] of form.entries()) {
     if (typeof value !== 'string' || key.startsWith('$ACTION')) continue
-    const path = key.split('.')
+    const isList = key.endsWith('[]')
+    const path = (isList ? key.slice(0, -2) : key).split('.')
     let node = out
     for (const part of path.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>
-    node[path[path.length - 1]] = value
+    const last = path[path.length - 1]
+    if (isList) ((node[last] ??= []) as string[]).push(value)
+    else node[last] = value
   }
   return out
 }
@@ -30,11 +34,28 @@ export function defineAction<S extends z.ZodType, T>(
   opts: { roles: readonly Role[]; schema: S; name: string },
   run: (actor: Actor, input: z.infer<S>) => Promise<T>,
 ) {
+  return guarded(opts, () => requireActor(opts.roles), run)
+}
+
+// For the few actions a visitor without a session may call (accepting an invitation).
+export function definePublicAction<S extends z.ZodType, T>(
+  opts: { schema: S; name: string },
+  run: (input: z.infer<S>) => Promise<T>,
+) {
+  return guarded(opts, async () => null, (_none, input) => run(input))
+}
+
+function guarded<S extends z.ZodType, C, T>(
+  opts: { schema: S; name: string },
+  authenticate: () => Promise<C>,
+  run: (ctx: C, input: z.infer<S>) => Promise<T>,
+) {
   return async (raw: unknown): Promise<ActionResult<T>> => {
     const t = await getTranslations()
     const say = (key: string) => (key.startsWith('errors.') ? t(key as 'errors.generic') : key)
     try {
-      const actor = await requireActor(opts.roles)
+      // Authentication comes before parsing, so a stranger learns nothing from validation.
+      const ctx = await authenticate()
       const parsed = opts.schema.safeParse(raw instanceof FormData ? formToObject(raw) : raw)
       if (!parsed.success) {
         const fieldErrors: Record<string, string> = {}
@@ -44,7 +65,7 @@ export function defineAction<S extends z.ZodType, T>(
         }
         return { ok: false, message: t('errors.checkFields'), fieldErrors }
       }
-      return { ok: true, data: await run(actor, parsed.data) }
+      return { ok: true, data: await run(ctx, parsed.data) }
     } catch (e) {
       if (isAppError(e)) return { ok: false, message: say(e.message) }
       log.error({ action: opts.name, err: e instanceof Error ? e.message : String(e) }, 'action failed')

@@ -9,6 +9,11 @@ const ZEnv = z.object({
   AUTH_SECRET: z.string().min(16, 'AUTH_SECRET must be at least 16 characters').optional(),
   SESSION_HOURS: z.coerce.number().int().positive().default(12),
   WORKER_POLL_SECONDS: z.coerce.number().min(0.5).default(0.5),
+  // Outgoing mail. Without SMTP_URL, mail is kept in the outbox and shown on /dev/mail
+  // (development only) instead of being sent.
+  SMTP_URL: z.string().url({ message: 'SMTP_URL must be an smtp:// or smtps:// URL' }).optional(),
+  MAIL_FROM: z.string().default('Diamond Butler <butler@localhost>'),
+  APP_URL: z.string().url().default('http://localhost:3000'),
   // How many days ahead of a birthday, anniversary or trip the butler is reminded.
   CARE_LEAD_DAYS: z.coerce.number().int().min(0).max(60).default(7),
 })

@@ -4,6 +4,7 @@ import { env } from '../lib/env'
 import { createBoss, QUEUES } from '../lib/jobs/boss'
 import { log } from '../lib/log'
 import { generateCareTasks } from '../lib/care/service'
+import { sendOutboxEmail } from '../lib/notifications/send'
 import { decideAtRisk, decideBreach, decideHandoff, sweepOverdue } from '../lib/sla/service'
 
 const HEARTBEAT_MS = 5_000
@@ -33,6 +34,10 @@ export async function startWorker() {
       },
     )
   }
+
+  await boss.work<{ outboxId: string }>(QUEUES.sendEmail, { batchSize: 5, pollingIntervalSeconds: 1 }, async (jobs) => {
+    for (const job of jobs) await sendOutboxEmail(job.data.outboxId)
+  })
 
   // Proactive care: daily shortly after midnight UTC, and once now so a restart never skips a day.
   await boss.work(QUEUES.careScan, async () => { await generateCareTasks(new Date(), env().CARE_LEAD_DAYS) })

@@ -12,6 +12,8 @@ export type PortalClientDTO = {
   timeZone: string
   butler: ButlerCardDTO | null
   backup: ButlerCardDTO | null
+  family: { name: string; relation: string }[]
+  preferences: { topic: string; value: string }[]
 }
 
 // The clients this portal user acts for, with who serves them.
@@ -23,11 +25,13 @@ export async function portalClients(actor: Actor): Promise<PortalClientDTO[]> {
       id: true, displayName: true, timeZone: true,
       dedicatedButler: { select: { name: true, onDuty: true } },
       backupButler: { select: { name: true, onDuty: true } },
+      family: { orderBy: { name: 'asc' }, select: { name: true, relation: true } },
+      preferences: { orderBy: { topic: 'asc' }, select: { topic: true, value: true } },
     },
   })
   return rows.map((r) => ({
     id: r.id, displayName: r.displayName, timeZone: r.timeZone,
-    butler: r.dedicatedButler, backup: r.backupButler,
+    butler: r.dedicatedButler, backup: r.backupButler, family: r.family, preferences: r.preferences,
   }))
 }
 

@@ -6,6 +6,7 @@ export const QUEUES = {
   slaAtRisk: 'sla-at-risk',
   slaHandoff: 'sla-handoff',
   careScan: 'care-scan',
+  sendEmail: 'send-email',
 } as const
 
 type Role = 'producer' | 'worker'

@@ -27,6 +27,8 @@ export const ZTravelDetails = z
       .max(20, { message: 'errors.passengers' }),
     from: optionalText(200),
     to: optionalText(200),
+    // Who travels, picked from the family on the profile (names only).
+    travellers: z.array(z.string().trim().min(1).max(100)).max(20).optional(),
   })
   .superRefine((d, ctx) => {
     if (d.service === 'AIRPORT_TRANSFER' && !d.flightNumber) {

@@ -5,6 +5,7 @@ import type { Actor } from '../auth/roles'
 import { requestScope } from '../auth/scope'
 import { recordAudit } from '../audit/record'
 import { publish } from '../events/publish'
+import { clientMailTarget, enqueueEmail } from '../notifications/outbox'
 import {
   hasOpenResponseTimer, meetResolutionTimer, meetResponseTimers, pauseResolution, resumeResolution, startTimer,
 } from '../sla/service'
@@ -92,7 +93,7 @@ export async function replyToRequest(actor: Actor, input: TReply) {
   return db.$transaction(async (tx) => {
     const request = await tx.serviceRequest.findFirst({
       where: { id: input.requestId, ...requestScope(actor) },
-      select: { id: true, clientId: true, status: true, version: true },
+      select: { id: true, clientId: true, status: true, version: true, title: true },
     })
     if (!request) throw new AppError('NOT_FOUND', 'errors.notFound')
     const message = await tx.message.create({
@@ -112,6 +113,10 @@ export async function replyToRequest(actor: Actor, input: TReply) {
           ...(request.status === 'NEW' ? { status: 'ACKNOWLEDGED' as const } : {}),
           offerStage: null, offeredAt: null, version: { increment: 1 },
         },
+      })
+      const target = await clientMailTarget(tx, request.clientId)
+      await enqueueEmail(tx, target.to, target.locale, 'butlerReplied', {
+        title: request.title, butler: actor.name, path: `/portal/requests/${request.id}`,
       })
     }
     await recordAudit(tx, {
@@ -222,7 +227,7 @@ export async function offerAlternative(actor: Actor, input: TOfferAlternative) {
   return db.$transaction(async (tx) => {
     const request = await tx.serviceRequest.findFirst({
       where: { id: input.requestId, ...requestScope(actor) },
-      select: { id: true, clientId: true, status: true },
+      select: { id: true, clientId: true, status: true, title: true },
     })
     if (!request) throw new AppError('NOT_FOUND', 'errors.notFound')
     if (!canOfferAlternative(request.status)) throw new AppError('INVALID_TRANSITION', 'errors.invalidTransition')
@@ -238,6 +243,8 @@ export async function offerAlternative(actor: Actor, input: TOfferAlternative) {
     // Offering an alternative answers the client and resolves the request for the clock.
     await meetResponseTimers(tx, request.id, request.clientId, actor.userId)
     await meetResolutionTimer(tx, request.id, request.clientId, actor.userId)
+    const target = await clientMailTarget(tx, request.clientId)
+    await enqueueEmail(tx, target.to, target.locale, 'alternativeOffered', { title: request.title, path: `/portal/requests/${request.id}` })
     await recordAudit(tx, {
       actorId: actor.userId, action: 'request.alternative_offered', entity: 'Alternative', entityId: alternative.id,
       clientId: request.clientId, data: { requestId: request.id, from: request.status },

@@ -5,6 +5,7 @@ import type { Actor } from '../auth/roles'
 import { requestScope } from '../auth/scope'
 import { recordAudit } from '../audit/record'
 import { publish } from '../events/publish'
+import { clientMailTarget, enqueueEmail } from '../notifications/outbox'
 import { wallTimeToUtc } from '../i18n/format'
 import { producer, QUEUES } from '../jobs/boss'
 import { LIMIT_CURRENCY, type TConfirmVendorTask, type TCreateVendorTask, type TDecideApproval } from './schemas'
@@ -87,7 +88,7 @@ export async function confirmVendorTask(actor: Actor, input: TConfirmVendorTask)
   return db.$transaction(async (tx) => {
     const task = await tx.vendorTask.findFirst({
       where: { id: input.taskId, request: requestScope(actor) },
-      select: { id: true, requestId: true, approval: true, status: true, request: { select: { clientId: true } } },
+      select: { id: true, requestId: true, approval: true, status: true, request: { select: { clientId: true, title: true } } },
     })
     if (!task) throw new AppError('NOT_FOUND', 'errors.notFound')
     if (task.approval === 'PENDING' || task.approval === 'REJECTED') throw new AppError('CONFLICT', 'errors.awaitingApproval')
@@ -98,6 +99,10 @@ export async function confirmVendorTask(actor: Actor, input: TConfirmVendorTask)
     if (updated.count === 0) throw new AppError('CONFLICT', 'errors.staleVersion')
     await tx.$executeRaw`UPDATE "SlaTimer" SET "metAt" = clock_timestamp(), "metById" = ${actor.userId}
       WHERE "vendorTaskId" = ${task.id} AND "metAt" IS NULL AND "cancelledAt" IS NULL`
+    const target = await clientMailTarget(tx, task.request.clientId)
+    await enqueueEmail(tx, target.to, target.locale, 'vendorConfirmed', {
+      title: task.request.title, confirmation: input.confirmationRef, path: `/portal/requests/${task.requestId}`,
+    })
     await recordAudit(tx, {
       actorId: actor.userId, action: 'vendor_task.confirmed', entity: 'VendorTask', entityId: task.id,
       clientId: task.request.clientId, data: { requestId: task.requestId },

@@ -34,13 +34,21 @@ export default async function PortalHome() {
                 </span>
                 <div>
                   <p className="font-medium">{c.butler.name}</p>
-                  {c.backup && <p className="text-sm text-ivory/70">{t('portal.backupButler', { name: c.backup.name })}</p>}
+                  <p className="flex items-center gap-1.5 text-xs text-ivory/80" data-testid="butler-duty">
+                    <span aria-hidden className={`size-2 rounded-full ${c.butler.onDuty ? 'bg-ok' : 'bg-ivory/40'}`} />
+                    {c.butler.onDuty ? t('portal.onDuty') : t('portal.offDuty')}
+                  </p>
+                  {c.backup && (
+                    <p className="text-sm text-ivory/70">
+                      {!c.butler.onDuty && c.backup.onDuty ? t('portal.coveredBy', { name: c.backup.name }) : t('portal.backupButler', { name: c.backup.name })}
+                    </p>
+                  )}
                 </div>
               </div>
             ) : (
               <p className="mt-2 text-sm">{t('portal.noButler')}</p>
             )}
-            <p className="mt-4 text-sm text-ivory/80">{t('portal.promise')}</p>
+            <p className="mt-4 text-sm text-ivory/80">{t('portal.promise')} {t('portal.reach')}</p>
           </section>
         ))}
 

@@ -5,7 +5,7 @@ import { listCatalog } from '@/lib/catalog/service'
 import { CATEGORIES } from '@/lib/requests/schemas'
 import { AppHeader } from '@/components/ui/app-header'
 import { AdminNav } from '@/components/admin/admin-nav'
-import { RowForm } from '@/components/admin/row-form'
+import { RowForm } from '@/components/ui/row-form'
 
 export const dynamic = 'force-dynamic'
 

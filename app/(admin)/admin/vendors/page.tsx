@@ -4,7 +4,7 @@ import { saveVendorAction } from '@/lib/catalog/actions'
 import { listCatalog } from '@/lib/catalog/service'
 import { AppHeader } from '@/components/ui/app-header'
 import { AdminNav } from '@/components/admin/admin-nav'
-import { RowForm, type RowField } from '@/components/admin/row-form'
+import { RowForm, type RowField } from '@/components/ui/row-form'
 
 export const dynamic = 'force-dynamic'
 

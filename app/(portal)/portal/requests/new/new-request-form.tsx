@@ -17,10 +17,17 @@ const selectOptions: Partial<Record<TCategory, Record<string, readonly string[]>
 }
 const numberFields = new Set(['passengers', 'partySize'])
 
-export function NewRequestForm({ clients }: { clients: { id: string; name: string }[] }) {
+type ClientOption = { id: string; name: string; family: { name: string; relation: string }[]; preferences: { topic: string; value: string }[] }
+
+export function NewRequestForm({ clients }: { clients: ClientOption[] }) {
   const t = useTranslations()
   const router = useRouter()
   const [category, setCategory] = useState<TCategory>('TRAVEL')
+  const [clientId, setClientId] = useState(clients[0]?.id ?? '')
+  const client = clients.find((c) => c.id === clientId) ?? clients[0]
+  // Travellers default to the client; ticking family members updates the passenger count.
+  const [travellers, setTravellers] = useState<string[]>([])
+  const [passengers, setPassengers] = useState('1')
   // One key per form: a double click or a retry after a timeout files one request, not two.
   const [idempotencyKey] = useState(() => crypto.randomUUID())
   const [state, action, pending] = useActionState<State, FormData>(async (_prev, form) => {
@@ -36,7 +43,7 @@ export function NewRequestForm({ clients }: { clients: { id: string; name: strin
       {clients.length > 1 && (
         <div>
           <label htmlFor="f-clientId" className="mb-1 block text-sm font-medium text-ink-soft">{t('console.client')}</label>
-          <select id="f-clientId" name="clientId" className="min-h-11 w-full rounded-xl border border-line bg-white px-3">
+          <select id="f-clientId" name="clientId" value={clientId} onChange={(e) => { setClientId(e.target.value); setTravellers([]) }} className="min-h-11 w-full rounded-xl border border-line bg-white px-3">
             {clients.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
           </select>
         </div>
@@ -58,6 +65,33 @@ export function NewRequestForm({ clients }: { clients: { id: string; name: strin
       </fieldset>
 
       <Field label={t('portal.requestTitle')} name="title" error={errors.title} maxLength={120} required />
+
+      {category === 'TRAVEL' && client && client.family.length > 0 && (
+        <fieldset>
+          <legend className="mb-2 text-sm font-medium text-ink-soft">{t('portal.whoTravels')}</legend>
+          <div className="flex flex-wrap gap-2">
+            {client.family.map((f) => {
+              const on = travellers.includes(f.name)
+              return (
+                <label key={f.name} className={`flex min-h-11 cursor-pointer items-center gap-2 rounded-xl border px-3 text-sm has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-gold ${on ? 'border-ink bg-gold-soft' : 'border-line bg-white'}`}>
+                  <input type="checkbox" name="details.travellers[]" value={f.name} checked={on} className="sr-only"
+                    onChange={() => {
+                      const next = on ? travellers.filter((x) => x !== f.name) : [...travellers, f.name]
+                      setTravellers(next)
+                      setPassengers(String(next.length + 1))
+                    }} />
+                  {f.name} <span className="text-xs text-ink-soft">{f.relation}</span>
+                </label>
+              )
+            })}
+          </div>
+        </fieldset>
+      )}
+      {client && client.preferences.length > 0 && (
+        <p className="rounded-xl bg-gold-soft/60 px-3 py-2 text-xs text-ink-soft" data-testid="preferences-hint">
+          {t('portal.preferencesHint')} {client.preferences.map((p) => `${p.topic}: ${p.value}`).join(' · ')}
+        </p>
+      )}
 
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2" key={category}>
         {categoryFields[category].map((name) => {
@@ -86,11 +120,16 @@ export function NewRequestForm({ clients }: { clients: { id: string; name: strin
               name={fieldName}
               error={error}
               inputMode={numberFields.has(name) ? 'numeric' : undefined}
-              defaultValue={name === 'passengers' ? '1' : undefined}
+              list={name === 'patientName' || name === 'studentName' ? 'family-names' : undefined}
+              {...(name === 'passengers' ? { value: passengers, onChange: (e: React.ChangeEvent<HTMLInputElement>) => setPassengers(e.target.value) } : {})}
             />
           )
         })}
       </div>
+
+      <datalist id="family-names">
+        {client && [client.name, ...client.family.map((f) => f.name)].map((n) => <option key={n} value={n} />)}
+      </datalist>
 
       <div>
         <label htmlFor="f-description" className="mb-1 block text-sm font-medium text-ink-soft">{t('portal.description')}</label>

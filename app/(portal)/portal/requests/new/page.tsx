@@ -16,7 +16,7 @@ export default async function NewRequestPage() {
       <main className="mx-auto max-w-2xl px-4 pb-16 pt-5">
         <h1 className="text-xl font-semibold">{t('newTitle')}</h1>
         <p className="mt-1 text-sm text-ink-soft">{t('promise')}</p>
-        <NewRequestForm clients={clients.map((c) => ({ id: c.id, name: c.displayName }))} />
+        <NewRequestForm clients={clients.map((c) => ({ id: c.id, name: c.displayName, family: c.family, preferences: c.preferences }))} />
       </main>
     </>
   )

@@ -10,17 +10,19 @@ export type RowField =
   | { name: string; label: string; kind: 'select'; value?: string | null; options: { value: string; label: string }[] }
   | { name: string; label: string; kind: 'checkbox'; value?: boolean }
 
-// One editable record of an admin list: fields in a row, errors under each, saved in place.
-export function RowForm({ action, hidden, fields, submitLabel }: {
+// One editable record of a list: fields in a row, errors under each, saved in place.
+// With onDelete, a delete button submits the same hidden fields to that action.
+export function RowForm({ action, onDelete, hidden, fields, submitLabel }: {
   action: (form: FormData) => Promise<ActionResult<unknown>>
+  onDelete?: (form: FormData) => Promise<ActionResult<unknown>>
   hidden: Record<string, string>
   fields: RowField[]
   submitLabel: string
 }) {
-  const t = useTranslations('admin')
+  const t = useTranslations('common')
   const router = useRouter()
   const [state, formAction, pending] = useActionState<ActionResult<unknown> | null, FormData>(async (_p, form) => {
-    const r = await action(form)
+    const r = form.get('intent') === 'delete' && onDelete ? await onDelete(form) : await action(form)
     if (r.ok) router.refresh()
     return r
   }, null)
@@ -48,9 +50,12 @@ export function RowForm({ action, hidden, fields, submitLabel }: {
           {err[f.name] && <p className="mt-1 text-xs text-bad">{err[f.name]}</p>}
         </div>
       ))}
-      <button type="submit" disabled={pending} className="rounded-lg bg-ink px-3 py-1 text-sm text-ivory disabled:opacity-50">{submitLabel}</button>
+      <button type="submit" name="intent" value="save" disabled={pending} className="rounded-lg bg-ink px-3 py-1 text-sm text-ivory disabled:opacity-50">{submitLabel}</button>
+      {onDelete && (
+        <button type="submit" name="intent" value="delete" disabled={pending} className="rounded-lg border border-line px-3 py-1 text-sm text-ink-soft hover:text-bad">{t('delete')}</button>
+      )}
       {state && !state.ok && !Object.keys(err).length && <p role="alert" className="w-full text-xs text-bad">{state.message}</p>}
-      {state?.ok && <span className="pt-1 text-xs text-ok">{t('savedShort')}</span>}
+      {state?.ok && <span className="pt-1 text-xs text-ok">{t('saved')}</span>}
     </form>
   )
 }

@@ -1,0 +1,10 @@
+'use server'
+
+import { definePublicAction } from '@/lib/action'
+import { acceptInvitation } from '@/lib/clients/delegates'
+import { ZAcceptInvitation } from '@/lib/clients/schemas'
+
+export const acceptInvitationAction = definePublicAction(
+  { name: 'acceptInvitation', schema: ZAcceptInvitation },
+  (input) => acceptInvitation(input),
+)
