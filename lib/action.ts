@@ -11,17 +11,19 @@ export type ActionResult<T> =
   | { ok: false; message: string; fieldErrors?: Record<string, string> }
 
 // Turns a form into a nested object: "details.flightNumber" -> { details: { flightNumber } },
-// and repeated "details.travellers[]" fields -> an array.
+// repeated "details.travellers[]" fields -> an array, and files stay File objects.
 export function formToObject(form: FormData) {
   const out: Record<string, unknown> = {}
   for (const [key, value] of form.entries()) {
-    if (typeof value !== 'string' || key.startsWith('$ACTION')) continue
+    if (key.startsWith('$ACTION')) continue
+    // An empty file input arrives as a nameless, empty File: treat it as not given.
+    if (typeof value !== 'string' && value.size === 0 && !value.name) continue
     const isList = key.endsWith('[]')
     const path = (isList ? key.slice(0, -2) : key).split('.')
     let node = out
     for (const part of path.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>
     const last = path[path.length - 1]
-    if (isList) ((node[last] ??= []) as string[]).push(value)
+    if (isList) ((node[last] ??= []) as FormDataEntryValue[]).push(value)
     else node[last] = value
   }
   return out

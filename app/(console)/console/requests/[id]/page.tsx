@@ -24,6 +24,9 @@ import { HandoffForm } from '@/components/handoffs/handoff-form'
 import { HandoffList } from '@/components/handoffs/handoff-list'
 import { handoffsForRequest } from '@/lib/handoffs/queries'
 import { listColleagues } from '@/lib/staff/queries'
+import { attachmentsFor } from '@/lib/attachments/service'
+import { AttachmentList } from '@/components/requests/attachment-list'
+import { AttachForm } from '@/components/requests/attach-form'
 import { cannedRepliesFor, checklistFor } from '@/lib/process/queries'
 import { DetailList } from '@/components/requests/detail-list'
 import { Thread } from '@/components/requests/thread'
@@ -37,7 +40,7 @@ export default async function ConsoleRequestPage({ params }: { params: Promise<{
   if (!request) notFound()
   const t = await getTranslations()
   const serverNow = new Date().toISOString()
-  const [notes, tasks, vendors, steps, canned, handoffs, colleagues] = await Promise.all([
+  const [notes, tasks, vendors, steps, canned, handoffs, colleagues, files] = await Promise.all([
     request.clientId ? notesForRequestView(actor, request.clientId) : [],
     vendorTasksFor(actor, request.id),
     listActiveVendors(),
@@ -45,6 +48,7 @@ export default async function ConsoleRequestPage({ params }: { params: Promise<{
     cannedRepliesFor(request.category, request.clientLanguage),
     handoffsForRequest(actor, request.id),
     listColleagues(actor),
+    attachmentsFor(actor, request.id),
   ])
   const open = request.status !== 'CLOSED'
   return (
@@ -102,6 +106,10 @@ export default async function ConsoleRequestPage({ params }: { params: Promise<{
             <p className="mt-1 text-ink-soft">{t('console.assignee')}: <span className="text-ink">{request.assigneeName ?? t('supervisor.unassigned')}</span></p>
             <p className="mt-1 text-ink-soft">{t('console.createdAt')}: <span className="text-ink">{formatInZone(request.createdAt, actor.timeZone)}</span></p>
             <DetailList request={request} timeZone={actor.timeZone} />
+            <div className="mt-3 space-y-2 border-t border-line pt-3">
+              <AttachmentList items={files} />
+              <details><summary className="cursor-pointer text-xs text-gold">{t('attachments.attach')}</summary><div className="mt-2"><AttachForm requestId={request.id} /></div></details>
+            </div>
             {request.rating && (
               <p className="mt-3 border-t border-line pt-3" data-testid="client-rating">
                 {t('rating.yourRating')}: <span className="text-gold">{'★'.repeat(request.rating.score)}</span>

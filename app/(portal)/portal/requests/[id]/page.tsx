@@ -15,6 +15,9 @@ import { Alternatives } from '@/components/requests/alternatives'
 import { VendorTasks } from '@/components/vendors/vendor-tasks'
 import { vendorTasksFor } from '@/lib/vendors/queries'
 import { RatingForm } from '@/components/requests/rating-form'
+import { AttachForm } from '@/components/requests/attach-form'
+import { AttachmentList } from '@/components/requests/attachment-list'
+import { attachmentsFor } from '@/lib/attachments/service'
 
 export const dynamic = 'force-dynamic'
 
@@ -24,7 +27,9 @@ export default async function PortalRequestPage({ params }: { params: Promise<{ 
   const request = await getRequestDetail(actor, id)
   if (!request) notFound()
   const t = await getTranslations()
-  const [confirmations, timeline] = await Promise.all([vendorTasksFor(actor, request.id), requestTimeline(actor, request.id)])
+  const [confirmations, timeline, files] = await Promise.all([
+    vendorTasksFor(actor, request.id), requestTimeline(actor, request.id), attachmentsFor(actor, request.id),
+  ])
   return (
     <>
       <AppHeader actor={actor} home="/portal" />
@@ -64,6 +69,11 @@ export default async function PortalRequestPage({ params }: { params: Promise<{ 
         </section>
         <section className="mt-5">
           <Composer requestId={request.id} side="client" />
+        </section>
+        <section className="mt-5 space-y-3 rounded-2xl border border-line bg-white p-4">
+          <h2 className="text-sm font-medium text-ink-soft">{t('attachments.title')}</h2>
+          <AttachmentList items={files} />
+          <AttachForm requestId={request.id} />
         </section>
       </main>
     </>

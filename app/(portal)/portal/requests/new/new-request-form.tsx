@@ -5,6 +5,7 @@ import { useTranslations } from 'next-intl'
 import { useActionState, useState } from 'react'
 import type { ActionResult } from '@/lib/action'
 import { createRequestAction } from '@/lib/requests/actions'
+import { uploadAttachmentAction } from '@/lib/attachments/actions'
 import { CATEGORIES, LIVING_SERVICES, TRAVEL_SERVICES, categoryFields, type TCategory } from '@/lib/requests/schemas'
 import { Button } from '@/components/ui/button'
 import { Field } from '@/components/ui/field'
@@ -31,8 +32,19 @@ export function NewRequestForm({ clients }: { clients: ClientOption[] }) {
   // One key per form: a double click or a retry after a timeout files one request, not two.
   const [idempotencyKey] = useState(() => crypto.randomUUID())
   const [state, action, pending] = useActionState<State, FormData>(async (_prev, form) => {
+    const file = form.get('attachment')
+    form.delete('attachment')
     const result = await createRequestAction(form)
-    if (result.ok) router.push(`/portal/requests/${result.data.id}`)
+    if (!result.ok) return result
+    if (file instanceof File && file.size > 0) {
+      const upload = new FormData()
+      upload.set('requestId', result.data.id)
+      upload.set('file', file)
+      const attached = await uploadAttachmentAction(upload)
+      // The request is filed either way; the file can be attached again on its page.
+      if (!attached.ok) return { ok: false as const, message: `${t('portal.createdNoFile')} ${attached.message}` }
+    }
+    router.push(`/portal/requests/${result.data.id}`)
     return result
   }, null)
   const errors = state && !state.ok ? state.fieldErrors ?? {} : {}
@@ -139,6 +151,13 @@ export function NewRequestForm({ clients }: { clients: ClientOption[] }) {
       </div>
 
       <Field label={t('portal.wantedAt')} name="wantedAt" type="datetime-local" error={errors.wantedAt} />
+
+      <div>
+        <label htmlFor="f-attachment" className="mb-1 block text-sm font-medium text-ink-soft">{t('attachments.attach')}</label>
+        <input id="f-attachment" name="attachment" type="file" accept="application/pdf,image/jpeg,image/png,image/webp,image/heic"
+          className="block w-full text-sm file:mr-3 file:min-h-11 file:rounded-xl file:border-0 file:bg-gold-soft file:px-4" />
+        <p className="mt-1 text-xs text-ink-soft">{t('attachments.hint')}</p>
+      </div>
 
       {state && !state.ok && <p role="alert" className="rounded-xl bg-bad/10 p-3 text-sm text-bad">{state.message}</p>}
       <Button type="submit" disabled={pending} className="w-full">{pending ? t('common.sending') : t('portal.create')}</Button>

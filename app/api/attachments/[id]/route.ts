@@ -1,0 +1,20 @@
+import { currentActor } from '@/lib/auth/guards'
+import { readAttachment } from '@/lib/attachments/service'
+
+export const dynamic = 'force-dynamic'
+
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const actor = await currentActor()
+  if (!actor) return new Response('Unauthorized', { status: 401 })
+  const { id } = await params
+  const file = await readAttachment(actor, id)
+  if (!file) return new Response('Not found', { status: 404 })
+  return new Response(new Uint8Array(file.content), {
+    headers: {
+      'Content-Type': file.mimeType,
+      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      'Cache-Control': 'private, no-store',
+      'X-Content-Type-Options': 'nosniff',
+    },
+  })
+}

@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto'
+import { db } from '../db'
+import { AppError } from '../errors'
+import type { Actor } from '../auth/roles'
+import { requestScope } from '../auth/scope'
+import { recordAudit } from '../audit/record'
+import { publish } from '../events/publish'
+
+export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024
+
+// The file's own first bytes decide its type; the name and the browser's claim do not.
+const SIGNATURES: { mime: string; test: (b: Buffer) => boolean }[] = [
+  { mime: 'application/pdf', test: (b) => b.subarray(0, 5).toString('latin1') === '%PDF-' },
+  { mime: 'image/jpeg', test: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
+  { mime: 'image/png', test: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
+  { mime: 'image/webp', test: (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP' },
+  { mime: 'image/heic', test: (b) => b.subarray(4, 8).toString('latin1') === 'ftyp' && ['heic', 'heix', 'mif1'].includes(b.subarray(8, 12).toString('latin1')) },
+]
+
+export function detectType(content: Buffer) {
+  return SIGNATURES.find((s) => s.test(content))?.mime ?? null
+}
+
+export async function uploadAttachment(actor: Actor, requestId: string, file: File) {
+  const request = await db.serviceRequest.findFirst({ where: { id: requestId, ...requestScope(actor) }, select: { id: true, clientId: true } })
+  if (!request) throw new AppError('NOT_FOUND', 'errors.notFound')
+  if (file.size === 0) throw new AppError('INVALID_INPUT', 'errors.fileRequired')
+  if (file.size > MAX_ATTACHMENT_BYTES) throw new AppError('INVALID_INPUT', 'errors.fileTooLarge')
+  const content = Buffer.from(await file.arrayBuffer())
+  const mimeType = detectType(content)
+  if (!mimeType) throw new AppError('INVALID_INPUT', 'errors.fileType')
+  const fileName = file.name.replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 120) || 'file'
+  return db.$transaction(async (tx) => {
+    const a = await tx.attachment.create({
+      data: { requestId: request.id, uploadedById: actor.userId, fileName, mimeType, sizeBytes: content.length, storageKey: randomUUID(), content },
+      select: { id: true },
+    })
+    await recordAudit(tx, { actorId: actor.userId, action: 'attachment.uploaded', entity: 'Attachment', entityId: a.id, clientId: request.clientId, data: { requestId: request.id, mimeType, sizeBytes: content.length } })
+    await publish(tx, { type: 'request.updated', requestId: request.id, clientId: request.clientId })
+    return a
+  })
+}
+
+// Served only to those who may see the request; a guessed id of another client's file
+// finds nothing.
+export async function readAttachment(actor: Actor, id: string) {
+  const a = await db.attachment.findFirst({
+    where: { id, request: requestScope(actor) },
+    select: { id: true, fileName: true, mimeType: true, content: true, request: { select: { clientId: true } } },
+  })
+  if (!a) return null
+  if (actor.role !== 'CLIENT' && actor.role !== 'DELEGATE') {
+    await db.$transaction((tx) => recordAudit(tx, { actorId: actor.userId, action: 'attachment.downloaded', entity: 'Attachment', entityId: a.id, clientId: a.request.clientId }))
+  }
+  return a
+}
+
+export async function attachmentsFor(actor: Actor, requestId: string) {
+  const rows = await db.attachment.findMany({
+    where: { requestId, request: requestScope(actor) }, orderBy: { createdAt: 'asc' },
+    select: { id: true, fileName: true, mimeType: true, sizeBytes: true, createdAt: true },
+  })
+  return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }))
+}

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Attachment" ADD COLUMN "content" BYTEA NOT NULL;
