@@ -17,7 +17,7 @@ describe('attachments', () => {
     const b = await teamWithClient('Files B')
     const request = await createRequest(a.clientActor, { category: 'OTHER', title: 'Visa', details: {} })
     const file = await uploadAttachment(a.clientActor, request.id, pdf())
-    expect((await readAttachment(a.clientActor, file.id))!.content.subarray(0, 5).toString()).toBe('%PDF-')
+    expect(Buffer.from((await readAttachment(a.clientActor, file.id))!.content).subarray(0, 5).toString()).toBe('%PDF-')
     expect(await readAttachment(a.butlerActor, file.id)).not.toBeNull()
     expect(await readAttachment(b.clientActor, file.id)).toBeNull()
     expect(await readAttachment(b.butlerActor, file.id)).toBeNull()
