@@ -11,7 +11,7 @@ export async function AppHeader({ actor, home, section, wide = false }: { actor:
     <header className="sticky top-0 z-10 border-b border-line bg-ivory/95 backdrop-blur">
       <div className={`mx-auto flex h-14 items-center gap-3 px-4 ${wide ? 'max-w-screen-2xl' : 'max-w-2xl'}`}>
         <Link href={home} className="flex items-center gap-2 font-semibold tracking-tight">
-          <span aria-hidden className="grid size-7 place-items-center rounded-full bg-ink text-xs text-gold">◆</span>
+          <span aria-hidden className="grid size-7 place-items-center rounded-full bg-ink text-xs text-gold-light">◆</span>
           <span>{t('brand')}</span>
         </Link>
         {section && <span className="hidden text-sm text-ink-soft sm:inline">· {section}</span>}

@@ -13,6 +13,8 @@ export default async function globalSetup() {
   const a = await createClient(db, { name: '王先生', email: people.clientA, password: E2E_PASSWORD, dedicatedButlerId: lin.id, backupButlerId: zhou.id })
   await createClient(db, { name: 'Sophia Li', email: people.clientB, password: E2E_PASSWORD, dedicatedButlerId: zhou.id, locale: 'en', timeZone: 'Europe/London' })
   await createDelegate(db, { clientId: a.clientId, email: people.delegateA, password: E2E_PASSWORD, name: '王太太' })
+  await db.familyMember.create({ data: { clientId: a.clientId, name: '李女士', relation: '妻子' } })
+  await db.preference.create({ data: { clientId: a.clientId, topic: '用车', value: '奔驰 S 级' } })
   await createDefaultPolicies(db)
   await createVendors(db)
   await createProcessConfig(db)

@@ -7,6 +7,7 @@ import { listRequests } from '@/lib/requests/queries'
 import { AppHeader } from '@/components/ui/app-header'
 import { LiveRefresh } from '@/components/live/live-refresh'
 import { SlaClock } from '@/components/live/sla-clock'
+import { ServiceWorkerRegister } from '@/components/portal/sw-register'
 
 export const dynamic = 'force-dynamic'
 
@@ -18,6 +19,7 @@ export default async function PortalHome() {
   return (
     <>
       <AppHeader actor={actor} home="/portal" />
+      <ServiceWorkerRegister />
       <main className="mx-auto max-w-2xl px-4 pb-24 pt-5">
         <div className="flex items-center justify-between">
           <h1 className="text-xl font-semibold">{t('portal.greeting', { name: actor.name })}</h1>
@@ -26,10 +28,10 @@ export default async function PortalHome() {
 
         {clients.map((c) => (
           <section key={c.id} aria-label={t('portal.yourButler')} className="mt-4 rounded-2xl bg-ink p-5 text-ivory shadow-sm">
-            <p className="text-xs uppercase tracking-widest text-gold">{t('portal.yourButler')}</p>
+            <p className="text-xs uppercase tracking-widest text-gold-light">{t('portal.yourButler')}</p>
             {c.butler ? (
               <div className="mt-3 flex items-center gap-3">
-                <span aria-hidden className="grid size-11 place-items-center rounded-full bg-gold/20 font-semibold text-gold">
+                <span aria-hidden className="grid size-11 place-items-center rounded-full bg-gold-light/20 font-semibold text-gold-light">
                   {c.butler.name.slice(0, 1)}
                 </span>
                 <div>

@@ -11,7 +11,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   return (
     <main className="flex min-h-dvh flex-col items-center justify-center px-5 py-10">
       <div className="w-full max-w-sm">
-        <div aria-hidden className="mx-auto mb-4 grid size-12 place-items-center rounded-full bg-ink text-xl text-gold">◆</div>
+        <div aria-hidden className="mx-auto mb-4 grid size-12 place-items-center rounded-full bg-ink text-xl text-gold-light">◆</div>
         {invite ? (
           <>
             <h1 className="text-center text-xl font-semibold">{t('title', { client: invite.clientName })}</h1>
