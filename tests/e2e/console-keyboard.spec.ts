@@ -101,4 +101,9 @@ test('never say no: the butler offers an alternative and the client accepts it i
   await alternative.getByRole('button', { name: '接受', exact: true }).click()
   await expect(client.getByTestId('request-status')).toHaveText('已关闭')
   await expect(alternative).toContainText('已接受')
+
+  // The closed request is rated on the phone.
+  await client.getByRole('radio', { name: '4 星（满分 5 星）' }).check({ force: true })
+  await client.getByRole('button', { name: '提交评价' }).click()
+  await expect(client.getByText('感谢您的评价：4 星')).toBeVisible()
 })

@@ -5,6 +5,7 @@ import { byDeadline, listRequests } from '@/lib/requests/queries'
 import { listStaff } from '@/lib/staff/queries'
 import { pendingApprovals } from '@/lib/vendors/queries'
 import { ApprovalButtons } from '@/components/vendors/approval-buttons'
+import { SupervisorNav } from '@/components/supervisor/supervisor-nav'
 import Link from 'next/link'
 import { AppHeader } from '@/components/ui/app-header'
 import { StaffLive } from '@/components/live/staff-live'
@@ -49,6 +50,7 @@ export default async function SupervisorBoard() {
     <>
       <AppHeader actor={actor} home="/supervisor" section={t('supervisor.title')} wide />
       <main className="mx-auto max-w-screen-2xl px-6 py-6">
+        <SupervisorNav current="board" />
         <div className="mb-4 flex items-center justify-between">
           <h1 className="text-xl font-semibold">{t('supervisor.title')}</h1>
           <StaffLive titles={titles} alertOn={['BREACHED']} />

@@ -1,0 +1,25 @@
+import { currentActor } from '@/lib/auth/guards'
+import { csvResponse, toCsv } from '@/lib/kpi/csv'
+import { parsePeriod } from '@/lib/kpi/period'
+import { firstContactResolution, firstResponseKpi, resolutionByCategory, tierRetention } from '@/lib/kpi/queries'
+
+export const dynamic = 'force-dynamic'
+
+// The KPI tables of the period as one long CSV: table, key, metric, value.
+export async function GET(request: Request) {
+  const actor = await currentActor()
+  if (!actor) return new Response('Unauthorized', { status: 401 })
+  if (actor.role !== 'SUPERVISOR') return new Response('Forbidden', { status: 403 })
+  const url = new URL(request.url)
+  const { fromDay, toDay, period } = parsePeriod(url.searchParams.get('from') ?? undefined, url.searchParams.get('to') ?? undefined, actor.timeZone)
+  const [fr, res, fcr, ret] = await Promise.all([
+    firstResponseKpi(actor, period), resolutionByCategory(actor, period), firstContactResolution(actor, period), tierRetention(actor, period),
+  ])
+  const rows: { table: string; key: string; metric: string; value: unknown }[] = [
+    ...Object.entries(fr).map(([metric, value]) => ({ table: 'first_response', key: 'all', metric, value })),
+    ...res.flatMap((r) => Object.entries(r).filter(([k]) => k !== 'category').map(([metric, value]) => ({ table: 'resolution', key: r.category, metric, value }))),
+    ...Object.entries(fcr).map(([metric, value]) => ({ table: 'first_contact_resolution', key: 'all', metric, value })),
+    ...ret.flatMap((r) => [['clients', r.clients], ['retained', r.retained], ['share', r.share]].map(([metric, value]) => ({ table: 'tier_retention', key: r.name, metric: String(metric), value }))),
+  ]
+  return csvResponse(`kpi_${fromDay}_${toDay}.csv`, toCsv(rows, ['table', 'key', 'metric', 'value']))
+}

@@ -1,0 +1,19 @@
+import { TZDate } from '@date-fns/tz'
+import { format } from 'date-fns'
+import { wallTimeToUtc } from '../i18n/format'
+import type { Period } from './queries'
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/
+const shiftDay = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10)
+
+// The supervisor picks whole days in their own zone; "to" is inclusive. Default: 30 days.
+export function parsePeriod(from: string | undefined, to: string | undefined, timeZone: string, now = new Date()) {
+  const today = format(new TZDate(now.getTime(), timeZone), 'yyyy-MM-dd')
+  const toDay = to && DAY.test(to) ? to : today
+  const fromDay = from && DAY.test(from) && from <= toDay ? from : shiftDay(toDay, -29)
+  const period: Period = {
+    from: wallTimeToUtc(`${fromDay}T00:00`, timeZone),
+    to: wallTimeToUtc(`${shiftDay(toDay, 1)}T00:00`, timeZone),
+  }
+  return { fromDay, toDay, period }
+}
