@@ -14,6 +14,8 @@ const ZEnv = z.object({
   SMTP_URL: z.string().url({ message: 'SMTP_URL must be an smtp:// or smtps:// URL' }).optional(),
   MAIL_FROM: z.string().default('Diamond Butler <butler@localhost>'),
   APP_URL: z.string().url().default('http://localhost:3000'),
+  // Finished requests sampled per butler per week for quality inspection.
+  QA_SAMPLE_SIZE: z.coerce.number().int().min(1).max(50).default(3),
   // How many days ahead of a birthday, anniversary or trip the butler is reminded.
   CARE_LEAD_DAYS: z.coerce.number().int().min(0).max(60).default(7),
 })

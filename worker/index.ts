@@ -5,6 +5,8 @@ import { createBoss, QUEUES } from '../lib/jobs/boss'
 import { log } from '../lib/log'
 import { generateCareTasks } from '../lib/care/service'
 import { sendOutboxEmail } from '../lib/notifications/send'
+import { sampleWeek } from '../lib/quality/service'
+import { syncDutyFromRoster } from '../lib/roster/service'
 import { decideAtRisk, decideBreach, decideHandoff, sweepOverdue } from '../lib/sla/service'
 
 const HEARTBEAT_MS = 5_000
@@ -38,6 +40,12 @@ export async function startWorker() {
   await boss.work<{ outboxId: string }>(QUEUES.sendEmail, { batchSize: 5, pollingIntervalSeconds: 1 }, async (jobs) => {
     for (const job of jobs) await sendOutboxEmail(job.data.outboxId)
   })
+
+  // Quality sampling each Monday; the roster turns butlers on and off duty at shift edges.
+  await boss.work(QUEUES.qaSample, async () => { await sampleWeek(new Date(), env().QA_SAMPLE_SIZE) })
+  await boss.schedule(QUEUES.qaSample, '30 0 * * 1', null, { tz: 'UTC' })
+  await boss.work(QUEUES.rosterSync, async () => { await syncDutyFromRoster(new Date()) })
+  await boss.schedule(QUEUES.rosterSync, '* * * * *', null, { tz: 'UTC' })
 
   // Proactive care: daily shortly after midnight UTC, and once now so a restart never skips a day.
   await boss.work(QUEUES.careScan, async () => { await generateCareTasks(new Date(), env().CARE_LEAD_DAYS) })

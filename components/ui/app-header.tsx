@@ -17,6 +17,9 @@ export async function AppHeader({ actor, home, section, wide = false }: { actor:
         {section && <span className="hidden text-sm text-ink-soft sm:inline">· {section}</span>}
         <div className="ml-auto flex items-center gap-2">
           {(actor.role === 'BUTLER' || actor.role === 'SUPERVISOR') && <DutyToggle onDuty={actor.onDuty} />}
+          {actor.role === 'BUTLER' && (
+            <Link href="/console/performance" className="rounded-lg px-2 py-1 text-sm text-ink-soft hover:bg-gold-soft">{t('performance')}</Link>
+          )}
           {actor.role === 'CLIENT' || actor.role === 'DELEGATE' ? (
             <Link href="/portal/profile" className="rounded-lg px-2 py-1 text-sm text-ink-soft hover:bg-gold-soft">{t('profile')}</Link>
           ) : (

@@ -7,6 +7,8 @@ export const QUEUES = {
   slaHandoff: 'sla-handoff',
   careScan: 'care-scan',
   sendEmail: 'send-email',
+  qaSample: 'qa-sample',
+  rosterSync: 'roster-sync',
 } as const
 
 type Role = 'producer' | 'worker'

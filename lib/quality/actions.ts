@@ -1,0 +1,17 @@
+'use server'
+
+import { z } from 'zod'
+import { defineAction } from '../action'
+import { env } from '../env'
+import { ZScoreReview } from './schemas'
+import { sampleWeek, scoreReview } from './service'
+
+export const scoreReviewAction = defineAction(
+  { name: 'scoreReview', roles: ['SUPERVISOR'], schema: ZScoreReview },
+  (actor, input) => scoreReview(actor, input),
+)
+
+export const sampleNowAction = defineAction(
+  { name: 'sampleNow', roles: ['SUPERVISOR'], schema: z.object({}) },
+  async () => ({ sampled: await sampleWeek(new Date(), env().QA_SAMPLE_SIZE) }),
+)

@@ -1,0 +1,21 @@
+'use server'
+
+import { defineAction } from '../action'
+import { wallTimeToUtc } from '../i18n/format'
+import { ZDeleteShift, ZShift } from './schemas'
+import { addShift, deleteShift } from './service'
+
+export const addShiftAction = defineAction(
+  { name: 'addShift', roles: ['SUPERVISOR'], schema: ZShift },
+  async (actor, input) => {
+    // The supervisor plans in their own zone; shifts are stored as UTC instants.
+    const startsAt = wallTimeToUtc(`${input.day}T${String(input.startHour).padStart(2, '0')}:00`, actor.timeZone)
+    const endsAt = new Date(startsAt.getTime() + input.hours * 3_600_000)
+    return { id: (await addShift(actor, input, startsAt, endsAt)).id }
+  },
+)
+
+export const deleteShiftAction = defineAction(
+  { name: 'deleteShift', roles: ['SUPERVISOR'], schema: ZDeleteShift },
+  (actor, input) => deleteShift(actor, input),
+)
