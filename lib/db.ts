@@ -6,7 +6,7 @@ function createClient() {
   return new PrismaClient({
     adapter: new PrismaPg({ connectionString: env().DATABASE_URL, max: 10 }),
     // Secrets never leave the data layer unless a query selects them by name.
-    omit: { user: { passwordHash: true, totpSecret: true } },
+    omit: { user: { passwordHash: true, totpSecret: true, inviteToken: true } },
   })
 }
 

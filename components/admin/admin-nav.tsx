@@ -1,13 +1,14 @@
 import Link from 'next/link'
 import { getTranslations } from 'next-intl/server'
 
-export async function AdminNav({ current }: { current: 'staff' | 'sla' | 'vendors' | 'process' }) {
+export async function AdminNav({ current }: { current: 'staff' | 'sla' | 'vendors' | 'process' | 'audit' }) {
   const t = await getTranslations('admin')
   const items = [
     { key: 'staff', href: '/admin', label: t('staff') },
     { key: 'sla', href: '/admin/sla', label: t('slaPolicies') },
     { key: 'vendors', href: '/admin/vendors', label: t('vendors') },
     { key: 'process', href: '/admin/process', label: t('process') },
+    { key: 'audit', href: '/supervisor/audit', label: t('audit') },
   ] as const
   return (
     <nav className="mb-6 flex gap-1" aria-label={t('title')}>

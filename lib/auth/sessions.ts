@@ -16,8 +16,10 @@ export async function verifyCredentials(email: string, password: string) {
     where: { email: email.trim().toLowerCase() },
     select: { id: true, role: true, passwordHash: true, disabledAt: true },
   })
-  const ok = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH)
-  if (!user || !ok || user.disabledAt) return null
+  // Invited accounts hold a placeholder until a password is set: it never matches.
+  const hasPassword = Boolean(user?.passwordHash.startsWith('$2'))
+  const ok = await bcrypt.compare(password, hasPassword ? user!.passwordHash : DUMMY_HASH)
+  if (!user || !hasPassword || !ok || user.disabledAt) return null
   return { id: user.id, role: user.role }
 }
 

@@ -6,7 +6,7 @@ import { producer, QUEUES } from '../jobs/boss'
 import en from '../../messages/en.json'
 import zh from '../../messages/zh-CN.json'
 
-export type EmailKind = 'butlerReplied' | 'alternativeOffered' | 'vendorConfirmed' | 'delegateInvited'
+export type EmailKind = 'butlerReplied' | 'alternativeOffered' | 'vendorConfirmed' | 'delegateInvited' | 'staffInvited'
 
 // Mail is written to the outbox in the same transaction as the change it reports, and a job
 // sends it after commit (with retries). Nothing is sent for a change that rolled back.

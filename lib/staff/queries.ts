@@ -23,3 +23,24 @@ export async function listColleagues(actor: Actor) {
     select: { id: true, name: true, onDuty: true },
   })
 }
+
+export async function teamOverview(actor: Actor) {
+  if (actor.role !== 'SUPERVISOR') throw new AppError('FORBIDDEN', 'errors.forbidden')
+  const [butlers, clients] = await Promise.all([
+    db.user.findMany({
+      where: { role: 'BUTLER' }, orderBy: { name: 'asc' },
+      select: {
+        id: true, name: true, onDuty: true, disabledAt: true, authorityLimit: true,
+        _count: { select: { dedicatedFor: true, backupFor: true, assigned: { where: { status: { not: 'CLOSED' } } } } },
+      },
+    }),
+    db.client.findMany({ orderBy: { displayName: 'asc' }, select: { id: true, displayName: true, tier: true, dedicatedButlerId: true, backupButlerId: true } }),
+  ])
+  return {
+    butlers: butlers.map((b) => ({
+      id: b.id, name: b.name, onDuty: b.onDuty, disabled: b.disabledAt !== null, limit: b.authorityLimit?.toFixed(2) ?? null,
+      dedicated: b._count.dedicatedFor, backup: b._count.backupFor, openRequests: b._count.assigned,
+    })),
+    clients,
+  }
+}

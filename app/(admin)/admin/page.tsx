@@ -1,41 +1,52 @@
 import { getTranslations } from 'next-intl/server'
 import { requirePageActor } from '@/lib/auth/guards'
+import { changeRoleAction, inviteStaffAction, setDisabledAction } from '@/lib/staff/actions'
 import { listStaff } from '@/lib/staff/queries'
+import { STAFF_ROLE_VALUES } from '@/lib/staff/schemas'
 import { AppHeader } from '@/components/ui/app-header'
 import { AdminNav } from '@/components/admin/admin-nav'
+import { RowForm } from '@/components/ui/row-form'
 
 export const dynamic = 'force-dynamic'
 
 export default async function AdminHome() {
   const actor = await requirePageActor(['ADMIN'])
-  const t = await getTranslations('admin')
+  const t = await getTranslations()
   const staff = await listStaff(actor)
+  const roles = STAFF_ROLE_VALUES.map((r) => ({ value: r, label: t(`admin.roles.${r}`) }))
   return (
     <>
-      <AppHeader actor={actor} home="/admin" section={t('title')} wide />
+      <AppHeader actor={actor} home="/admin" section={t('admin.title')} wide />
       <main className="mx-auto max-w-screen-2xl px-6 py-6">
         <AdminNav current="staff" />
-        <h1 className="mb-4 text-xl font-semibold">{t('staff')}</h1>
-        <table className="w-full border-separate border-spacing-0 rounded-2xl bg-white text-sm">
-          <thead>
-            <tr className="text-left text-xs uppercase tracking-wide text-ink-soft">
-              <th className="border-b border-line px-3 py-2 font-medium">{t('name')}</th>
-              <th className="border-b border-line px-3 py-2 font-medium">{t('email')}</th>
-              <th className="border-b border-line px-3 py-2 font-medium">{t('role')}</th>
-              <th className="border-b border-line px-3 py-2 font-medium">{t('state')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {staff.map((s) => (
-              <tr key={s.id}>
-                <td className="border-b border-line px-3 py-2.5">{s.name}</td>
-                <td className="border-b border-line px-3 py-2.5">{s.email}</td>
-                <td className="border-b border-line px-3 py-2.5">{s.role}</td>
-                <td className="border-b border-line px-3 py-2.5">{s.disabled ? t('disabled') : t('active')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <h1 className="mb-4 text-xl font-semibold">{t('admin.staff')}</h1>
+        <div className="rounded-2xl border border-line bg-white px-4">
+          {staff.map((s) => (
+            <div key={s.id} className="flex flex-wrap items-center justify-between gap-3 border-b border-line py-1" data-testid="staff-row">
+              <span className="w-72 text-sm">{s.name} <span className="text-xs text-ink-soft">{s.email}</span>
+                {s.disabled && <span className="ml-2 rounded-full bg-bad/10 px-2 text-xs text-bad">{t('admin.disabled')}</span>}
+              </span>
+              {s.id !== actor.userId && (
+                <div className="flex flex-wrap items-center gap-3">
+                  <RowForm action={changeRoleAction} hidden={{ userId: s.id }} submitLabel={t('admin.changeRole')}
+                    fields={[{ name: 'role', label: t('admin.role'), kind: 'select', value: s.role, options: roles }]} />
+                  <RowForm action={setDisabledAction} hidden={{ userId: s.id, disabled: s.disabled ? 'false' : 'true' }} fields={[]}
+                    submitLabel={s.disabled ? t('admin.enable') : t('admin.disable')} />
+                </div>
+              )}
+            </div>
+          ))}
+        </div>
+        <section className="mt-6 rounded-2xl border border-line bg-white px-4 py-3">
+          <h2 className="font-medium">{t('admin.invite')}</h2>
+          <p className="text-xs text-ink-soft">{t('admin.inviteHint')}</p>
+          <RowForm action={inviteStaffAction} hidden={{}} submitLabel={t('admin.invite')}
+            fields={[
+              { name: 'name', label: t('admin.name'), kind: 'text', width: 'w-40' },
+              { name: 'email', label: t('admin.email'), kind: 'text', width: 'w-64' },
+              { name: 'role', label: t('admin.role'), kind: 'select', value: 'BUTLER', options: roles },
+            ]} />
+        </section>
       </main>
     </>
   )

@@ -1,0 +1,19 @@
+import { currentActor } from '@/lib/auth/guards'
+import { listAudit } from '@/lib/audit/queries'
+import { csvResponse, toCsv } from '@/lib/kpi/csv'
+import { parsePeriod } from '@/lib/kpi/period'
+
+export const dynamic = 'force-dynamic'
+
+export async function GET(request: Request) {
+  const actor = await currentActor()
+  if (!actor) return new Response('Unauthorized', { status: 401 })
+  if (actor.role !== 'SUPERVISOR' && actor.role !== 'ADMIN') return new Response('Forbidden', { status: 403 })
+  const sp = new URL(request.url).searchParams
+  const { fromDay, toDay, period } = parsePeriod(sp.get('from') ?? undefined, sp.get('to') ?? undefined, actor.timeZone)
+  const rows = await listAudit(actor, {
+    actor: sp.get('actor') || undefined, client: sp.get('client') || undefined, action: sp.get('action')?.slice(0, 60) || undefined,
+    from: period.from, to: period.to,
+  }, 50_000)
+  return csvResponse(`audit_${fromDay}_${toDay}.csv`, toCsv(rows, ['id', 'at', 'actorName', 'action', 'entity', 'entityId', 'clientName', 'data']))
+}
