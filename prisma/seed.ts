@@ -51,6 +51,18 @@ async function main() {
   await createDefaultPolicies(db)
   await createVendors(db)
   await createProcessConfig(db)
+  // This week's roster: three 8-hour shifts a day, alternating, so the grid shows full cover.
+  const monday = new Date()
+  monday.setUTCHours(0, 0, 0, 0)
+  monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7))
+  const shifts = []
+  for (let day = 0; day < 7; day++) {
+    for (let part = 0; part < 3; part++) {
+      const startsAt = new Date(monday.getTime() + (day * 24 + part * 8) * 3600_000)
+      shifts.push({ butlerId: (day + part) % 2 ? zhou.id : lin.id, startsAt, endsAt: new Date(startsAt.getTime() + 8 * 3600_000) })
+    }
+  }
+  await db.shift.createMany({ data: shifts })
   console.log('Seeded demo users (password: %s)', PASSWORD)
 }
 

@@ -28,3 +28,11 @@ export async function requireActor(roles: readonly Role[]): Promise<Actor> {
   if (!roles.includes(actor.role)) throw new AppError('FORBIDDEN', 'errors.forbidden')
   return actor
 }
+
+// For route handlers: the actor, or the response to send instead.
+export async function routeActor(roles: readonly Role[]): Promise<Actor | Response> {
+  const actor = await currentActor()
+  if (!actor) return new Response('Unauthorized', { status: 401 })
+  if (!roles.includes(actor.role)) return new Response('Forbidden', { status: 403 })
+  return actor
+}

@@ -1,4 +1,3 @@
-import { fromPrisma } from 'pg-boss'
 import { db } from '../db'
 import { AppError } from '../errors'
 import type { Actor } from '../auth/roles'
@@ -6,7 +5,7 @@ import { requestScope } from '../auth/scope'
 import { recordAudit } from '../audit/record'
 import { publish } from '../events/publish'
 import { wallTimeToUtc } from '../i18n/format'
-import { producer, QUEUES } from '../jobs/boss'
+import { startTimerUntil } from '../sla/service'
 import type { TCloseHandoff, TCreateHandoff } from '../requests/schemas'
 
 const canWork = (actor: Actor) => actor.role === 'BUTLER' || actor.role === 'SUPERVISOR'
@@ -27,14 +26,7 @@ export async function createHandoff(actor: Actor, input: TCreateHandoff) {
       data: { requestId: request.id, team: input.team, ownerId: input.ownerId ?? actor.userId, need: input.need, dueAt },
       select: { id: true },
     })
-    const [timer] = await tx.$queryRaw<{ id: string; dueAt: Date }[]>`
-      INSERT INTO "SlaTimer" (id, "requestId", "handoffId", kind, "startedAt", "dueAt")
-      VALUES (gen_random_uuid()::text, ${request.id}, ${handoff.id}, 'HANDOFF', clock_timestamp(), ${dueAt})
-      RETURNING id, "dueAt"`
-    const boss = await producer()
-    await boss.send(QUEUES.slaDeadline, { timerId: timer.id }, {
-      startAfter: timer.dueAt, singletonKey: `${QUEUES.slaDeadline}:${timer.id}:${timer.dueAt.getTime()}`, db: fromPrisma(tx),
-    })
+    await startTimerUntil(tx, { requestId: request.id, kind: 'HANDOFF', dueAt, handoffId: handoff.id })
     await recordAudit(tx, {
       actorId: actor.userId, action: 'handoff.created', entity: 'Handoff', entityId: handoff.id, clientId: request.clientId,
       data: { requestId: request.id, team: input.team, ownerId: input.ownerId ?? actor.userId },

@@ -87,6 +87,20 @@ export async function startTimer(
   return timer
 }
 
+// A clock with a due time set by hand (a vendor's deadline, a hand-off's), watched like the rest.
+export async function startTimerUntil(
+  tx: Tx,
+  args: { requestId: string; kind: 'VENDOR_TASK' | 'HANDOFF'; dueAt: Date; vendorTaskId?: string; handoffId?: string },
+): Promise<StartedTimer> {
+  const [timer] = await tx.$queryRaw<StartedTimer[]>`
+    INSERT INTO "SlaTimer" (id, "requestId", "vendorTaskId", "handoffId", kind, "startedAt", "dueAt")
+    VALUES (gen_random_uuid()::text, ${args.requestId}, ${args.vendorTaskId ?? null}, ${args.handoffId ?? null},
+            ${args.kind}::"TimerKind", clock_timestamp(), ${args.dueAt})
+    RETURNING id, "dueAt", "atRiskAt", "handoffAt"`
+  await scheduleMarks(tx, timer)
+  return timer
+}
+
 // A client-visible staff reply answers every open response clock on the request. A late
 // answer is still recorded (metAt after dueAt) so response times stay measurable.
 export async function meetResponseTimers(tx: Tx, requestId: string, clientId: string, staffId: string) {

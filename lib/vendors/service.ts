@@ -1,4 +1,3 @@
-import { fromPrisma } from 'pg-boss'
 import { db } from '../db'
 import { AppError } from '../errors'
 import type { Actor } from '../auth/roles'
@@ -7,7 +6,7 @@ import { recordAudit } from '../audit/record'
 import { publish } from '../events/publish'
 import { clientMailTarget, enqueueEmail } from '../notifications/outbox'
 import { wallTimeToUtc } from '../i18n/format'
-import { producer, QUEUES } from '../jobs/boss'
+import { startTimerUntil } from '../sla/service'
 import { LIMIT_CURRENCY, type TConfirmVendorTask, type TCreateVendorTask, type TDecideApproval } from './schemas'
 
 // Flexible authority: a butler approves spend up to their limit alone; above it, or in a
@@ -39,15 +38,7 @@ export async function createVendorTask(actor: Actor, input: TCreateVendorTask) {
       },
       select: { id: true, status: true },
     })
-    // The vendor's due time is watched like any other clock.
-    const [timer] = await tx.$queryRaw<{ id: string; dueAt: Date }[]>`
-      INSERT INTO "SlaTimer" (id, "requestId", "vendorTaskId", kind, "startedAt", "dueAt")
-      VALUES (gen_random_uuid()::text, ${request.id}, ${task.id}, 'VENDOR_TASK', clock_timestamp(), ${dueAt})
-      RETURNING id, "dueAt"`
-    const boss = await producer()
-    await boss.send(QUEUES.slaDeadline, { timerId: timer.id }, {
-      startAfter: timer.dueAt, singletonKey: `${QUEUES.slaDeadline}:${timer.id}:${timer.dueAt.getTime()}`, db: fromPrisma(tx),
-    })
+    await startTimerUntil(tx, { requestId: request.id, kind: 'VENDOR_TASK', dueAt, vendorTaskId: task.id })
     await recordAudit(tx, {
       actorId: actor.userId, action: pending ? 'vendor_task.approval_requested' : 'vendor_task.created',
       entity: 'VendorTask', entityId: task.id, clientId: request.clientId,

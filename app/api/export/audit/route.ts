@@ -1,4 +1,4 @@
-import { currentActor } from '@/lib/auth/guards'
+import { routeActor } from '@/lib/auth/guards'
 import { listAudit } from '@/lib/audit/queries'
 import { csvResponse, toCsv } from '@/lib/kpi/csv'
 import { parsePeriod } from '@/lib/kpi/period'
@@ -6,9 +6,8 @@ import { parsePeriod } from '@/lib/kpi/period'
 export const dynamic = 'force-dynamic'
 
 export async function GET(request: Request) {
-  const actor = await currentActor()
-  if (!actor) return new Response('Unauthorized', { status: 401 })
-  if (actor.role !== 'SUPERVISOR' && actor.role !== 'ADMIN') return new Response('Forbidden', { status: 403 })
+  const actor = await routeActor(['SUPERVISOR', 'ADMIN'])
+  if (actor instanceof Response) return actor
   const sp = new URL(request.url).searchParams
   const { fromDay, toDay, period } = parsePeriod(sp.get('from') ?? undefined, sp.get('to') ?? undefined, actor.timeZone)
   const rows = await listAudit(actor, {

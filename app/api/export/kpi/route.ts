@@ -1,4 +1,4 @@
-import { currentActor } from '@/lib/auth/guards'
+import { routeActor } from '@/lib/auth/guards'
 import { csvResponse, toCsv } from '@/lib/kpi/csv'
 import { parsePeriod } from '@/lib/kpi/period'
 import { firstContactResolution, firstResponseKpi, resolutionByCategory, tierRetention } from '@/lib/kpi/queries'
@@ -7,9 +7,8 @@ export const dynamic = 'force-dynamic'
 
 // The KPI tables of the period as one long CSV: table, key, metric, value.
 export async function GET(request: Request) {
-  const actor = await currentActor()
-  if (!actor) return new Response('Unauthorized', { status: 401 })
-  if (actor.role !== 'SUPERVISOR') return new Response('Forbidden', { status: 403 })
+  const actor = await routeActor(['SUPERVISOR'])
+  if (actor instanceof Response) return actor
   const url = new URL(request.url)
   const { fromDay, toDay, period } = parsePeriod(url.searchParams.get('from') ?? undefined, url.searchParams.get('to') ?? undefined, actor.timeZone)
   const [fr, res, fcr, ret] = await Promise.all([

@@ -1,4 +1,4 @@
-import { currentActor } from '@/lib/auth/guards'
+import { routeActor } from '@/lib/auth/guards'
 import { parsePeriod } from '@/lib/kpi/period'
 import { csvResponse, toCsv } from '@/lib/kpi/csv'
 import { db } from '@/lib/db'
@@ -7,9 +7,8 @@ export const dynamic = 'force-dynamic'
 
 // Every request created in the period, one row each, for supervisors.
 export async function GET(request: Request) {
-  const actor = await currentActor()
-  if (!actor) return new Response('Unauthorized', { status: 401 })
-  if (actor.role !== 'SUPERVISOR') return new Response('Forbidden', { status: 403 })
+  const actor = await routeActor(['SUPERVISOR'])
+  if (actor instanceof Response) return actor
   const url = new URL(request.url)
   const { fromDay, toDay, period } = parsePeriod(url.searchParams.get('from') ?? undefined, url.searchParams.get('to') ?? undefined, actor.timeZone)
   const rows = await db.serviceRequest.findMany({
