@@ -50,10 +50,9 @@ export async function firstContactResolution(actor: Actor, p: Period) {
   const [r] = await db.$queryRaw<{ finished: bigint; first: bigint }[]>`
     SELECT count(*) AS finished,
            count(*) FILTER (WHERE NOT EXISTS (
-             SELECT 1 FROM "SlaTimer" t WHERE t."requestId" = r.id AND t.kind = 'NEXT_RESPONSE')) AS first
-    FROM "ServiceRequest" r
-    JOIN "SlaTimer" res ON res."requestId" = r.id AND res.kind = 'RESOLUTION'
-    WHERE res."metAt" >= ${p.from} AND res."metAt" < ${p.to}`
+             SELECT 1 FROM "SlaTimer" t WHERE t."requestId" = res."requestId" AND t.kind = 'NEXT_RESPONSE')) AS first
+    FROM "SlaTimer" res
+    WHERE res.kind = 'RESOLUTION' AND res."metAt" >= ${p.from} AND res."metAt" < ${p.to}`
   const finished = Number(r.finished)
   return { finished, firstContact: Number(r.first), share: finished ? Number(r.first) / finished : null }
 }
