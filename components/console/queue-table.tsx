@@ -37,7 +37,11 @@ export function QueueTable({
     return () => window.removeEventListener('keydown', onKey)
   }, [requests, active, router, hrefBase])
 
-  useEffect(() => rows.current[active]?.scrollIntoView({ block: 'nearest' }), [active])
+  // Braces matter: newer browsers return a promise from scrollIntoView, and an effect must
+  // return nothing or a cleanup function.
+  useEffect(() => {
+    rows.current[active]?.scrollIntoView({ block: 'nearest' })
+  }, [active])
 
   if (requests.length === 0) {
     return <p className="rounded-2xl border border-dashed border-line p-8 text-center text-sm text-ink-soft">{t('console.noRequests')}</p>
