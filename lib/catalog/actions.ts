@@ -1,8 +1,8 @@
 'use server'
 
 import { defineAction } from '../action'
-import { ZCannedReply, ZChecklistStep, ZVendor } from './schemas'
-import { saveCannedReply, saveChecklistStep, saveVendor } from './service'
+import { ZCannedReply, ZCategoryLabels, ZChecklistStep, ZVendor } from './schemas'
+import { saveCannedReply, saveCategoryLabels, saveChecklistStep, saveVendor } from './service'
 
 export const saveVendorAction = defineAction(
   { name: 'saveVendor', roles: ['ADMIN'], schema: ZVendor },
@@ -17,4 +17,9 @@ export const saveChecklistStepAction = defineAction(
 export const saveCannedReplyAction = defineAction(
   { name: 'saveCannedReply', roles: ['ADMIN'], schema: ZCannedReply },
   async (actor, input) => ({ id: (await saveCannedReply(actor, input)).id }),
+)
+
+export const saveCategoryLabelsAction = defineAction(
+  { name: 'saveCategoryLabels', roles: ['ADMIN'], schema: ZCategoryLabels },
+  async (actor, input) => saveCategoryLabels(actor, input),
 )

@@ -33,3 +33,13 @@ export const ZCannedReply = z.object({
   body: text(2000),
 })
 export type TCannedReply = z.infer<typeof ZCannedReply>
+
+// Category names and the labels of its detail fields, in both languages. Blank means
+// "use the built-in wording".
+export const ZCategoryLabels = z.object({
+  category: z.enum(CATEGORIES),
+  nameZh: text(40),
+  nameEn: text(40),
+  labels: z.record(z.string().regex(/^\w+$/), z.object({ zh: z.string().trim().max(60, { message: 'errors.tooLong' }), en: z.string().trim().max(60, { message: 'errors.tooLong' }) })).default({}),
+})
+export type TCategoryLabels = z.infer<typeof ZCategoryLabels>

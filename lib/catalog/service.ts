@@ -2,7 +2,7 @@ import { db } from '../db'
 import { AppError } from '../errors'
 import type { Actor } from '../auth/roles'
 import { recordAudit } from '../audit/record'
-import type { TCannedReply, TChecklistStep, TVendor } from './schemas'
+import type { TCannedReply, TCategoryLabels, TChecklistStep, TVendor } from './schemas'
 
 const requireAdmin = (actor: Actor) => {
   if (actor.role !== 'ADMIN') throw new AppError('FORBIDDEN', 'errors.forbidden')
@@ -56,4 +56,26 @@ export async function listCatalog(actor: Actor) {
     db.cannedReply.findMany({ orderBy: [{ category: 'asc' }, { locale: 'asc' }, { title: 'asc' }], select: { id: true, category: true, locale: true, title: true, body: true } }),
   ])
   return { vendors, steps, canned }
+}
+
+export async function saveCategoryLabels(actor: Actor, input: TCategoryLabels) {
+  requireAdmin(actor)
+  const fieldLabels = Object.fromEntries(Object.entries(input.labels).filter(([, v]) => v.zh || v.en))
+  return db.$transaction(async (tx) => {
+    await tx.categoryConfig.upsert({
+      where: { category: input.category },
+      create: { category: input.category, nameZh: input.nameZh, nameEn: input.nameEn, fieldLabels },
+      update: { nameZh: input.nameZh, nameEn: input.nameEn, fieldLabels },
+    })
+    await recordAudit(tx, { actorId: actor.userId, action: 'category.labels_updated', entity: 'CategoryConfig', entityId: input.category, data: { nameZh: input.nameZh, nameEn: input.nameEn, fieldLabels } })
+    return { category: input.category }
+  })
+}
+
+export type CategoryLabels = Record<string, { name: { zh: string; en: string }; fields: Record<string, { zh: string; en: string }> }>
+
+// Read by every form and detail view; no actor needed, the labels are not confidential.
+export async function categoryLabels(): Promise<CategoryLabels> {
+  const rows = await db.categoryConfig.findMany({ select: { category: true, nameZh: true, nameEn: true, fieldLabels: true } })
+  return Object.fromEntries(rows.map((r) => [r.category, { name: { zh: r.nameZh, en: r.nameEn }, fields: (r.fieldLabels ?? {}) as Record<string, { zh: string; en: string }> }]))
 }

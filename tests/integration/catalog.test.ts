@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { db } from '../../lib/db'
 import { stopProducer } from '../../lib/jobs/boss'
-import { saveCannedReply, saveChecklistStep, saveVendor } from '../../lib/catalog/service'
-import { ZChecklistStep, ZVendor } from '../../lib/catalog/schemas'
+import { categoryLabels, saveCannedReply, saveCategoryLabels, saveChecklistStep, saveVendor } from '../../lib/catalog/service'
+import { ZCategoryLabels, ZChecklistStep, ZVendor } from '../../lib/catalog/schemas'
 import { checklistFor } from '../../lib/process/queries'
 import { listActiveVendors } from '../../lib/vendors/queries'
 import { createRequest } from '../../lib/requests/service'
@@ -31,5 +31,13 @@ describe('admin catalog: vendors, checklists, canned replies', () => {
     await expect(saveVendor(team.butlerActor, ZVendor.parse({ name: 'X', kind: 'car' }))).rejects.toMatchObject({ code: 'FORBIDDEN' })
     await expect(saveCannedReply(team.butlerActor, { id: null, category: 'HEALTH', locale: 'en', title: 'x', body: 'y' })).rejects.toMatchObject({ code: 'FORBIDDEN' })
     expect(await db.auditEvent.count({ where: { actorId: admin.userId, action: { in: ['vendor.created', 'vendor.updated', 'checklist_step.created'] } } })).toBe(3)
+
+    await saveCategoryLabels(admin, ZCategoryLabels.parse({
+      category: 'HEALTH', nameZh: '医疗健康', nameEn: 'Health care',
+      labels: { hospital: { zh: '医院名称', en: 'Hospital name' }, department: { zh: '', en: '' } },
+    }))
+    const labels = await categoryLabels()
+    expect(labels.HEALTH).toEqual({ name: { zh: '医疗健康', en: 'Health care' }, fields: { hospital: { zh: '医院名称', en: 'Hospital name' } } })
+    await expect(saveCategoryLabels(team.butlerActor, ZCategoryLabels.parse({ category: 'HEALTH', nameZh: 'x', nameEn: 'y' }))).rejects.toMatchObject({ code: 'FORBIDDEN' })
   })
 })

@@ -1,8 +1,8 @@
 import { getTranslations } from 'next-intl/server'
 import { requirePageActor } from '@/lib/auth/guards'
-import { saveCannedReplyAction, saveChecklistStepAction } from '@/lib/catalog/actions'
-import { listCatalog } from '@/lib/catalog/service'
-import { CATEGORIES } from '@/lib/requests/schemas'
+import { saveCannedReplyAction, saveCategoryLabelsAction, saveChecklistStepAction } from '@/lib/catalog/actions'
+import { categoryLabels, listCatalog } from '@/lib/catalog/service'
+import { CATEGORIES, categoryFields } from '@/lib/requests/schemas'
 import { AppHeader } from '@/components/ui/app-header'
 import { AdminNav } from '@/components/admin/admin-nav'
 import { RowForm } from '@/components/ui/row-form'
@@ -12,7 +12,7 @@ export const dynamic = 'force-dynamic'
 export default async function ProcessPage() {
   const actor = await requirePageActor(['ADMIN'])
   const t = await getTranslations()
-  const { steps, canned } = await listCatalog(actor)
+  const [{ steps, canned }, labels] = await Promise.all([listCatalog(actor), categoryLabels()])
   return (
     <>
       <AppHeader actor={actor} home="/admin" section={t('admin.title')} wide />
@@ -22,6 +22,20 @@ export default async function ProcessPage() {
         {CATEGORIES.map((category) => (
           <section key={category} className="mb-6 rounded-2xl border border-line bg-white px-4 py-3" data-testid={`process-${category}`}>
             <h2 className="font-medium">{t(`categories.${category}`)}</h2>
+            <h3 className="mt-2 text-xs uppercase tracking-wide text-ink-soft">{t('admin.labels')}</h3>
+            <RowForm
+              action={saveCategoryLabelsAction}
+              hidden={{ category }}
+              submitLabel={t('admin.save')}
+              fields={[
+                { name: 'nameZh', label: t('admin.nameZh'), kind: 'text', value: labels[category]?.name.zh ?? t(`categories.${category}`), width: 'w-28' },
+                { name: 'nameEn', label: t('admin.nameEn'), kind: 'text', value: labels[category]?.name.en ?? '', width: 'w-28' },
+                ...categoryFields[category].flatMap((f) => [
+                  { name: `labels.${f}.zh`, label: `${t(`fields.${f}` as 'fields.service')} (中文)`, kind: 'text' as const, value: labels[category]?.fields[f]?.zh ?? '', width: 'w-32' },
+                  { name: `labels.${f}.en`, label: `${t(`fields.${f}` as 'fields.service')} (EN)`, kind: 'text' as const, value: labels[category]?.fields[f]?.en ?? '', width: 'w-32' },
+                ]),
+              ]}
+            />
             <h3 className="mt-2 text-xs uppercase tracking-wide text-ink-soft">{t('process.title')}</h3>
             {[...steps.filter((s) => s.category === category), null].map((s) => (
               <RowForm

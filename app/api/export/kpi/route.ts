@@ -1,7 +1,7 @@
 import { routeActor } from '@/lib/auth/guards'
 import { csvResponse, toCsv } from '@/lib/kpi/csv'
 import { parsePeriod } from '@/lib/kpi/period'
-import { firstContactResolution, firstResponseKpi, resolutionByCategory, tierRetention } from '@/lib/kpi/queries'
+import { categoryMix, delight, firstContactResolution, firstResponseKpi, resolutionByCategory, tierRetention } from '@/lib/kpi/queries'
 
 export const dynamic = 'force-dynamic'
 
@@ -11,14 +11,18 @@ export async function GET(request: Request) {
   if (actor instanceof Response) return actor
   const url = new URL(request.url)
   const { fromDay, toDay, period } = parsePeriod(url.searchParams.get('from') ?? undefined, url.searchParams.get('to') ?? undefined, actor.timeZone)
-  const [fr, res, fcr, ret] = await Promise.all([
+  const [fr, res, fcr, ret, mix, joy] = await Promise.all([
     firstResponseKpi(actor, period), resolutionByCategory(actor, period), firstContactResolution(actor, period), tierRetention(actor, period),
+    categoryMix(actor, period), delight(actor, period),
   ])
   const rows: { table: string; key: string; metric: string; value: unknown }[] = [
     ...Object.entries(fr).map(([metric, value]) => ({ table: 'first_response', key: 'all', metric, value })),
     ...res.flatMap((r) => Object.entries(r).filter(([k]) => k !== 'category').map(([metric, value]) => ({ table: 'resolution', key: r.category, metric, value }))),
     ...Object.entries(fcr).map(([metric, value]) => ({ table: 'first_contact_resolution', key: 'all', metric, value })),
     ...ret.flatMap((r) => [['clients', r.clients], ['retained', r.retained], ['share', r.share]].map(([metric, value]) => ({ table: 'tier_retention', key: r.name, metric: String(metric), value }))),
+    ...mix.map((m) => ({ table: 'category_mix', key: `${m.day} ${m.category}`, metric: 'requests', value: m.count })),
+    ...joy.distribution.map((d) => ({ table: 'delight_distribution', key: `${d.score}`, metric: 'ratings', value: d.count })),
+    ...joy.trend.map((w) => ({ table: 'delight_trend', key: w.week, metric: 'average', value: w.avg })),
   ]
   return csvResponse(`kpi_${fromDay}_${toDay}.csv`, toCsv(rows, ['table', 'key', 'metric', 'value']))
 }

@@ -1,7 +1,7 @@
 'use client'
 
 import { useRouter } from 'next/navigation'
-import { useTranslations } from 'next-intl'
+import { useLocale, useTranslations } from 'next-intl'
 import { useActionState, useState } from 'react'
 import type { ActionResult } from '@/lib/action'
 import { createRequestAction } from '@/lib/requests/actions'
@@ -9,6 +9,7 @@ import { uploadAttachmentAction } from '@/lib/attachments/actions'
 import { CATEGORIES, LIVING_SERVICES, TRAVEL_SERVICES, categoryFields, type TCategory } from '@/lib/requests/schemas'
 import { Button } from '@/components/ui/button'
 import { Field } from '@/components/ui/field'
+import type { CategoryLabels } from '@/lib/catalog/service'
 
 type State = ActionResult<{ id: string }> | null
 
@@ -20,8 +21,12 @@ const numberFields = new Set(['passengers', 'partySize'])
 
 type ClientOption = { id: string; name: string; family: { name: string; relation: string }[]; preferences: { topic: string; value: string }[] }
 
-export function NewRequestForm({ clients }: { clients: ClientOption[] }) {
+export function NewRequestForm({ clients, labels }: { clients: ClientOption[]; labels: CategoryLabels }) {
   const t = useTranslations()
+  const lang = useLocale() === 'en' ? 'en' : 'zh'
+  // Admin-edited wording wins over the built-in one when it is set.
+  const categoryName = (c: TCategory) => labels[c]?.name[lang] || t(`categories.${c}`)
+  const fieldLabel = (c: TCategory, f: string) => labels[c]?.fields[f]?.[lang] || t(`fields.${f}` as 'fields.service')
   const router = useRouter()
   const [category, setCategory] = useState<TCategory>('TRAVEL')
   const [clientId, setClientId] = useState(clients[0]?.id ?? '')
@@ -69,7 +74,7 @@ export function NewRequestForm({ clients }: { clients: ClientOption[] }) {
               className={`flex min-h-11 cursor-pointer items-center justify-center rounded-xl border px-2 text-sm has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-gold ${category === c ? 'border-ink bg-ink text-ivory' : 'border-line bg-white'}`}
             >
               <input type="radio" name="category" value={c} checked={category === c} onChange={() => setCategory(c)} className="sr-only" />
-              {t(`categories.${c}`)}
+              {categoryName(c)}
             </label>
           ))}
         </div>
@@ -113,7 +118,7 @@ export function NewRequestForm({ clients }: { clients: ClientOption[] }) {
           if (options) {
             return (
               <div key={name}>
-                <label htmlFor={`f-${name}`} className="mb-1 block text-sm font-medium text-ink-soft">{t(`fields.${name}` as 'fields.service')}</label>
+                <label htmlFor={`f-${name}`} className="mb-1 block text-sm font-medium text-ink-soft">{fieldLabel(category, name)}</label>
                 <select
                   id={`f-${name}`} name={fieldName} defaultValue={options[0]}
                   aria-invalid={error ? true : undefined}
@@ -128,7 +133,7 @@ export function NewRequestForm({ clients }: { clients: ClientOption[] }) {
           return (
             <Field
               key={name}
-              label={t(`fields.${name}` as 'fields.service')}
+              label={fieldLabel(category, name)}
               name={fieldName}
               error={error}
               inputMode={numberFields.has(name) ? 'numeric' : undefined}

@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server'
 import { requirePageActor } from '@/lib/auth/guards'
 import { portalClients } from '@/lib/clients/queries'
+import { categoryLabels } from '@/lib/catalog/service'
 import { AppHeader } from '@/components/ui/app-header'
 import { NewRequestForm } from './new-request-form'
 
@@ -9,14 +10,14 @@ export const dynamic = 'force-dynamic'
 export default async function NewRequestPage() {
   const actor = await requirePageActor(['CLIENT', 'DELEGATE'])
   const t = await getTranslations('portal')
-  const clients = await portalClients(actor)
+  const [clients, labels] = await Promise.all([portalClients(actor), categoryLabels()])
   return (
     <>
       <AppHeader actor={actor} home="/portal" />
       <main className="mx-auto max-w-2xl px-4 pb-16 pt-5">
         <h1 className="text-xl font-semibold">{t('newTitle')}</h1>
         <p className="mt-1 text-sm text-ink-soft">{t('promise')}</p>
-        <NewRequestForm clients={clients.map((c) => ({ id: c.id, name: c.displayName, family: c.family, preferences: c.preferences }))} />
+        <NewRequestForm labels={labels} clients={clients.map((c) => ({ id: c.id, name: c.displayName, family: c.family, preferences: c.preferences }))} />
       </main>
     </>
   )
