@@ -54,7 +54,12 @@ function guarded<S extends z.ZodType, C, T>(
 ) {
   return async (raw: unknown): Promise<ActionResult<T>> => {
     const t = await getTranslations()
-    const say = (key: string) => (key.startsWith('errors.') ? t(key as 'errors.generic') : key)
+    // "errors.key:arg" carries one value for the message (e.g. minutes to wait).
+    const say = (key: string) => {
+      if (!key.startsWith('errors.')) return key
+      const [k, arg] = key.split(':')
+      return t(k as 'errors.generic', { n: arg ?? '' })
+    }
     try {
       // Authentication comes before parsing, so a stranger learns nothing from validation.
       const ctx = await authenticate()

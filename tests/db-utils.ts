@@ -19,6 +19,7 @@ export async function resetDatabase(url: string) {
     )
     await client.query(`TRUNCATE ${rows.map((r) => `"${r.tablename}"`).join(', ')} RESTART IDENTITY CASCADE`)
     await client.query(`DELETE FROM pgboss.job`).catch(() => {})
+    await client.query(`TRUNCATE ratelimit.limits`).catch(() => {})
   } finally {
     await client.end()
   }

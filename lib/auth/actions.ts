@@ -1,12 +1,15 @@
 'use server'
 
 import { AuthError } from 'next-auth'
-import { cookies } from 'next/headers'
+import { cookies, headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 import { getTranslations } from 'next-intl/server'
 import { db } from '../db'
 import { log } from '../log'
 import { LOCALE_COOKIE, LOCALES, toDbLocale, type AppLocale } from '../i18n/locales'
+import { isAppError } from '../errors'
+import { clientIp } from '../security/client-ip'
+import { assertAllowed, consume, reset } from '../security/rate-limit'
 import { signIn, signOut } from './config'
 import { currentActor } from './guards'
 
@@ -14,9 +17,24 @@ export type LoginState = { message?: string }
 
 export async function loginAction(_prev: LoginState, form: FormData): Promise<LoginState> {
   const t = await getTranslations('login')
+  const email = String(form.get('email') ?? '').slice(0, 254)
+  const ip = clientIp(await headers())
+  const refusedFor = async (e: unknown) => {
+    if (!isAppError(e) || e.code !== 'RATE_LIMITED') throw e
+    const te = await getTranslations('errors')
+    return { message: te('rateLimited', { n: e.message.split(':')[1] ?? '15' }) }
+  }
+  // Failed attempts count per address and per account, whether or not the account exists,
+  // so the answer never tells an attacker which emails are real.
+  try {
+    await assertAllowed('signInIp', ip)
+    await assertAllowed('signInAccount', email)
+  } catch (e) {
+    return refusedFor(e)
+  }
   try {
     await signIn('credentials', {
-      email: String(form.get('email') ?? ''),
+      email,
       password: String(form.get('password') ?? ''),
       redirect: false,
     })
@@ -24,10 +42,17 @@ export async function loginAction(_prev: LoginState, form: FormData): Promise<Lo
     // One answer for unknown email and wrong password: the form must not reveal which.
     if (e instanceof AuthError) {
       log.info({ type: e.type }, 'sign-in refused')
+      try {
+        await consume('signInIp', ip)
+        await consume('signInAccount', email)
+      } catch (limit) {
+        return refusedFor(limit)
+      }
       return { message: t('failed') }
     }
     throw e
   }
+  await reset('signInAccount', email)
   redirect('/')
 }
 

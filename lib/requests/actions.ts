@@ -1,6 +1,9 @@
 'use server'
 
+import { headers } from 'next/headers'
 import { defineAction } from '../action'
+import { clientIp } from '../security/client-ip'
+import { consume } from '../security/rate-limit'
 import {
   changeStatus, createRequest, decideAlternative, offerAlternative, postClientMessage, replyToRequest, takeRequest,
   rateRequest, transferRequest,
@@ -11,7 +14,11 @@ import {
 
 export const createRequestAction = defineAction(
   { name: 'createRequest', roles: ['CLIENT', 'DELEGATE'], schema: ZCreateRequest },
-  (actor, input) => createRequest(actor, input),
+  async (actor, input) => {
+    await consume('submitIp', clientIp(await headers()))
+    await consume('submitAccount', actor.userId)
+    return createRequest(actor, input)
+  },
 )
 
 export const replyAction = defineAction(
