@@ -41,7 +41,11 @@ export async function closeHandoff(actor: Actor, input: TCloseHandoff) {
   return db.$transaction(async (tx) => {
     // The owner or anyone who may work the request can close it.
     const h = await tx.handoff.findFirst({
-      where: { id: input.handoffId, OR: [{ ownerId: actor.userId }, { request: requestScope(actor) }] },
+      // Prisma drops an empty relation filter inside OR, so the supervisor's "everything"
+      // scope is stated as no filter at all.
+      where: actor.role === 'SUPERVISOR'
+        ? { id: input.handoffId }
+        : { id: input.handoffId, OR: [{ ownerId: actor.userId }, { request: requestScope(actor) }] },
       select: { id: true, requestId: true, request: { select: { clientId: true } } },
     })
     if (!h) throw new AppError('NOT_FOUND', 'errors.notFound')

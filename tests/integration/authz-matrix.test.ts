@@ -1,0 +1,194 @@
+// The authorization matrix: every server action in the code, called as nine kinds of user
+// against client A's data. Each cell is allow or deny; a denied call must also write nothing.
+// A new action without a row here fails the first test.
+import { readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+
+let currentSid: string | null = null
+vi.mock('../../lib/auth/config', () => ({ auth: async () => (currentSid ? { sid: currentSid } : null), signIn: vi.fn(), signOut: vi.fn() }))
+vi.mock('next-intl/server', () => ({ getTranslations: async () => (key: string) => `errors.${key.replace(/^errors\./, '')}` }))
+vi.mock('next/headers', () => ({ headers: async () => new Headers(), cookies: async () => ({ get: () => undefined, set: () => {} }) }))
+vi.mock('next-auth', () => ({ AuthError: class AuthError extends Error {}, CredentialsSignin: class CredentialsSignin extends Error {} }))
+
+import { db } from '../../lib/db'
+import { stopProducer } from '../../lib/jobs/boss'
+import { createSession } from '../../lib/auth/sessions'
+import { createRequest, offerAlternative, changeStatus } from '../../lib/requests/service'
+import { createClient, createDelegate, createDefaultPolicies, createProcessConfig, createStaff, createVendors } from '../factories'
+import { actorFor } from './helpers'
+
+const PERSONAS = ['anon', 'client', 'otherClient', 'delegate', 'otherDelegate', 'butler', 'otherButler', 'supervisor', 'admin'] as const
+type Persona = (typeof PERSONAS)[number]
+type Fx = Record<string, string>
+
+const CLIENT_SIDE: Persona[] = ['client', 'delegate']
+const STAFF_ON_A: Persona[] = ['butler', 'supervisor']
+const PUBLIC = 'public' as const
+
+// action -> who may act on client A's data, and the input that targets it.
+const MATRIX: Record<string, { allow: Persona[] | typeof PUBLIC; input: (fx: Fx) => Record<string, unknown> }> = {
+  createRequestAction: { allow: CLIENT_SIDE, input: (fx) => ({ clientId: fx.clientA, category: 'OTHER', title: 'Matrix', details: {} }) },
+  clientMessageAction: { allow: CLIENT_SIDE, input: (fx) => ({ requestId: fx.request, body: 'hello' }) },
+  decideAlternativeAction: { allow: CLIENT_SIDE, input: (fx) => ({ alternativeId: fx.alternative, accept: false }) },
+  rateRequestAction: { allow: CLIENT_SIDE, input: (fx) => ({ requestId: fx.finished, score: 5 }) },
+  updateSettingsAction: { allow: ['client', 'otherClient', 'delegate', 'otherDelegate'], input: () => ({ language: 'zh_CN', timeZone: 'Asia/Shanghai' }) },
+  savePreferenceAction: { allow: ['client'], input: (fx) => ({ id: fx.preference, topic: 'Diet', value: 'No shellfish' }) },
+  deletePreferenceAction: { allow: ['client'], input: (fx) => ({ id: fx.preference2 }) },
+  saveFamilyMemberAction: { allow: ['client'], input: (fx) => ({ id: fx.family, name: 'Wife', relation: 'wife' }) },
+  deleteFamilyMemberAction: { allow: ['client'], input: (fx) => ({ id: fx.family2 }) },
+  saveKeyDateAction: { allow: ['client'], input: (fx) => ({ id: fx.keyDate, kind: 'BIRTHDAY', label: 'Birthday', date: '1980-05-01', recurring: true }) },
+  deleteKeyDateAction: { allow: ['client'], input: (fx) => ({ id: fx.keyDate2 }) },
+  inviteDelegateAction: { allow: ['client', 'otherClient'], input: () => ({ email: `invitee-${Math.random().toString(36).slice(2)}@x.test`, relation: 'assistant' }) },
+  revokeDelegateAction: { allow: ['client'], input: (fx) => ({ id: fx.delegateRow }) },
+  uploadAttachmentAction: { allow: [...CLIENT_SIDE, ...STAFF_ON_A], input: (fx) => ({ requestId: fx.request, file: new File([Buffer.from('%PDF-1.7 x')], 'a.pdf') }) },
+  replyAction: { allow: STAFF_ON_A, input: (fx) => ({ requestId: fx.request, body: 'On it', internal: false }) },
+  changeStatusAction: { allow: STAFF_ON_A, input: (fx) => ({ requestId: fx.request, status: 'IN_PROGRESS', version: 1 }) },
+  offerAlternativeAction: { allow: STAFF_ON_A, input: (fx) => ({ requestId: fx.request, version: 1, description: 'Another date' }) },
+  takeRequestAction: { allow: ['butler'], input: (fx) => ({ requestId: fx.request, version: 1 }) },
+  transferRequestAction: { allow: STAFF_ON_A, input: (fx) => ({ requestId: fx.request, version: 1, toButlerId: fx.butler, reason: 'cover' }) },
+  createVendorTaskAction: { allow: STAFF_ON_A, input: (fx) => ({ requestId: fx.request, vendorId: fx.vendor, description: 'Car', cost: '100', currency: 'CNY', dueAt: '2030-01-01T10:00' }) },
+  confirmVendorTaskAction: { allow: STAFF_ON_A, input: (fx) => ({ taskId: fx.vendorTask, version: 1, confirmationRef: 'REF' }) },
+  createHandoffAction: { allow: STAFF_ON_A, input: (fx) => ({ requestId: fx.request, team: 'Visa', need: 'Check', dueAt: '2030-01-01T10:00' }) },
+  closeHandoffAction: { allow: STAFF_ON_A, input: (fx) => ({ handoffId: fx.handoff }) },
+  tickChecklistStepAction: { allow: STAFF_ON_A, input: (fx) => ({ requestId: fx.request, stepId: fx.step, done: true }) },
+  addClientNoteAction: { allow: STAFF_ON_A, input: (fx) => ({ clientId: fx.clientA, body: 'note', pinned: false }) },
+  setNotePinnedAction: { allow: STAFF_ON_A, input: (fx) => ({ noteId: fx.note, pinned: true }) },
+  revealPiiAction: { allow: STAFF_ON_A, input: (fx) => ({ clientId: fx.clientA, field: 'phone' }) },
+  recordOutreachAction: { allow: STAFF_ON_A, input: (fx) => ({ careTaskId: fx.care, outreach: 'Sent flowers' }) },
+  careToRequestAction: { allow: STAFF_ON_A, input: (fx) => ({ careTaskId: fx.care2, title: 'Dinner' }) },
+  setOnDutyAction: { allow: ['butler', 'otherButler', 'supervisor'], input: () => ({ onDuty: true }) },
+  decideApprovalAction: { allow: ['supervisor'], input: (fx) => ({ taskId: fx.pendingTask, version: 1, approve: true }) },
+  addShiftAction: { allow: ['supervisor'], input: (fx) => ({ butlerId: fx.butler, day: '2030-01-07', startHour: 8, hours: 8, isBackup: false }) },
+  deleteShiftAction: { allow: ['supervisor'], input: (fx) => ({ shiftId: fx.shift }) },
+  assignClientAction: { allow: ['supervisor'], input: (fx) => ({ clientId: fx.clientA, dedicatedButlerId: fx.butler, backupButlerId: '' }) },
+  bulkReassignAction: { allow: ['supervisor'], input: (fx) => ({ fromButlerId: fx.leaver, toButlerId: fx.butler, scope: 'both' }) },
+  setAuthorityLimitAction: { allow: ['supervisor'], input: (fx) => ({ butlerId: fx.butler, limit: 6000 }) },
+  scoreReviewAction: { allow: ['supervisor'], input: (fx) => ({ reviewId: fx.review, timeliness: 5, courtesy: 5, accuracy: 5, completeness: 5, proactivity: 5 }) },
+  sampleNowAction: { allow: ['supervisor'], input: () => ({}) },
+  savePolicyAction: { allow: ['admin'], input: () => ({ kind: 'RESOLUTION', category: 'EDUCATION', targetSeconds: '3600' }) },
+  deactivatePolicyAction: { allow: ['admin'], input: (fx) => ({ id: fx.policy, version: 1 }) },
+  saveVendorAction: { allow: ['admin'], input: () => ({ name: 'Matrix Cars', kind: 'car', active: 'on' }) },
+  saveChecklistStepAction: { allow: ['admin'], input: () => ({ category: 'OTHER', position: 5, labelZh: '步骤', labelEn: 'Step', active: 'on' }) },
+  saveCannedReplyAction: { allow: ['admin'], input: () => ({ category: 'OTHER', locale: 'en', title: 'Hi', body: 'Hello' }) },
+  saveCategoryLabelsAction: { allow: ['admin'], input: () => ({ category: 'OTHER', nameZh: '其他', nameEn: 'Other' }) },
+  inviteStaffAction: { allow: ['admin'], input: () => ({ email: `staff-${Math.random().toString(36).slice(2)}@x.test`, name: 'New', role: 'BUTLER' }) },
+  changeRoleAction: { allow: ['admin'], input: (fx) => ({ userId: fx.victim, role: 'BUTLER' }) },
+  setDisabledAction: { allow: ['admin'], input: (fx) => ({ userId: fx.victim, disabled: false }) },
+  acceptInvitationAction: { allow: PUBLIC, input: () => ({ token: 'x'.repeat(32), name: 'X', password: 'long enough password' }) },
+  acceptStaffInviteAction: { allow: PUBLIC, input: () => ({ token: 'x'.repeat(32), password: 'long enough password' }) },
+}
+
+// Actions deliberately outside the wrapper: sign-in, sign-out and language are for everyone.
+const OUTSIDE_MATRIX = ['loginAction', 'signOutAction', 'setLocaleAction']
+
+const DENIED = ['errors.sessionEnded', 'errors.forbidden', 'errors.notFound', 'errors.clientNotFound', 'errors.invitationInvalid']
+
+function actionFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name)
+    if (e.isDirectory()) return e.name === 'generated' ? [] : actionFiles(p)
+    return /\.tsx?$/.test(e.name) && readFileSync(p, 'utf8').startsWith("'use server'") ? [p] : []
+  })
+}
+
+const writes = async () => {
+  const [a, o] = await Promise.all([db.auditEvent.count(), db.outbox.count()])
+  return a + o
+}
+
+describe('authorization matrix', () => {
+  const actions = new Map<string, (input: unknown) => Promise<{ ok: boolean; message?: string }>>()
+  const sids = {} as Record<Persona, string | null>
+  const fx: Fx = {}
+
+  beforeAll(async () => {
+    for (const file of [...actionFiles('lib'), ...actionFiles('app')]) {
+      const mod = await import(path.resolve(file))
+      for (const [name, fn] of Object.entries(mod)) if (typeof fn === 'function') actions.set(name, fn as never)
+    }
+    await createDefaultPolicies(db)
+    await createProcessConfig(db)
+    const [vendor] = await createVendors(db)
+    const butler = await createStaff(db, { name: 'Serving' })
+    const otherButler = await createStaff(db, { name: 'Not serving' })
+    const supervisor = await createStaff(db, { role: 'SUPERVISOR' })
+    const admin = await createStaff(db, { role: 'ADMIN' })
+    const leaver = await createStaff(db, { name: 'Leaver' })
+    const victim = await createStaff(db, { name: 'Victim' })
+    const a = await createClient(db, { name: 'A', dedicatedButlerId: butler.id, phone: '+86 139 0000 0000' })
+    const b = await createClient(db, { name: 'B', dedicatedButlerId: otherButler.id })
+    const delegate = await createDelegate(db, { clientId: a.clientId })
+    const otherDelegate = await createDelegate(db, { clientId: b.clientId })
+    const aActor = await actorFor(a.userId)
+    const butlerActor = await actorFor(butler.id)
+
+    const request = await createRequest(aActor, { category: 'OTHER', title: 'A request', details: {} })
+    const altRequest = await createRequest(aActor, { category: 'OTHER', title: 'A alt', details: {} })
+    const alternative = await offerAlternative(butlerActor, { requestId: altRequest.id, version: 1, description: 'Other date' })
+    const finished = await createRequest(aActor, { category: 'OTHER', title: 'A done', details: {} })
+    await changeStatus(butlerActor, { requestId: finished.id, status: 'FULFILLED', version: 1 })
+    const task = await db.vendorTask.create({ data: { requestId: request.id, vendorId: vendor.id, description: 't', status: 'REQUESTED' } })
+    const pendingTask = await db.vendorTask.create({ data: { requestId: request.id, vendorId: vendor.id, description: 'p', status: 'PENDING_APPROVAL', approval: 'PENDING', cost: 9000 } })
+    const handoff = await db.handoff.create({ data: { requestId: request.id, team: 'Visa', need: 'x', dueAt: new Date('2030-01-01'), ownerId: butler.id } })
+    const step = await db.checklistStep.findFirstOrThrow({ where: { category: 'OTHER' } })
+    const note = await db.clientNote.create({ data: { clientId: a.clientId, authorId: butler.id, body: 'n' } })
+    const pref = await db.preference.create({ data: { clientId: a.clientId, topic: 't', value: 'v' } })
+    const pref2 = await db.preference.create({ data: { clientId: a.clientId, topic: 't2', value: 'v2' } })
+    const family = await db.familyMember.create({ data: { clientId: a.clientId, name: 'F', relation: 'r' } })
+    const family2 = await db.familyMember.create({ data: { clientId: a.clientId, name: 'F2', relation: 'r' } })
+    const keyDate = await db.keyDate.create({ data: { clientId: a.clientId, kind: 'BIRTHDAY', label: 'b', date: new Date('1980-01-01') } })
+    const keyDate2 = await db.keyDate.create({ data: { clientId: a.clientId, kind: 'BIRTHDAY', label: 'b2', date: new Date('1980-02-01') } })
+    // A second, invited delegate to revoke, so the delegate persona stays active throughout.
+    const delegateRow = await db.delegate.create({ data: { clientId: a.clientId, email: 'second@x.test', relation: 'assistant' } })
+    const care = await db.careTask.create({ data: { clientId: a.clientId, keyDateId: keyDate.id, occursOn: new Date('2030-01-01'), summary: 'c' } })
+    const care2 = await db.careTask.create({ data: { clientId: a.clientId, keyDateId: keyDate.id, occursOn: new Date('2030-01-02'), summary: 'c2' } })
+    const shift = await db.shift.create({ data: { butlerId: butler.id, startsAt: new Date('2030-01-01T00:00Z'), endsAt: new Date('2030-01-01T08:00Z') } })
+    const review = await db.qaReview.create({ data: { requestId: finished.id, butlerId: butler.id, weekStart: new Date('2030-01-06') } })
+    const policy = await db.slaPolicy.findFirstOrThrow({ where: { kind: 'RESOLUTION', category: 'TRAVEL' } })
+    Object.assign(fx, {
+      clientA: a.clientId, request: request.id, alternative: alternative.id, finished: finished.id, vendor: vendor.id,
+      vendorTask: task.id, pendingTask: pendingTask.id, handoff: handoff.id, step: step.id, note: note.id, preference: pref.id,
+      preference2: pref2.id, family: family.id, family2: family2.id, keyDate: keyDate.id, keyDate2: keyDate2.id,
+      delegateRow: delegateRow.id, care: care.id, care2: care2.id, shift: shift.id, review: review.id, policy: policy.id,
+      butler: butler.id, leaver: leaver.id, victim: victim.id,
+    })
+    const users: Record<Exclude<Persona, 'anon'>, string> = {
+      client: a.userId, otherClient: b.userId, delegate: delegate.userId, otherDelegate: otherDelegate.userId,
+      butler: butler.id, otherButler: otherButler.id, supervisor: supervisor.id, admin: admin.id,
+    }
+    sids.anon = null
+    for (const [p, id] of Object.entries(users)) sids[p as Persona] = await createSession(id)
+  })
+  afterAll(stopProducer)
+
+  it('lists every server action in the code', () => {
+    const exported = [...actions.keys()].filter((n) => n.endsWith('Action'))
+    const missing = exported.filter((n) => !(n in MATRIX) && !OUTSIDE_MATRIX.includes(n))
+    const stale = Object.keys(MATRIX).filter((n) => !actions.has(n))
+    expect(missing).toEqual([])
+    expect(stale).toEqual([])
+  })
+
+  for (const [name, row] of Object.entries(MATRIX)) {
+    it(`${name}: ${row.allow === PUBLIC ? 'public, token-protected' : `allow ${row.allow.join(', ')}`}; everyone else denied with no write`, async () => {
+      // Denied personas first, so a state change by an allowed call cannot mask a leak.
+      const order = [...PERSONAS].sort((x, y) => Number(row.allow !== PUBLIC && row.allow.includes(x)) - Number(row.allow !== PUBLIC && row.allow.includes(y)))
+      for (const persona of order) {
+        currentSid = sids[persona]
+        const before = await writes()
+        const result = await actions.get(name)!(row.input(fx))
+        const allowed = row.allow !== PUBLIC && row.allow.includes(persona)
+        if (allowed) {
+          // Passing authorization: success, or a business answer (conflict, validation), never a refusal.
+          expect(result.ok || !DENIED.includes(result.message ?? ''), `${name} as ${persona}: ${result.message}`).toBe(true)
+        } else {
+          expect(result.ok, `${name} as ${persona} should be denied`).toBe(false)
+          expect(DENIED, `${name} as ${persona}: ${result.message}`).toContain(result.message)
+          expect(await writes(), `${name} as ${persona} wrote something`).toBe(before)
+        }
+      }
+      currentSid = null
+    })
+  }
+})
