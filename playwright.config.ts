@@ -11,6 +11,8 @@ if (!existsSync(chromium)) {
 
 const PORT = Number(process.env.E2E_PORT ?? 3100)
 export const BASE_URL = `http://127.0.0.1:${PORT}`
+// A second web process on the same database, to prove realtime crosses processes.
+export const SECOND_URL = `http://127.0.0.1:${PORT + 1}`
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -36,6 +38,13 @@ export default defineConfig({
     {
       command: `node node_modules/next/dist/bin/next start -p ${PORT} -H 127.0.0.1`,
       url: `${BASE_URL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { AUTH_SECRET: process.env.AUTH_SECRET ?? 'e2e-secret-not-for-production-use', LOG_LEVEL: 'warn' },
+    },
+    {
+      command: `node node_modules/next/dist/bin/next start -p ${PORT + 1} -H 127.0.0.1`,
+      url: `${SECOND_URL}/api/health`,
       reuseExistingServer: false,
       timeout: 60_000,
       env: { AUTH_SECRET: process.env.AUTH_SECRET ?? 'e2e-secret-not-for-production-use', LOG_LEVEL: 'warn' },

@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server'
 
 // Early redirect only: every page, action and route handler still checks the session itself.
-const PROTECTED = ['/portal', '/console', '/supervisor', '/admin']
+const PROTECTED = ['/portal', '/console', '/supervisor', '/admin', '/account']
 
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl
@@ -12,4 +12,4 @@ export function proxy(request: NextRequest) {
   return NextResponse.next()
 }
 
-export const config = { matcher: ['/portal/:path*', '/console/:path*', '/supervisor/:path*', '/admin/:path*'] }
+export const config = { matcher: ['/portal/:path*', '/console/:path*', '/supervisor/:path*', '/admin/:path*', '/account/:path*'] }

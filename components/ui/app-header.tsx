@@ -25,6 +25,7 @@ export async function AppHeader({ actor, home, section, wide = false }: { actor:
           ) : (
             <span className="hidden max-w-40 truncate text-sm text-ink-soft sm:inline">{actor.name}</span>
           )}
+          <Link href="/account/password" className="hidden rounded-lg px-2 py-1 text-sm text-ink-soft hover:bg-gold-soft md:inline">{t('password')}</Link>
           <LocaleSwitch />
           <form action={signOutAction}>
             <button type="submit" className="rounded-lg px-2 py-1 text-sm text-ink-soft hover:bg-gold-soft">{t('signOut')}</button>

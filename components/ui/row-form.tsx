@@ -6,7 +6,7 @@ import { useActionState } from 'react'
 import type { ActionResult } from '@/lib/action'
 
 export type RowField =
-  | { name: string; label: string; kind: 'text' | 'number' | 'textarea'; value?: string | number | null; width?: string }
+  | { name: string; label: string; kind: 'text' | 'number' | 'textarea' | 'password'; value?: string | number | null; width?: string }
   | { name: string; label: string; kind: 'select'; value?: string | null; options: { value: string; label: string }[] }
   | { name: string; label: string; kind: 'checkbox'; value?: boolean }
 
@@ -45,6 +45,7 @@ export function RowForm({ action, onDelete, hidden, fields, submitLabel }: {
             <textarea aria-label={f.label} placeholder={f.label} name={f.name} defaultValue={f.value ?? ''} rows={2} className={`${box(f.name)} w-full`} />
           ) : (
             <input aria-label={f.label} placeholder={f.label} name={f.name} defaultValue={f.value ?? ''}
+              type={f.kind === 'password' ? 'password' : 'text'} autoComplete={f.kind === 'password' ? 'off' : undefined}
               inputMode={f.kind === 'number' ? 'numeric' : undefined} className={`${box(f.name)} ${f.width ?? 'w-48'}`} />
           )}
           {err[f.name] && <p className="mt-1 text-xs text-bad">{err[f.name]}</p>}

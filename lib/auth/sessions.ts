@@ -68,3 +68,16 @@ export async function loadActor(sessionId: string): Promise<Actor | null> {
     locale: u.locale, timeZone: u.timeZone, onDuty: u.onDuty, clientIds,
   }
 }
+
+// A new password ends every other session of the user at once; the current one stays.
+export async function changePassword(actor: Actor, current: string, next: string) {
+  const user = await db.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { email: true } })
+  if (!(await verifyCredentials(user.email, current))) return false
+  const passwordHash = await hashPassword(next)
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: actor.userId }, data: { passwordHash, version: { increment: 1 } } })
+    await tx.authSession.updateMany({ where: { userId: actor.userId, revokedAt: null, NOT: { id: actor.sessionId } }, data: { revokedAt: new Date() } })
+    await tx.auditEvent.create({ data: { actorId: actor.userId, action: 'auth.password_changed', entity: 'User', entityId: actor.userId } })
+  })
+  return true
+}

@@ -194,7 +194,7 @@ export async function changeStatus(actor: Actor, input: TChangeStatus) {
   })
 }
 
-// Taking an offered request: exactly one butler wins, by a version check on the row.
+// Taking an offered request: exactly one butler wins.
 export async function takeRequest(actor: Actor, input: TTakeRequest) {
   if (actor.role !== 'BUTLER') throw new AppError('FORBIDDEN', 'errors.forbidden')
   if (!actor.onDuty) throw new AppError('FORBIDDEN', 'errors.offDuty')
@@ -207,8 +207,11 @@ export async function takeRequest(actor: Actor, input: TTakeRequest) {
     const offeredToMe =
       request.offerStage === 'ALL' || (request.offerStage === 'BACKUP' && request.client.backupButlerId === actor.userId)
     if (!offeredToMe && request.assigneeId !== actor.userId) throw new AppError('CONFLICT', 'errors.notOffered')
+    // Compare-and-set on the assignee read above: of two butlers taking at once, the second
+    // finds the assignee changed and loses. An offer that widened meanwhile (backup -> all)
+    // does not make a take fail.
     const taken = await tx.serviceRequest.updateMany({
-      where: { id: request.id, version: input.version },
+      where: { id: request.id, assigneeId: request.assigneeId },
       data: { assigneeId: actor.userId, offerStage: null, offeredAt: null, version: { increment: 1 } },
     })
     if (taken.count === 0) throw new AppError('CONFLICT', 'errors.alreadyTaken')

@@ -76,6 +76,8 @@ const MATRIX: Record<string, { allow: Persona[] | typeof PUBLIC; input: (fx: Fx)
   inviteStaffAction: { allow: ['admin'], input: () => ({ email: `staff-${Math.random().toString(36).slice(2)}@x.test`, name: 'New', role: 'BUTLER' }) },
   changeRoleAction: { allow: ['admin'], input: (fx) => ({ userId: fx.victim, role: 'BUTLER' }) },
   setDisabledAction: { allow: ['admin'], input: (fx) => ({ userId: fx.victim, disabled: false }) },
+  // Everyone signed in may change their own password; a wrong current password changes nothing.
+  changePasswordAction: { allow: ['client', 'otherClient', 'delegate', 'otherDelegate', 'butler', 'otherButler', 'supervisor', 'admin'], input: () => ({ current: 'not the password', next: 'a brand new passphrase' }) },
   acceptInvitationAction: { allow: PUBLIC, input: () => ({ token: 'x'.repeat(32), name: 'X', password: 'long enough password' }) },
   acceptStaffInviteAction: { allow: PUBLIC, input: () => ({ token: 'x'.repeat(32), password: 'long enough password' }) },
 }

@@ -96,3 +96,17 @@ describe('supervisor', () => {
     expect((await db.user.findUniqueOrThrow({ where: { id: butler.id } })).onDuty).toBe(false)
   })
 })
+
+describe('password change', () => {
+  it('ends every other session of the user at once and keeps the current one', async () => {
+    const { changePassword, createSession } = await import('../../lib/auth/sessions')
+    const user = await createStaff(db, { password: 'correct horse battery' })
+    const here = await actorFor(user.id)
+    const elsewhere = await createSession(user.id)
+    expect(await changePassword(here, 'wrong', 'a brand new passphrase')).toBe(false)
+    expect(await loadActor(elsewhere)).not.toBeNull()
+    expect(await changePassword(here, 'correct horse battery', 'a brand new passphrase')).toBe(true)
+    expect(await loadActor(elsewhere)).toBeNull()
+    expect(await loadActor(here.sessionId)).not.toBeNull()
+  })
+})

@@ -64,7 +64,12 @@ export default async function ConsoleHome({ searchParams }: { searchParams: Prom
               { key: '/', label: ts('search'), focus: 'queue-search' },
               ...views.map((v, i) => ({ key: String(i + 1), label: `${ts('view', { n: i + 1 })}: ${t(v)}`, href: `/console?view=${v}` })),
             ]} />
-            <StaffLive titles={titles} alertOn={['AT_RISK', 'BREACHED', 'OFFERED', 'NEW_REQUEST', 'CLIENT_MESSAGE']} />
+            <StaffLive
+              titles={titles}
+              alertOn={['AT_RISK', 'BREACHED', 'OFFERED', 'NEW_REQUEST', 'CLIENT_MESSAGE']}
+              watch={all.filter((r) => r.assigneeId === actor.userId && r.timer && !r.timer.metAt && !r.timer.pausedAt)
+                .map((r) => ({ id: r.id, title: r.title, atRiskAt: r.timer!.atRiskAt, dueAt: r.timer!.dueAt }))}
+            />
           </div>
         </div>
         <QueueFilters view={view} q={q} category={category} status={status} />
