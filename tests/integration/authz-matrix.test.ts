@@ -195,6 +195,60 @@ describe('authorization matrix', () => {
     })
   }
 
+  // Route handlers: every one in app/api is listed; each answers by role and ownership.
+  it('guards every route handler', async () => {
+    const routes = (function walk(dir: string): string[] {
+      return readdirSync(dir, { withFileTypes: true }).flatMap((e) => e.isDirectory() ? walk(path.join(dir, e.name)) : e.name === 'route.ts' ? [path.join(dir, e.name)] : [])
+    })('app/api').map((f) => f.replace(/\\/g, '/'))
+    const ROUTES: Record<string, { allow: Persona[] | typeof PUBLIC; url: (fx: Fx) => string; params?: (fx: Fx) => Record<string, string> }> = {
+      'app/api/health/route.ts': { allow: PUBLIC, url: () => '/api/health' },
+      'app/api/auth/[...nextauth]/route.ts': { allow: PUBLIC, url: () => '/api/auth/session' },
+      'app/api/events/route.ts': { allow: ['client', 'otherClient', 'delegate', 'otherDelegate', 'butler', 'otherButler', 'supervisor', 'admin'], url: () => '/api/events' },
+      'app/api/attachments/[id]/route.ts': { allow: ['client', 'delegate', 'butler', 'supervisor'], url: (fx) => `/api/attachments/${fx.attachment}`, params: (fx) => ({ id: fx.attachment }) },
+      'app/api/export/requests/route.ts': { allow: ['supervisor'], url: () => '/api/export/requests' },
+      'app/api/export/kpi/route.ts': { allow: ['supervisor'], url: () => '/api/export/kpi' },
+      'app/api/export/audit/route.ts': { allow: ['supervisor', 'admin'], url: () => '/api/export/audit' },
+    }
+    expect(routes.filter((r) => !(r in ROUTES))).toEqual([])
+    const { uploadAttachment } = await import('../../lib/attachments/service')
+    const aClient = await db.client.findUniqueOrThrow({ where: { id: fx.clientA }, select: { userId: true } })
+    fx.attachment = (await uploadAttachment(await actorFor(aClient.userId), fx.request, new File([Buffer.from('%PDF-1.7 x')], 'p.pdf'))).id
+    for (const [file, row] of Object.entries(ROUTES)) {
+      if (row.allow === PUBLIC) continue // public by design: health, and Auth.js's own endpoints
+      const mod = await import(path.resolve(file))
+      for (const persona of PERSONAS) {
+        currentSid = sids[persona]
+        const res: Response = await mod.GET(new Request(`http://local${row.url(fx)}`), { params: Promise.resolve(row.params?.(fx) ?? {}) })
+        const allowed = row.allow.includes(persona)
+        expect(res.status < 400, `${file} as ${persona}: ${res.status}`).toBe(allowed)
+        await res.body?.cancel().catch(() => {})
+      }
+    }
+    currentSid = null
+  })
+
+  it('ignores or refuses fields a role may not set', async () => {
+    currentSid = sids.client
+    const create = await actions.get('createRequestAction')!({
+      category: 'OTHER', title: 'Smuggled fields', details: {},
+      status: 'CLOSED', assigneeId: fx.leaver, createdById: fx.butler, version: 99, offerStage: 'ALL',
+    })
+    expect(create.ok).toBe(true)
+    const row = await db.serviceRequest.findFirstOrThrow({ where: { title: 'Smuggled fields' } })
+    expect(row).toMatchObject({ status: 'NEW', assigneeId: fx.butler, version: 1, offerStage: null })
+    expect(row.createdById).not.toBe(fx.butler)
+    // Another client's id is refused outright.
+    const otherClient = await db.client.findFirstOrThrow({ where: { displayName: 'B' } })
+    const foreign = await actions.get('createRequestAction')!({ category: 'OTHER', title: 'For B', details: {}, clientId: otherClient.id })
+    expect(foreign).toMatchObject({ ok: false, message: 'errors.forbidden' })
+    // A client's message cannot make itself an internal note, nor meet a clock.
+    await actions.get('clientMessageAction')!({ requestId: row.id, body: 'Is this internal?', internal: true, visibility: 'INTERNAL' })
+    const message = await db.message.findFirstOrThrow({ where: { body: 'Is this internal?' } })
+    expect(message.visibility).toBe('CLIENT')
+    expect(await db.slaTimer.count({ where: { requestId: row.id, metAt: { not: null } } })).toBe(0)
+    currentSid = null
+  })
+
   // Malformed input at every action, as a user the action is meant for: never a crash or a
   // generic failure (the 500 of a server action), and a refused call writes nothing.
   it('survives 10,000+ generated malformed inputs across all actions', async () => {
