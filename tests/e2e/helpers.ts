@@ -10,6 +10,12 @@ export async function signIn(page: Page, email: string) {
   await expect(page).not.toHaveURL(/\/login/)
 }
 
+const pageErrors: string[] = []
+
+export function takePageErrors() {
+  return pageErrors.splice(0, pageErrors.length)
+}
+
 export async function newSignedInPage(browser: Browser, email: string, opts: { width?: number; locale?: string; timezoneId?: string } = {}) {
   const context = await browser.newContext({
     viewport: { width: opts.width ?? 1440, height: opts.width && opts.width < 500 ? 812 : 900 },
@@ -17,6 +23,7 @@ export async function newSignedInPage(browser: Browser, email: string, opts: { w
     timezoneId: opts.timezoneId ?? 'Asia/Shanghai',
   })
   const page = await context.newPage()
+  page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`))
   await signIn(page, email)
   return page
 }

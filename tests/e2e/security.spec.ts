@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { people } from './people'
 
 test('sign-in is rate limited per account with one answer for known and unknown emails', async ({ browser }) => {

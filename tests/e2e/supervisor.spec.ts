@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { newSignedInPage, signIn, sql } from './helpers'
 import { people } from './people'
 

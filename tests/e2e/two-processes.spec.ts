@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { newSignedInPage, waitForLive } from './helpers'
 import { people } from './people'
 import { SECOND_URL } from '../../playwright.config'
