@@ -10,12 +10,12 @@ export async function AppHeader({ actor, home, section, wide = false }: { actor:
   return (
     <header className="sticky top-0 z-10 border-b border-line bg-ivory/95 backdrop-blur">
       <div className={`mx-auto flex h-14 items-center gap-3 px-4 ${wide ? 'max-w-screen-2xl' : 'max-w-2xl'}`}>
-        <Link href={home} className="flex items-center gap-2 font-semibold tracking-tight">
+        <Link href={home} className="flex shrink-0 items-center gap-2 whitespace-nowrap font-semibold tracking-tight" aria-label={t('brand')}>
           <span aria-hidden className="grid size-7 place-items-center rounded-full bg-ink text-xs text-gold-light">◆</span>
-          <span>{t('brand')}</span>
+          <span className={wide ? '' : 'hidden min-[420px]:inline'}>{t('brand')}</span>
         </Link>
         {section && <span className="hidden text-sm text-ink-soft sm:inline">· {section}</span>}
-        <div className="ml-auto flex items-center gap-2">
+        <div className="ml-auto flex items-center gap-1 whitespace-nowrap sm:gap-2">
           {(actor.role === 'BUTLER' || actor.role === 'SUPERVISOR') && <DutyToggle onDuty={actor.onDuty} />}
           {actor.role === 'BUTLER' && (
             <Link href="/console/performance" className="rounded-lg px-2 py-1 text-sm text-ink-soft hover:bg-gold-soft">{t('performance')}</Link>

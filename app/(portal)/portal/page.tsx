@@ -6,7 +6,7 @@ import { formatInZone } from '@/lib/i18n/format'
 import { listRequests } from '@/lib/requests/queries'
 import { AppHeader } from '@/components/ui/app-header'
 import { LiveRefresh } from '@/components/live/live-refresh'
-import { SlaClock } from '@/components/live/sla-clock'
+import { ReplyClock } from '@/components/live/reply-clock'
 import { ServiceWorkerRegister } from '@/components/portal/sw-register'
 
 export const dynamic = 'force-dynamic'
@@ -76,7 +76,7 @@ export default async function PortalHome() {
                   </div>
                   <div className="mt-2 flex items-center justify-between text-xs text-ink-soft">
                     <span>{t('portal.filedAt', { time: formatInZone(r.createdAt, actor.timeZone) })}</span>
-                    {r.timer && !r.timer.metAt && <SlaClock timer={r.timer} serverNow={serverNow} />}
+                    {r.timer && !r.timer.metAt && <ReplyClock timer={r.timer} serverNow={serverNow} />}
                   </div>
                 </Link>
               </li>

@@ -7,7 +7,7 @@ import { getRequestDetail, requestTimeline } from '@/lib/requests/queries'
 import { Timeline } from '@/components/requests/timeline'
 import { AppHeader } from '@/components/ui/app-header'
 import { LiveRefresh } from '@/components/live/live-refresh'
-import { SlaClock } from '@/components/live/sla-clock'
+import { ReplyClock } from '@/components/live/reply-clock'
 import { Composer } from '@/components/requests/composer'
 import { Thread } from '@/components/requests/thread'
 import { DetailList } from '@/components/requests/detail-list'
@@ -43,7 +43,7 @@ export default async function PortalRequestPage({ params }: { params: Promise<{ 
           <h1 className="mt-1 text-lg font-semibold">{request.title}</h1>
           <div className="mt-2 flex flex-wrap items-center gap-2 text-xs">
             <span className="rounded-full bg-gold-soft px-2 py-0.5" data-testid="request-status">{t(`statuses.${request.status}`)}</span>
-            {request.timer && !request.timer.metAt && <SlaClock timer={request.timer} serverNow={new Date().toISOString()} />}
+            {request.timer && !request.timer.metAt && <ReplyClock timer={request.timer} serverNow={new Date().toISOString()} />}
           </div>
           <p className="mt-2 text-xs text-ink-soft">{t('portal.filedAt', { time: formatInZone(request.createdAt, actor.timeZone) })}</p>
           <DetailList request={request} timeZone={actor.timeZone} />
