@@ -27,7 +27,7 @@ async function main() {
     AUTH_TRUST_HOST: 'true',
   }
   runSync([bin.prisma, 'migrate', 'deploy'], env)
-  runSync([bin.tsx, 'scripts/install-queue.ts'], env)
+  runSync([bin.tsx, 'scripts/install-runtime-schemas.ts'], env)
 
   const children: ChildProcess[] = []
   const start = (name: string, args: string[], extra: Record<string, string> = {}) => {

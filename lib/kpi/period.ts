@@ -17,3 +17,9 @@ export function parsePeriod(from: string | undefined, to: string | undefined, ti
   }
   return { fromDay, toDay, period }
 }
+
+// The same, read from an export URL's ?from=&to=.
+export function periodFromUrl(url: string, timeZone: string) {
+  const sp = new URL(url).searchParams
+  return { ...parsePeriod(sp.get('from') ?? undefined, sp.get('to') ?? undefined, timeZone), searchParams: sp }
+}

@@ -1,15 +1,14 @@
 import { routeActor } from '@/lib/auth/guards'
 import { listAudit } from '@/lib/audit/queries'
 import { csvResponse, toCsv } from '@/lib/kpi/csv'
-import { parsePeriod } from '@/lib/kpi/period'
+import { periodFromUrl } from '@/lib/kpi/period'
 
 export const dynamic = 'force-dynamic'
 
 export async function GET(request: Request) {
   const actor = await routeActor(['SUPERVISOR', 'ADMIN'])
   if (actor instanceof Response) return actor
-  const sp = new URL(request.url).searchParams
-  const { fromDay, toDay, period } = parsePeriod(sp.get('from') ?? undefined, sp.get('to') ?? undefined, actor.timeZone)
+  const { fromDay, toDay, period, searchParams: sp } = periodFromUrl(request.url, actor.timeZone)
   const rows = await listAudit(actor, {
     actor: sp.get('actor') || undefined, client: sp.get('client') || undefined, action: sp.get('action')?.slice(0, 60) || undefined,
     from: period.from, to: period.to,

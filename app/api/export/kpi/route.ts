@@ -1,6 +1,6 @@
 import { routeActor } from '@/lib/auth/guards'
 import { csvResponse, toCsv } from '@/lib/kpi/csv'
-import { parsePeriod } from '@/lib/kpi/period'
+import { periodFromUrl } from '@/lib/kpi/period'
 import { categoryMix, delight, firstContactResolution, firstResponseKpi, resolutionByCategory, tierRetention } from '@/lib/kpi/queries'
 
 export const dynamic = 'force-dynamic'
@@ -9,8 +9,7 @@ export const dynamic = 'force-dynamic'
 export async function GET(request: Request) {
   const actor = await routeActor(['SUPERVISOR'])
   if (actor instanceof Response) return actor
-  const url = new URL(request.url)
-  const { fromDay, toDay, period } = parsePeriod(url.searchParams.get('from') ?? undefined, url.searchParams.get('to') ?? undefined, actor.timeZone)
+  const { fromDay, toDay, period } = periodFromUrl(request.url, actor.timeZone)
   const [fr, res, fcr, ret, mix, joy] = await Promise.all([
     firstResponseKpi(actor, period), resolutionByCategory(actor, period), firstContactResolution(actor, period), tierRetention(actor, period),
     categoryMix(actor, period), delight(actor, period),

@@ -1,5 +1,5 @@
 import { routeActor } from '@/lib/auth/guards'
-import { parsePeriod } from '@/lib/kpi/period'
+import { periodFromUrl } from '@/lib/kpi/period'
 import { csvResponse, toCsv } from '@/lib/kpi/csv'
 import { db } from '@/lib/db'
 
@@ -9,8 +9,7 @@ export const dynamic = 'force-dynamic'
 export async function GET(request: Request) {
   const actor = await routeActor(['SUPERVISOR'])
   if (actor instanceof Response) return actor
-  const url = new URL(request.url)
-  const { fromDay, toDay, period } = parsePeriod(url.searchParams.get('from') ?? undefined, url.searchParams.get('to') ?? undefined, actor.timeZone)
+  const { fromDay, toDay, period } = periodFromUrl(request.url, actor.timeZone)
   const rows = await db.serviceRequest.findMany({
     where: { createdAt: { gte: period.from, lt: period.to } },
     orderBy: { createdAt: 'asc' },
