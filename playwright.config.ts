@@ -9,6 +9,9 @@ if (!existsSync(chromium)) {
   )
 }
 
+// One secret for the set-up (which seals authenticator secrets) and both web processes.
+process.env.AUTH_SECRET ??= 'e2e-secret-not-for-production-use'
+
 const PORT = Number(process.env.E2E_PORT ?? 3100)
 export const BASE_URL = `http://127.0.0.1:${PORT}`
 // A second web process on the same database, to prove realtime crosses processes.
@@ -40,14 +43,14 @@ export default defineConfig({
       url: `${BASE_URL}/api/health`,
       reuseExistingServer: false,
       timeout: 60_000,
-      env: { AUTH_SECRET: process.env.AUTH_SECRET ?? 'e2e-secret-not-for-production-use', LOG_LEVEL: 'warn' },
+      env: { AUTH_SECRET: process.env.AUTH_SECRET, LOG_LEVEL: 'warn' },
     },
     {
       command: `node node_modules/next/dist/bin/next start -p ${PORT + 1} -H 127.0.0.1`,
       url: `${SECOND_URL}/api/health`,
       reuseExistingServer: false,
       timeout: 60_000,
-      env: { AUTH_SECRET: process.env.AUTH_SECRET ?? 'e2e-secret-not-for-production-use', LOG_LEVEL: 'warn' },
+      env: { AUTH_SECRET: process.env.AUTH_SECRET, LOG_LEVEL: 'warn' },
     },
     {
       command: 'node node_modules/tsx/dist/cli.mjs worker/index.ts',

@@ -33,10 +33,10 @@ export function formToObject(form: FormData) {
 // Expected failures come back as messages in the viewer's language; anything else is
 // logged and the user gets a generic message, never a raw 500.
 export function defineAction<S extends z.ZodType, T>(
-  opts: { roles: readonly Role[]; schema: S; name: string },
+  opts: { roles: readonly Role[]; schema: S; name: string; enrolling?: boolean },
   run: (actor: Actor, input: z.infer<S>) => Promise<T>,
 ) {
-  return guarded(opts, () => requireActor(opts.roles), run)
+  return guarded(opts, () => requireActor(opts.roles, { enrolling: opts.enrolling }), run)
 }
 
 // For the few actions a visitor without a session may call (accepting an invitation).

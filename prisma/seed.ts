@@ -9,8 +9,8 @@ async function main() {
   if (process.argv.includes('--if-empty') && (await db.user.count()) > 0) return
   const lin = await createStaff(db, { name: '林静 Lin Jing', email: 'butler.lin@diamond.test', password: PASSWORD })
   const zhou = await createStaff(db, { name: '周航 Zhou Hang', email: 'butler.zhou@diamond.test', password: PASSWORD })
-  await createStaff(db, { role: 'SUPERVISOR', name: '陈敏 Chen Min', email: 'supervisor@diamond.test', password: PASSWORD })
-  await createStaff(db, { role: 'ADMIN', name: 'Admin', email: 'admin@diamond.test', password: PASSWORD, locale: 'en' })
+  await createStaff(db, { role: 'SUPERVISOR', name: '陈敏 Chen Min', email: 'supervisor@diamond.test', password: PASSWORD, totpSecret: null })
+  await createStaff(db, { role: 'ADMIN', name: 'Admin', email: 'admin@diamond.test', password: PASSWORD, locale: 'en', totpSecret: null })
 
   const wang = await createClient(db, {
     name: '王先生 Mr Wang', email: 'wang@client.test', password: PASSWORD, tier: 'BLACK_DIAMOND',

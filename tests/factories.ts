@@ -1,3 +1,4 @@
+import { newTotpSecret, sealSecret } from '../lib/auth/totp'
 // One set of factories feeds the demo seed, the integration tests and the e2e set-up.
 import { hashPassword } from '../lib/auth/sessions'
 import type { Db } from '../lib/db'
@@ -13,23 +14,29 @@ const hashed = (password: string) => {
   return hashes.get(password)!
 }
 
+// Supervisors and admins get an authenticator by default, as they must have one to work;
+// pass totpSecret: null for one who has not set it up yet.
 export async function createStaff(
   db: Db,
   o: {
     role?: Extract<Role, 'BUTLER' | 'SUPERVISOR' | 'ADMIN'>; name?: string; email?: string; password?: string
-    onDuty?: boolean; locale?: Locale; timeZone?: string; authorityLimit?: number
+    onDuty?: boolean; locale?: Locale; timeZone?: string; authorityLimit?: number; totpSecret?: string | null
   } = {},
 ) {
-  return db.user.create({
+  const role = o.role ?? 'BUTLER'
+  const totpSecret = o.totpSecret === undefined ? (role === 'BUTLER' ? null : newTotpSecret()) : o.totpSecret
+  const user = await db.user.create({
     data: {
       email: o.email ?? `staff-${unique()}@butler.test`,
       passwordHash: await hashed(o.password ?? 'correct horse battery'),
-      role: o.role ?? 'BUTLER', name: o.name ?? 'Test Butler',
+      role, name: o.name ?? 'Test Butler',
       onDuty: o.onDuty ?? true, locale: o.locale ?? 'zh_CN', timeZone: o.timeZone ?? 'Asia/Shanghai',
-      authorityLimit: o.authorityLimit ?? ((o.role ?? 'BUTLER') === 'BUTLER' ? 5000 : null),
+      authorityLimit: o.authorityLimit ?? (role === 'BUTLER' ? 5000 : null),
+      ...(totpSecret ? { totpSecret: sealSecret(totpSecret, process.env.AUTH_SECRET!), totpEnabledAt: new Date() } : {}),
     },
     select: { id: true, email: true, name: true, role: true },
   })
+  return { ...user, totpSecret }
 }
 
 export async function createClient(

@@ -16,7 +16,7 @@ export async function AppHeader({ actor, home, section, wide = false }: { actor:
         </Link>
         {section && <span className="hidden text-sm text-ink-soft sm:inline">· {section}</span>}
         <div className="ml-auto flex items-center gap-1 whitespace-nowrap sm:gap-2">
-          {(actor.role === 'BUTLER' || actor.role === 'SUPERVISOR') && <DutyToggle onDuty={actor.onDuty} />}
+          {(actor.role === 'BUTLER' || actor.role === 'SUPERVISOR') && !actor.mustEnrollSecondFactor && <DutyToggle onDuty={actor.onDuty} />}
           {actor.role === 'BUTLER' && (
             <Link href="/console/performance" className="rounded-lg px-2 py-1 text-sm text-ink-soft hover:bg-gold-soft">{t('performance')}</Link>
           )}
@@ -26,6 +26,12 @@ export async function AppHeader({ actor, home, section, wide = false }: { actor:
             <span className="hidden max-w-40 truncate text-sm text-ink-soft sm:inline">{actor.name}</span>
           )}
           <Link href="/account/password" className="hidden rounded-lg px-2 py-1 text-sm text-ink-soft hover:bg-gold-soft md:inline">{t('password')}</Link>
+          {actor.role !== 'CLIENT' && actor.role !== 'DELEGATE' && (
+            <Link href="/account/two-factor" className="rounded-lg px-2 py-1 text-sm text-ink-soft hover:bg-gold-soft" data-testid="two-factor-link">
+              {t('twoFactor')}
+              {!actor.secondFactorOn && <span aria-label={t('twoFactorOff')} className="ml-1 inline-block size-2 rounded-full bg-warn align-middle" />}
+            </Link>
+          )}
           <LocaleSwitch />
           <form action={signOutAction}>
             <button type="submit" className="rounded-lg px-2 py-1 text-sm text-ink-soft hover:bg-gold-soft">{t('signOut')}</button>

@@ -1,6 +1,6 @@
 'use server'
 
-import { AuthError } from 'next-auth'
+import { AuthError, CredentialsSignin } from 'next-auth'
 import { cookies, headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 import { getTranslations } from 'next-intl/server'
@@ -13,7 +13,9 @@ import { assertAllowed, consume, reset } from '../security/rate-limit'
 import { signIn, signOut } from './config'
 import { currentActor } from './guards'
 
-export type LoginState = { message?: string }
+// `step: 'code'` asks the form for an authenticator or recovery code; the email and password
+// stay in the browser's form, never in this state.
+export type LoginState = { message?: string; step?: 'password' | 'code' }
 
 export async function loginAction(_prev: LoginState, form: FormData): Promise<LoginState> {
   const t = await getTranslations('login')
@@ -36,19 +38,23 @@ export async function loginAction(_prev: LoginState, form: FormData): Promise<Lo
     await signIn('credentials', {
       email,
       password: String(form.get('password') ?? ''),
+      code: String(form.get('code') ?? '').slice(0, 40),
       redirect: false,
     })
   } catch (e) {
+    const secondFactor = e instanceof CredentialsSignin ? e.code : undefined
+    if (secondFactor === 'second_factor_required') return { step: 'code' }
     // One answer for unknown email and wrong password: the form must not reveal which.
+    // A wrong code counts against the same limits, so six digits cannot be guessed.
     if (e instanceof AuthError) {
-      log.info({ type: e.type }, 'sign-in refused')
+      log.info({ type: e.type, secondFactor }, 'sign-in refused')
       try {
         await consume('signInIp', ip)
         await consume('signInAccount', email)
       } catch (limit) {
         return refusedFor(limit)
       }
-      return { message: t('failed') }
+      return secondFactor === 'second_factor_wrong' ? { step: 'code', message: t('codeWrong') } : { message: t('failed') }
     }
     throw e
   }

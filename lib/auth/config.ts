@@ -3,12 +3,18 @@ import Credentials from 'next-auth/providers/credentials'
 import { z } from 'zod'
 import { authSecret, env } from '../env'
 import { log } from '../log'
-import { createSession, revokeSession, verifyCredentials } from './sessions'
+import { checkSignIn, createSession, revokeSession } from './sessions'
 
 const ZCredentials = z.object({
   email: z.string().trim().email().max(254),
   password: z.string().min(1).max(200),
+  code: z.string().trim().max(40).optional(),
 })
+
+// The password was right and the account has an authenticator: ask for its code. Told only
+// after a correct password, so it reveals nothing about which emails exist.
+export class SecondFactorRequired extends CredentialsSignin { code = 'second_factor_required' }
+export class SecondFactorWrong extends CredentialsSignin { code = 'second_factor_wrong' }
 
 declare module 'next-auth' {
   interface User { sid?: string }
@@ -21,10 +27,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   trustHost: true,
   session: { strategy: 'jwt', maxAge: env().SESSION_HOURS * 3600 },
   pages: { signIn: '/login' },
-  // A refused sign-in is expected; log it without a stack and without the email.
+  // A refused sign-in is expected; log it without a stack and without the email. (Checked by
+  // class: the production build minifies error names.)
   logger: {
     error(error) {
-      if (error.name === 'CredentialsSignin') return
+      if (error instanceof CredentialsSignin) return
       log.error({ err: error.name, msg: error.message }, 'auth error')
     },
     warn(code) { log.warn({ code }, 'auth warning') },
@@ -32,13 +39,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   },
   providers: [
     Credentials({
-      credentials: { email: {}, password: {} },
+      credentials: { email: {}, password: {}, code: {} },
       async authorize(raw) {
         const parsed = ZCredentials.safeParse(raw)
         if (!parsed.success) throw new CredentialsSignin()
-        const user = await verifyCredentials(parsed.data.email, parsed.data.password)
-        if (!user) throw new CredentialsSignin()
-        return { id: user.id, sid: await createSession(user.id) }
+        const outcome = await checkSignIn(parsed.data.email, parsed.data.password, parsed.data.code)
+        if (outcome === 'refused') throw new CredentialsSignin()
+        if (outcome === 'code_required') throw new SecondFactorRequired()
+        if (outcome === 'code_wrong') throw new SecondFactorWrong()
+        return { id: outcome.userId, sid: await createSession(outcome.userId) }
       },
     }),
   ],

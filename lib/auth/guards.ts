@@ -13,19 +13,26 @@ export const currentActor = cache(async (): Promise<Actor | null> => {
   return loadActor(session.sid)
 })
 
+export const SECOND_FACTOR_SETUP_PATH = '/account/two-factor'
+
+// Guards take { enrolling: true } only on the page and actions that set up a second factor:
+// everywhere else a supervisor or admin without one is turned away.
+
 // For pages: send strangers to sign-in and the wrong audience to their own home.
-export async function requirePageActor(roles: readonly Role[]): Promise<Actor> {
+export async function requirePageActor(roles: readonly Role[], o: { enrolling?: boolean } = {}): Promise<Actor> {
   const actor = await currentActor()
   if (!actor) redirect('/login')
   if (!roles.includes(actor.role)) redirect(homePathFor(actor.role))
+  if (actor.mustEnrollSecondFactor && !o.enrolling) redirect(SECOND_FACTOR_SETUP_PATH)
   return actor
 }
 
 // For actions and route handlers: fail with a typed error the caller turns into a response.
-export async function requireActor(roles: readonly Role[]): Promise<Actor> {
+export async function requireActor(roles: readonly Role[], o: { enrolling?: boolean } = {}): Promise<Actor> {
   const actor = await currentActor()
   if (!actor) throw new AppError('UNAUTHENTICATED', 'errors.sessionEnded')
   if (!roles.includes(actor.role)) throw new AppError('FORBIDDEN', 'errors.forbidden')
+  if (actor.mustEnrollSecondFactor && !o.enrolling) throw new AppError('FORBIDDEN', 'errors.secondFactorSetupFirst')
   return actor
 }
 
@@ -33,6 +40,6 @@ export async function requireActor(roles: readonly Role[]): Promise<Actor> {
 export async function routeActor(roles: readonly Role[]): Promise<Actor | Response> {
   const actor = await currentActor()
   if (!actor) return new Response('Unauthorized', { status: 401 })
-  if (!roles.includes(actor.role)) return new Response('Forbidden', { status: 403 })
+  if (!roles.includes(actor.role) || actor.mustEnrollSecondFactor) return new Response('Forbidden', { status: 403 })
   return actor
 }

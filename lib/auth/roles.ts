@@ -14,6 +14,9 @@ export type Actor = {
   onDuty: boolean
   // The clients this actor may act for: their own profile, or the clients who delegated to them.
   clientIds: string[]
+  secondFactorOn: boolean
+  // A supervisor or admin without an authenticator may only set one up (see two-factor.ts).
+  mustEnrollSecondFactor: boolean
 }
 
 export const isStaff = (a: Pick<Actor, 'role'>) => (STAFF_ROLES as readonly string[]).includes(a.role)

@@ -2,6 +2,7 @@ import bcrypt from 'bcryptjs'
 import { db } from '../db'
 import { env } from '../env'
 import type { Actor } from './roles'
+import { mustEnrollSecondFactor, verifySecondFactor } from './two-factor'
 
 export async function hashPassword(plain: string) {
   return bcrypt.hash(plain, 12)
@@ -14,13 +15,25 @@ const DUMMY_HASH = '$2b$12$MMlvUJr4TynIxbvGBxvKK.8MGf73LEvNX8gKeBlVxBNNSs22fnPn6
 export async function verifyCredentials(email: string, password: string) {
   const user = await db.user.findUnique({
     where: { email: email.trim().toLowerCase() },
-    select: { id: true, role: true, passwordHash: true, disabledAt: true },
+    select: { id: true, role: true, passwordHash: true, disabledAt: true, totpEnabledAt: true },
   })
   // Invited accounts hold a placeholder until a password is set: it never matches.
   const hasPassword = Boolean(user?.passwordHash.startsWith('$2'))
   const ok = await bcrypt.compare(password, hasPassword ? user!.passwordHash : DUMMY_HASH)
   if (!user || !hasPassword || !ok || user.disabledAt) return null
-  return { id: user.id, role: user.role }
+  return { id: user.id, role: user.role, secondFactorOn: user.totpEnabledAt !== null }
+}
+
+// Both steps of signing in. The code is only looked at after a correct password, so asking
+// for one reveals nothing about which emails exist.
+export async function checkSignIn(email: string, password: string, code?: string) {
+  const user = await verifyCredentials(email, password)
+  if (!user) return 'refused' as const
+  if (user.secondFactorOn) {
+    if (!code) return 'code_required' as const
+    if (!(await verifySecondFactor(user.id, code))) return 'code_wrong' as const
+  }
+  return { userId: user.id }
 }
 
 export async function createSession(userId: string) {
@@ -50,7 +63,7 @@ export async function loadActor(sessionId: string): Promise<Actor | null> {
       id: true,
       user: {
         select: {
-          id: true, role: true, name: true, locale: true, timeZone: true, disabledAt: true, onDuty: true,
+          id: true, role: true, name: true, locale: true, timeZone: true, disabledAt: true, onDuty: true, totpEnabledAt: true,
           clientProfile: { select: { id: true } },
           delegations: { where: { status: 'ACTIVE' }, select: { clientId: true } },
         },
@@ -66,6 +79,8 @@ export async function loadActor(sessionId: string): Promise<Actor | null> {
   return {
     userId: u.id, sessionId: session.id, role: u.role, name: u.name,
     locale: u.locale, timeZone: u.timeZone, onDuty: u.onDuty, clientIds,
+    secondFactorOn: u.totpEnabledAt !== null,
+    mustEnrollSecondFactor: mustEnrollSecondFactor(u.role, u.totpEnabledAt !== null),
   }
 }
 

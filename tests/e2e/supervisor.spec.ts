@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures'
-import { newSignedInPage, signIn, sql } from './helpers'
+import { newSignedInPage, sql } from './helpers'
 import { people } from './people'
 
 test('a supervisor scores a sampled request and the butler sees the feedback', async ({ browser }) => {
@@ -54,10 +54,7 @@ test('a disabled butler is signed out on their next request', async ({ browser }
   const butler = await newSignedInPage(browser, email)
   await expect(butler).toHaveURL(/\/console/)
 
-  const admin = await browser.newContext({ locale: 'zh-CN' }).then((c) => c.newPage())
-  await sql(`INSERT INTO "User" (id, email, "passwordHash", role, name, "updatedAt")
-     SELECT gen_random_uuid()::text, 'admin@e2e.test', "passwordHash", 'ADMIN', '管理员', now() FROM "User" WHERE email = $1 ON CONFLICT DO NOTHING`, [people.butlerA])
-  await signIn(admin, 'admin@e2e.test')
+  const admin = await newSignedInPage(browser, people.admin)
   const row = admin.getByTestId('staff-row').filter({ hasText: email })
   await row.getByRole('button', { name: '停用' }).click()
   await expect(row.getByRole('button', { name: '启用' })).toBeVisible()

@@ -78,6 +78,11 @@ const MATRIX: Record<string, { allow: Persona[] | typeof PUBLIC; input: (fx: Fx)
   setDisabledAction: { allow: ['admin'], input: (fx) => ({ userId: fx.victim, disabled: false }) },
   // Everyone signed in may change their own password; a wrong current password changes nothing.
   changePasswordAction: { allow: ['client', 'otherClient', 'delegate', 'otherDelegate', 'butler', 'otherButler', 'supervisor', 'admin'], input: () => ({ current: 'not the password', next: 'a brand new passphrase' }) },
+  // Staff set up their own authenticator; a code from no authenticator changes nothing.
+  beginSecondFactorAction: { allow: ['butler', 'otherButler', 'supervisor', 'admin'], input: () => ({}) },
+  confirmSecondFactorAction: { allow: ['butler', 'otherButler', 'supervisor', 'admin'], input: () => ({ code: '000000' }) },
+  renewRecoveryCodesAction: { allow: ['butler', 'otherButler', 'supervisor', 'admin'], input: () => ({ code: '000000' }) },
+  resetSecondFactorAction: { allow: ['admin'], input: (fx) => ({ userId: fx.victim }) },
   acceptInvitationAction: { allow: PUBLIC, input: () => ({ token: 'x'.repeat(32), name: 'X', password: 'long enough password' }) },
   acceptStaffInviteAction: { allow: PUBLIC, input: () => ({ token: 'x'.repeat(32), password: 'long enough password' }) },
 }
@@ -194,6 +199,29 @@ describe('authorization matrix', () => {
       currentSid = null
     })
   }
+
+  // A supervisor or admin who has not set up an authenticator may do nothing but set one up.
+  it('holds staff who must use a second factor to setting it up, with no write anywhere else', async () => {
+    const ENROLLING = ['beginSecondFactorAction', 'confirmSecondFactorAction']
+    for (const role of ['SUPERVISOR', 'ADMIN'] as const) {
+      const user = await createStaff(db, { role, totpSecret: null })
+      currentSid = await createSession(user.id)
+      for (const [name, row] of Object.entries(MATRIX)) {
+        if (row.allow === PUBLIC || ENROLLING.includes(name)) continue
+        const before = await writes()
+        const result = await actions.get(name)!(row.input(fx))
+        const wouldBeAllowed = row.allow.includes(role === 'ADMIN' ? 'admin' : 'supervisor')
+        expect(result, `${name} as ${role} without a second factor`).toMatchObject({
+          ok: false, message: wouldBeAllowed ? 'errors.secondFactorSetupFirst' : 'errors.forbidden',
+        })
+        expect(await writes(), `${name} as ${role} wrote something`).toBe(before)
+      }
+      const events = await import(path.resolve('app/api/events/route.ts'))
+      expect((await events.GET(new Request('http://local/api/events'))).status).toBe(403)
+      expect(await actions.get('beginSecondFactorAction')!({})).toMatchObject({ ok: true })
+    }
+    currentSid = null
+  })
 
   // Route handlers: every one in app/api is listed; each answers by role and ownership.
   it('guards every route handler', async () => {

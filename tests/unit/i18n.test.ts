@@ -6,7 +6,8 @@ type Tree = { [key: string]: string | Tree }
 const load = (locale: string) => JSON.parse(readFileSync(path.join('messages', `${locale}.json`), 'utf8')) as Tree
 const keys = (tree: Tree, prefix = ''): string[] =>
   Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [`${prefix}${k}`] : keys(v, `${prefix}${k}.`)))
-const placeholders = (s: string) => [...s.matchAll(/\{(\w+)/g)].map((m) => m[1]).sort()
+// Arguments only: the words inside a plural ({n, plural, one {...}}) are text, not placeholders.
+const placeholders = (s: string) => [...new Set([...s.matchAll(/\{(\w+)(?=[},])/g)].map((m) => m[1]))].sort()
 const lookup = (tree: Tree, key: string) => key.split('.').reduce<string | Tree>((n, k) => (n as Tree)[k], tree) as string
 
 describe('translations', () => {

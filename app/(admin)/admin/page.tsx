@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server'
 import { requirePageActor } from '@/lib/auth/guards'
 import { changeRoleAction, inviteStaffAction, setDisabledAction } from '@/lib/staff/actions'
+import { resetSecondFactorAction } from '@/lib/auth/two-factor-actions'
 import { listStaff } from '@/lib/staff/queries'
 import { STAFF_ROLE_VALUES } from '@/lib/staff/schemas'
 import { AppHeader } from '@/components/ui/app-header'
@@ -25,6 +26,9 @@ export default async function AdminHome() {
             <div key={s.id} className="flex flex-wrap items-center justify-between gap-3 border-b border-line py-1" data-testid="staff-row">
               <span className="w-72 text-sm">{s.name} <span className="text-xs text-ink-soft">{s.email}</span>
                 {s.disabled && <span className="ml-2 rounded-full bg-bad/10 px-2 text-xs text-bad">{t('admin.disabled')}</span>}
+                <span data-testid="second-factor" className={`ml-2 rounded-full px-2 text-xs ${s.secondFactorOn ? 'bg-ok/10 text-ok' : 'bg-warn/10 text-warn'}`}>
+                  {s.secondFactorOn ? t('admin.secondFactorOn') : t('admin.secondFactorOff')}
+                </span>
               </span>
               {s.id !== actor.userId && (
                 <div className="flex flex-wrap items-center gap-3">
@@ -32,6 +36,9 @@ export default async function AdminHome() {
                     fields={[{ name: 'role', label: t('admin.role'), kind: 'select', value: s.role, options: roles }]} />
                   <RowForm action={setDisabledAction} hidden={{ userId: s.id, disabled: s.disabled ? 'false' : 'true' }} fields={[]}
                     submitLabel={s.disabled ? t('admin.enable') : t('admin.disable')} />
+                  {s.secondFactorOn && (
+                    <RowForm action={resetSecondFactorAction} hidden={{ userId: s.id }} fields={[]} submitLabel={t('admin.resetSecondFactor')} />
+                  )}
                 </div>
               )}
             </div>

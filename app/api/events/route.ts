@@ -13,6 +13,7 @@ const HEARTBEAT_MS = 15_000
 export async function GET(request: Request) {
   const actor = await currentActor()
   if (!actor) return new Response('Unauthorized', { status: 401 })
+  if (actor.mustEnrollSecondFactor) return new Response('Forbidden', { status: 403 })
   const clientView = isClientSide(actor)
   const encoder = new TextEncoder()
 

@@ -6,6 +6,7 @@ export const dynamic = 'force-dynamic'
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const actor = await currentActor()
   if (!actor) return new Response('Unauthorized', { status: 401 })
+  if (actor.mustEnrollSecondFactor) return new Response('Forbidden', { status: 403 })
   const { id } = await params
   const file = await readAttachment(actor, id)
   if (!file) return new Response('Not found', { status: 404 })
