@@ -7,6 +7,9 @@ function createClient() {
     adapter: new PrismaPg({ connectionString: env().DATABASE_URL, max: 10 }),
     // Secrets never leave the data layer unless a query selects them by name.
     omit: { user: { passwordHash: true, totpSecret: true, inviteToken: true } },
+    // In a burst, a write waits its turn for a connection instead of failing after Prisma's
+    // default 2 s; the user sees a slower answer, never a lost submission.
+    transactionOptions: { maxWait: 10_000, timeout: 15_000 },
   })
 }
 

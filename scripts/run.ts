@@ -56,7 +56,9 @@ async function main() {
     }
     case 'start': {
       start('worker', [bin.tsx, 'worker/index.ts'], { NODE_ENV: 'production' })
-      start('web', [bin.next, 'start', ...passthrough], { NODE_ENV: 'production' }).on('exit', (c) => void shutdown(c ?? 0))
+      // Idle connections stay open longer than a load balancer's (60 s), so a proxy never
+      // reuses a connection the app has just closed.
+      start('web', [bin.next, 'start', '--keepAliveTimeout', '65000', ...passthrough], { NODE_ENV: 'production' }).on('exit', (c) => void shutdown(c ?? 0))
       break
     }
     case 'migrate':
