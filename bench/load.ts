@@ -241,22 +241,21 @@ async function main() {
   endAt = t0 + SECONDS * 1000
 
   // Faults: web killed a third of the way in, the worker two thirds in; each restarted at once.
+  const killAndRestart = async (child: ChildProcess, start: () => ChildProcess) => {
+    child.kill('SIGKILL')
+    await new Promise((r) => child.once('exit', r))
+    return start()
+  }
   const faults = (async () => {
     await sleep(t0 + (SECONDS * 1000) / 3 - Date.now())
     const from = Date.now()
-    const deadWeb = web
-    deadWeb.kill('SIGKILL')
-    await new Promise((r) => deadWeb.once('exit', r))
-    web = startWeb()
+    web = await killAndRestart(web, startWeb)
     await healthy(60_000)
     webDown.push({ from, to: Date.now() })
     await sleep(t0 + (SECONDS * 2000) / 3 - Date.now())
-    const wFrom = Date.now()
-    const dead = worker
-    dead.kill('SIGKILL')
-    await new Promise((r) => dead.once('exit', r))
-    worker = startWorker()
-    workerDown.push({ from: wFrom, to: Date.now() })
+    const workerFrom = Date.now()
+    worker = await killAndRestart(worker, startWorker)
+    workerDown.push({ from: workerFrom, to: Date.now() })
   })()
 
   // Open loop: work is started on schedule whether or not earlier work has finished.
