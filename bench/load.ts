@@ -167,7 +167,16 @@ async function main() {
     }
   }
 
-  // A client submits; on failure it tries again with the same key until acknowledged.
+  // Clients send until the app answers: a failure without an answer (the process died, the
+  // connection dropped) is retried with the same idempotency key, as the portal does.
+  const untilAnswered = async (list: Sample[], call: () => ReturnType<typeof callAction>) => {
+    for (let attempt = 0; Date.now() < endAt + 30_000; attempt++) {
+      if (attempt > 0) { retries++; await sleep(500) }
+      const r = await timed(list, call)
+      if (r?.status === 200) return r
+    }
+    return null
+  }
   const submit = async (seq: number) => {
     const client = clients[seq % CLIENTS]
     const key = randomUUID()
@@ -177,22 +186,16 @@ async function main() {
     form.set('title', `Load ${seq}`)
     form.set('description', 'Please book a table for four at eight.')
     form.set('idempotencyKey', key)
-    for (let attempt = 0; Date.now() < endAt + 30_000; attempt++) {
-      if (attempt > 0) { retries++; await sleep(500) }
-      const r = await timed(submits, () => callAction(create, create.path, client, form))
-      if (r?.ok) {
-        const id = /"data":\{"id":"([^"]+)"/.exec(r.text)?.[1]
-        if (!id) throw new Error('acknowledged without an id')
-        acknowledged.set(key, id)
-        client.requestIds.push(id)
-        client.butler.requestIds.push(id)
-        return
-      }
-      if (r && r.status === 200) {
-        const reason = /"message":"([^"]+)"/.exec(r.text)?.[1] ?? 'unknown'
-        refusals[reason] = (refusals[reason] ?? 0) + 1
-        return
-      }
+    const r = await untilAnswered(submits, () => callAction(create, create.path, client, form))
+    if (r?.ok) {
+      const id = /"data":\{"id":"([^"]+)"/.exec(r.text)?.[1]
+      if (!id) throw new Error('acknowledged without an id')
+      acknowledged.set(key, id)
+      client.requestIds.push(id)
+      client.butler.requestIds.push(id)
+    } else if (r) {
+      const reason = /"message":"([^"]+)"/.exec(r.text)?.[1] ?? 'unknown'
+      refusals[reason] = (refusals[reason] ?? 0) + 1
     }
   }
   const bareSubmit = async (seq: number) => {
@@ -208,6 +211,7 @@ async function main() {
       c.release()
     }
   }
+  // Messages carry a key too, so a client may re-send one whose answer was lost.
   const sendMessage = async (seq: number) => {
     const client = clients[seq % CLIENTS]
     const requestId = client.requestIds[seq % client.requestIds.length]
@@ -216,7 +220,8 @@ async function main() {
     const form = new FormData()
     form.set('requestId', requestId)
     form.set('body', body)
-    const r = await timed(messages, () => callAction(message, message.path.replace('[id]', requestId), client, form))
+    form.set('idempotencyKey', randomUUID())
+    const r = await untilAnswered(messages, () => callAction(message, message.path.replace('[id]', requestId), client, form))
     if (r?.ok) messageAcks.push(body)
   }
   const read = async (seq: number) => {
@@ -353,7 +358,7 @@ async function main() {
     },
     achieved: {
       submitsStarted: attempted.size, messagesStarted: messageBodies.length, readsStarted: reads.length,
-      skippedForInFlightCap: skipped, submitRetries: retries,
+      skippedForInFlightCap: skipped, retriesAfterFailure: retries,
       readsPerSecond: Math.round(reads.length / SECONDS), writesPerSecond: Math.round((attempted.size + messageBodies.length) / SECONDS),
     },
     requests: {
@@ -361,7 +366,7 @@ async function main() {
       duplicateIdempotencyKeys: Number(duplicateKeys[0].n), refusedByApp: refusals,
       requestsWithOtherThanOneFirstResponseClock: Number(clocksPerRequest[0].n),
     },
-    messages: { acknowledged: messageAcks.length, acknowledgedAndStored: ackedStored, storedOfAllSent: storedMessages },
+    messages: { acknowledged: messageAcks.length, acknowledgedAndStored: ackedStored, storedOfAllSent: storedMessages, sent: messageBodies.length },
     clocks: {
       due: clocks.due, decided: clocks.decided, atRiskDue: clocks.risk_due, atRiskFired: clocks.risk_fired,
       handoffDue: clocks.handoff_due, handoffFired: clocks.handoff_fired,
@@ -385,6 +390,7 @@ async function main() {
   const pass = out.requests.acknowledged === out.requests.storedForAcknowledged
     && out.requests.duplicateIdempotencyKeys === 0
     && out.messages.acknowledged === out.messages.acknowledgedAndStored
+    && out.messages.storedOfAllSent === out.messages.acknowledged
     && out.clocks.due === out.clocks.decided
     && out.errors.serverErrorsOutsideKillWindow === 0
   mkdirSync('bench/results', { recursive: true })

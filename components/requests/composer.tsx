@@ -15,9 +15,14 @@ export function Composer({ requestId, side, canned = [] }: { requestId: string; 
   const t = useTranslations()
   const formRef = useRef<HTMLFormElement>(null)
   const [internal, setInternal] = useState(false)
+  // One key per message: a double click or a retry stores it once; a sent message gets a new key.
+  const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID())
   const [state, action, pending] = useActionState<State, FormData>(async (_prev, form) => {
     const result = side === 'staff' ? await replyAction(form) : await clientMessageAction(form)
-    if (result.ok) formRef.current?.reset()
+    if (result.ok) {
+      formRef.current?.reset()
+      setIdempotencyKey(crypto.randomUUID())
+    }
     return result
   }, null)
   const label = side === 'staff' ? (internal ? t('console.internalNote') : t('console.reply')) : t('portal.writeMessage')
@@ -26,6 +31,7 @@ export function Composer({ requestId, side, canned = [] }: { requestId: string; 
   return (
     <form ref={formRef} action={action} className="space-y-2">
       <input type="hidden" name="requestId" value={requestId} />
+      <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       <div className="flex items-center justify-between gap-2">
         <label htmlFor="composer-body" className="block text-sm font-medium text-ink-soft">{label}</label>
         {canned.length > 0 && (

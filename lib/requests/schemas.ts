@@ -111,12 +111,14 @@ export const ZReply = z.object({
   requestId: z.string().min(1).max(40),
   body: requiredText(4000),
   internal: checkbox,
+  idempotencyKey: z.string().uuid().optional(),
 })
 export type TReply = z.infer<typeof ZReply>
 
 export const ZClientMessage = z.object({
   requestId: z.string().min(1).max(40),
   body: requiredText(4000),
+  idempotencyKey: z.string().uuid().optional(),
 })
 export type TClientMessage = z.infer<typeof ZClientMessage>
 

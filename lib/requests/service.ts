@@ -1,4 +1,4 @@
-import { db } from '../db'
+import { db, type Tx } from '../db'
 import { wallTimeToUtc } from '../i18n/format'
 import { AppError } from '../errors'
 import type { Actor } from '../auth/roles'
@@ -88,6 +88,20 @@ export async function createRequest(actor: Actor, input: TCreateRequest) {
   return created
 }
 
+// The message this author already sent with this key, if any (a retry or a double click).
+async function sentBefore(tx: Tx, authorId: string, idempotencyKey: string | undefined) {
+  if (!idempotencyKey) return null
+  return tx.message.findFirst({ where: { authorId, idempotencyKey }, select: { id: true } })
+}
+
+// Two sends with one key raced past the check: the loser answers with the winner's message.
+function orSentBefore(actor: Actor, idempotencyKey: string | undefined) {
+  return async (e: unknown) => {
+    if (!idempotencyKey || !isUniqueViolation(e)) throw e
+    return db.message.findFirstOrThrow({ where: { authorId: actor.userId, idempotencyKey }, select: { id: true } })
+  }
+}
+
 export async function replyToRequest(actor: Actor, input: TReply) {
   if (actor.role !== 'BUTLER' && actor.role !== 'SUPERVISOR') throw new AppError('FORBIDDEN', 'errors.forbidden')
   return db.$transaction(async (tx) => {
@@ -96,10 +110,12 @@ export async function replyToRequest(actor: Actor, input: TReply) {
       select: { id: true, clientId: true, status: true, version: true, title: true },
     })
     if (!request) throw new AppError('NOT_FOUND', 'errors.notFound')
+    const earlier = await sentBefore(tx, actor.userId, input.idempotencyKey)
+    if (earlier) return earlier
     const message = await tx.message.create({
       data: {
         requestId: request.id, authorId: actor.userId,
-        visibility: input.internal ? 'INTERNAL' : 'CLIENT', body: input.body,
+        visibility: input.internal ? 'INTERNAL' : 'CLIENT', body: input.body, idempotencyKey: input.idempotencyKey,
       },
       select: { id: true },
     })
@@ -125,7 +141,7 @@ export async function replyToRequest(actor: Actor, input: TReply) {
     })
     await publish(tx, { type: 'message.created', requestId: request.id, clientId: request.clientId, internal: input.internal, fromClient: false })
     return message
-  })
+  }).catch(orSentBefore(actor, input.idempotencyKey))
 }
 
 export async function postClientMessage(actor: Actor, input: TClientMessage) {
@@ -138,13 +154,15 @@ export async function postClientMessage(actor: Actor, input: TClientMessage) {
     if (!request) throw new AppError('NOT_FOUND', 'errors.notFound')
     // Serialise concurrent messages on one request so only one next-response clock starts.
     const [{ status }] = await tx.$queryRaw<{ status: string }[]>`SELECT status FROM "ServiceRequest" WHERE id = ${request.id} FOR UPDATE`
+    const earlier = await sentBefore(tx, actor.userId, input.idempotencyKey)
+    if (earlier) return earlier
     if (status === 'WAITING_CLIENT') {
       // The client answered: the request is back with staff and its resolution clock runs again.
       await tx.serviceRequest.update({ where: { id: request.id }, data: { status: 'IN_PROGRESS', version: { increment: 1 } } })
       await resumeResolution(tx, request.id)
     }
     const message = await tx.message.create({
-      data: { requestId: request.id, authorId: actor.userId, visibility: 'CLIENT', body: input.body },
+      data: { requestId: request.id, authorId: actor.userId, visibility: 'CLIENT', body: input.body, idempotencyKey: input.idempotencyKey },
       select: { id: true },
     })
     if (!(await hasOpenResponseTimer(tx, request.id))) {
@@ -159,7 +177,7 @@ export async function postClientMessage(actor: Actor, input: TClientMessage) {
     })
     await publish(tx, { type: 'message.created', requestId: request.id, clientId: request.clientId, internal: false, fromClient: true })
     return message
-  })
+  }).catch(orSentBefore(actor, input.idempotencyKey))
 }
 
 const STAFF_WHO_WORK_REQUESTS = ['BUTLER', 'SUPERVISOR'] as const

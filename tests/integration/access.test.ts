@@ -78,6 +78,24 @@ describe('a client sees only their own requests', () => {
     expect(await db.serviceRequest.count({ where: { idempotencyKey: key } })).toBe(1)
   })
 
+  it('a message or reply sent twice with one key (double click, retry) is stored once', async () => {
+    const a = await teamWithClient('Idempotent messages')
+    const request = await createRequest(a.clientActor, dinner)
+    const key = crypto.randomUUID()
+    const sends = await Promise.all([1, 2, 3].map(() => postClientMessage(a.clientActor, { requestId: request.id, body: 'Window seat, please.', idempotencyKey: key })))
+    expect(new Set(sends.map((m) => m.id)).size).toBe(1)
+    expect(await db.message.count({ where: { requestId: request.id, body: 'Window seat, please.' } })).toBe(1)
+    expect(await db.auditEvent.count({ where: { action: 'request.client_message', entityId: sends[0].id } })).toBe(1)
+
+    const replyKey = crypto.randomUUID()
+    const replies = await Promise.all([1, 2].map(() => replyToRequest(a.butlerActor, { requestId: request.id, body: 'Booked.', internal: false, idempotencyKey: replyKey })))
+    expect(replies[0].id).toBe(replies[1].id)
+    expect(await db.message.count({ where: { requestId: request.id, body: 'Booked.' } })).toBe(1)
+    // A key is the author's own: the same key from someone else is a different message.
+    await replyToRequest(a.butlerActor, { requestId: request.id, body: 'Anything else?', internal: false, idempotencyKey: key })
+    expect(await db.message.count({ where: { requestId: request.id, body: 'Anything else?' } })).toBe(1)
+  })
+
   it('the audit log cannot be rewritten', async () => {
     const event = await db.auditEvent.findFirstOrThrow()
     await expect(db.auditEvent.update({ where: { id: event.id }, data: { action: 'tampered' } })).rejects.toThrow()
