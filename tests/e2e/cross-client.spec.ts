@@ -61,6 +61,28 @@ test('client A cannot see client B’s request by page, by action or by the even
   const events = await seenByA()
   expect(events.some((e) => e.includes(bRequestId))).toBe(false)
   expect(events.some((e) => e.includes(aRequestId))).toBe(true)
+
+  // An internal note reaches the staff's stream but never the client's; the reply reaches both.
+  const butlerA = await newSignedInPage(browser, people.butlerA)
+  await butlerA.goto(`/console/requests/${aRequestId}`)
+  const seenByButlerA = await recordEvents(butlerA)
+  const messagesFor = async (seen: () => Promise<string[]>) => (await seen()).filter((e) => e.startsWith('message.created') && e.includes(aRequestId)).length
+  const clientBefore = await messagesFor(seenByA)
+  await butlerA.locator('input[name="internal"]').check()
+  await butlerA.locator('#composer-body').fill('Internal: client prefers the quiet table')
+  await butlerA.locator('form:has(#composer-body) button[type="submit"]').click()
+  await expect.poll(() => messagesFor(seenByButlerA)).toBe(1)
+  // The staff side has heard it; give the client's stream the same time to (not) hear it.
+  await a.waitForTimeout(1_000)
+  expect(await messagesFor(seenByA)).toBe(clientBefore)
+  await butlerA.locator('input[name="internal"]').uncheck()
+  await butlerA.locator('#composer-body').fill('Your table is booked.')
+  await butlerA.locator('form:has(#composer-body) button[type="submit"]').click()
+  await expect.poll(() => messagesFor(seenByButlerA)).toBe(2)
+  await expect.poll(() => messagesFor(seenByA)).toBe(clientBefore + 1)
+  await a.goto(`/portal/requests/${aRequestId}`)
+  await expect(a.getByText('Your table is booked.')).toBeVisible()
+  await expect(a.getByText('Internal: client prefers the quiet table')).toHaveCount(0)
 })
 
 test('signed-out visitors and the wrong audience are turned away on the server', async ({ browser, request }) => {
