@@ -2,9 +2,9 @@
 // For BENCH_SECONDS (60), simulated clients submit requests and message their butlers at
 // WRITE_RATE (50/s, half each) through the same server actions the portal calls, while
 // butlers load request pages at READ_RATE (200/s). A third of the way in the web process is
-// killed (SIGKILL) and restarted; two thirds in, the worker. Submissions that fail are
-// retried with the same idempotency key, as the portal does. In the same run, the same
-// submission is timed as a bare INSERT + COMMIT for comparison.
+// killed (SIGKILL) and restarted; two thirds in, the worker. Submissions and messages that get
+// no answer are re-sent with the same idempotency key, as the portal does. In the same run,
+// the same submission is timed as a bare INSERT + COMMIT for comparison.
 // Writes bench/results/load.json. Runs on the test database (wiped first); needs `npm run build`.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { openSync } from 'node:fs'
@@ -118,6 +118,8 @@ async function main() {
   const startWorker = () => spawn(process.execPath, ['--import', 'tsx', 'worker/index.ts'], { env: { ...env, PROCESS_NAME: 'worker' }, stdio: ['ignore', logFile, logFile] })
   let web: ChildProcess = startWeb()
   let worker: ChildProcess = startWorker()
+  // However the run ends, it leaves no server behind.
+  process.on('exit', () => { web.kill('SIGKILL'); worker.kill('SIGKILL') })
   if (!(await healthy(60_000))) throw new Error('web process did not start')
   await sleep(2000)
 
@@ -399,8 +401,12 @@ async function main() {
   console.log(JSON.stringify({ ...out, pass }, null, 2))
   process.exitCode = pass ? 0 : 1
 
-  web.kill('SIGTERM')
-  worker.kill('SIGTERM')
+  // A graceful stop, so a CPU profile (BENCH_PROFILE_DIR) gets written.
+  await Promise.all([web, worker].map((child) => new Promise((r) => {
+    if (child.exitCode !== null || child.signalCode !== null) return r(null)
+    child.once('exit', r)
+    child.kill('SIGTERM')
+  })))
   await bare.query('DROP TABLE bench_bare_submit')
   await bare.end()
   await stopProducer()
