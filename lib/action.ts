@@ -1,10 +1,13 @@
 import { getTranslations } from 'next-intl/server'
-import type { z } from 'zod'
+import { z } from 'zod'
 import type { Role } from './generated/prisma/enums'
 import { requireActor } from './auth/guards'
 import type { Actor } from './auth/roles'
 import { isAppError } from './errors'
 import { log } from './log'
+
+// For actions that take nothing but the session.
+export const ZNoInput = z.object({})
 
 export type ActionResult<T> =
   | { ok: true; data: T }

@@ -2,6 +2,7 @@ import type { Role } from '../generated/prisma/enums'
 
 export const STAFF_ROLES = ['BUTLER', 'SUPERVISOR', 'ADMIN'] as const satisfies readonly Role[]
 export const CLIENT_ROLES = ['CLIENT', 'DELEGATE'] as const satisfies readonly Role[]
+export const SIGNED_IN_ROLES = [...CLIENT_ROLES, ...STAFF_ROLES] as const satisfies readonly Role[]
 
 export type Actor = {
   userId: string

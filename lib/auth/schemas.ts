@@ -6,7 +6,6 @@ export const ZChangePassword = z.object({
 }).refine((v) => v.current !== v.next, { path: ['next'], message: 'errors.passwordSame' })
 export type TChangePassword = z.infer<typeof ZChangePassword>
 
-export const ZNoInput = z.object({})
 export const ZSecondFactorCode = z.object({
   code: z.string({ error: 'errors.required' }).trim().regex(/^\d{6}$/, { message: 'errors.codeShape' }),
 })

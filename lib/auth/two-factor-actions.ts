@@ -1,8 +1,8 @@
 'use server'
 
-import { defineAction } from '../action'
+import { defineAction, ZNoInput } from '../action'
 import { STAFF_ROLES } from './roles'
-import { ZNoInput, ZResetSecondFactor, ZSecondFactorCode } from './schemas'
+import { ZResetSecondFactor, ZSecondFactorCode } from './schemas'
 import { beginEnrollment, confirmEnrollment, regenerateRecoveryCodes, resetSecondFactor } from './two-factor'
 
 // Setting up is the one thing a supervisor or admin without a second factor may do.

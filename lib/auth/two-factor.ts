@@ -4,22 +4,21 @@ import { authSecret } from '../env'
 import { AppError } from '../errors'
 import { recordAudit } from '../audit/record'
 import type { Role } from '../generated/prisma/enums'
-import type { Actor } from './roles'
+import { STAFF_ROLES, type Actor } from './roles'
 import {
   hashRecoveryCode, isTotpShaped, matchingStep, newRecoveryCodes, newTotpSecret, openSecret, otpauthUri, sealSecret,
 } from './totp'
 
 // Supervisors and admins see every client: they may not work without a second factor.
-// Butlers are asked to set one up but may do so later.
-export const SECOND_FACTOR_MANDATORY: readonly Role[] = ['SUPERVISOR', 'ADMIN']
-export const SECOND_FACTOR_OFFERED: readonly Role[] = ['BUTLER', 'SUPERVISOR', 'ADMIN']
+// Butlers (all staff are offered one) may set it up later.
+const SECOND_FACTOR_MANDATORY: readonly Role[] = ['SUPERVISOR', 'ADMIN']
 
 export const mustEnrollSecondFactor = (role: Role, enabled: boolean) => !enabled && SECOND_FACTOR_MANDATORY.includes(role)
 
 async function storedSecret(userId: string) {
   const u = await db.user.findUniqueOrThrow({
     where: { id: userId },
-    select: { email: true, totpSecret: true, totpEnabledAt: true, totpLastStep: true },
+    select: { totpSecret: true, totpEnabledAt: true },
   })
   return { ...u, secret: u.totpSecret ? openSecret(u.totpSecret, authSecret()) : null }
 }
@@ -68,7 +67,8 @@ export async function secondFactorStatus(userId: string) {
 
 // A new secret, kept sealed but not yet in force until a code from it is confirmed.
 export async function beginEnrollment(actor: Actor) {
-  const u = await storedSecret(actor.userId)
+  // Whatever was pending before is replaced unread.
+  const u = await db.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { email: true, totpEnabledAt: true } })
   if (u.totpEnabledAt) throw new AppError('CONFLICT', 'errors.secondFactorAlreadyOn')
   const secret = newTotpSecret()
   await db.user.update({ where: { id: actor.userId }, data: { totpSecret: sealSecret(secret, authSecret()), totpLastStep: null } })
@@ -123,7 +123,7 @@ export async function resetSecondFactor(actor: Actor, userId: string) {
   if (actor.role !== 'ADMIN') throw new AppError('FORBIDDEN', 'errors.forbidden')
   if (userId === actor.userId) throw new AppError('INVALID_INPUT', 'errors.secondFactorNotOwn')
   return db.$transaction(async (tx) => {
-    const target = await tx.user.findFirst({ where: { id: userId, role: { in: [...SECOND_FACTOR_OFFERED] } }, select: { id: true } })
+    const target = await tx.user.findFirst({ where: { id: userId, role: { in: [...STAFF_ROLES] } }, select: { id: true } })
     if (!target) throw new AppError('NOT_FOUND', 'errors.notFound')
     await tx.user.update({
       where: { id: userId },

@@ -1,7 +1,6 @@
 'use server'
 
-import { z } from 'zod'
-import { defineAction } from '../action'
+import { defineAction, ZNoInput } from '../action'
 import { env } from '../env'
 import { ZScoreReview } from './schemas'
 import { sampleWeek, scoreReview } from './service'
@@ -12,6 +11,6 @@ export const scoreReviewAction = defineAction(
 )
 
 export const sampleNowAction = defineAction(
-  { name: 'sampleNow', roles: ['SUPERVISOR'], schema: z.object({}) },
+  { name: 'sampleNow', roles: ['SUPERVISOR'], schema: ZNoInput },
   async () => ({ sampled: await sampleWeek(new Date(), env().QA_SAMPLE_SIZE) }),
 )

@@ -1,5 +1,5 @@
-import { currentActor } from '@/lib/auth/guards'
-import { isClientSide } from '@/lib/auth/roles'
+import { routeActor } from '@/lib/auth/guards'
+import { isClientSide, SIGNED_IN_ROLES } from '@/lib/auth/roles'
 import { loadActor } from '@/lib/auth/sessions'
 import { eventHub, type HubEvent } from '@/lib/events/hub'
 import { canSeeRequest } from '@/lib/requests/queries'
@@ -11,9 +11,8 @@ const HEARTBEAT_MS = 15_000
 // Server-sent events: each notification is re-checked against this user's rights before it
 // is forwarded, and only ids travel; the page re-reads what it shows through its own guards.
 export async function GET(request: Request) {
-  const actor = await currentActor()
-  if (!actor) return new Response('Unauthorized', { status: 401 })
-  if (actor.mustEnrollSecondFactor) return new Response('Forbidden', { status: 403 })
+  const actor = await routeActor(SIGNED_IN_ROLES)
+  if (actor instanceof Response) return actor
   const clientView = isClientSide(actor)
   const encoder = new TextEncoder()
 

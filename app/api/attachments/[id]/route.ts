@@ -1,12 +1,12 @@
-import { currentActor } from '@/lib/auth/guards'
+import { routeActor } from '@/lib/auth/guards'
+import { SIGNED_IN_ROLES } from '@/lib/auth/roles'
 import { readAttachment } from '@/lib/attachments/service'
 
 export const dynamic = 'force-dynamic'
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const actor = await currentActor()
-  if (!actor) return new Response('Unauthorized', { status: 401 })
-  if (actor.mustEnrollSecondFactor) return new Response('Forbidden', { status: 403 })
+  const actor = await routeActor(SIGNED_IN_ROLES)
+  if (actor instanceof Response) return actor
   const { id } = await params
   const file = await readAttachment(actor, id)
   if (!file) return new Response('Not found', { status: 404 })
