@@ -1,6 +1,6 @@
 import { redirect } from 'next/navigation'
-import { currentActor } from '@/lib/auth/guards'
-import { homePathFor } from '@/lib/auth/roles'
+import { currentActor } from '@/lib/next/guards'
+import { homePathFor } from '@/lib/auth/policy'
 
 export default async function Home() {
   const actor = await currentActor()

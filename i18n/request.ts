@@ -1,6 +1,6 @@
 import { cookies, headers } from 'next/headers'
 import { getRequestConfig } from 'next-intl/server'
-import { currentActor } from '@/lib/auth/guards'
+import { currentActor } from '@/lib/next/guards'
 import { LOCALE_COOKIE, pickLocale, toAppLocale } from '@/lib/i18n/locales'
 
 // Signed-in users get their profile's language and time zone; visitors get their cookie or

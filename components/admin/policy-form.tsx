@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation'
 import { useTranslations } from 'next-intl'
 import { useActionState } from 'react'
-import type { ActionResult } from '@/lib/action'
+import type { ActionResult } from '@/lib/next/action'
 import { deactivatePolicyAction, savePolicyAction } from '@/lib/sla/actions'
 
 export type PolicyRow = {

@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation'
 import { useTranslations } from 'next-intl'
 import { useActionState, useTransition } from 'react'
-import type { ActionResult } from '@/lib/action'
+import type { ActionResult } from '@/lib/next/action'
 import { careToRequestAction, recordOutreachAction } from '@/lib/care/actions'
 
 export function CareActions({ careTaskId, summary }: { careTaskId: string; summary: string }) {

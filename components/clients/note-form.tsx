@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl'
 import { useActionState, useRef } from 'react'
-import type { ActionResult } from '@/lib/action'
+import type { ActionResult } from '@/lib/next/action'
 import { addClientNoteAction } from '@/lib/clients/actions'
 
 export function NoteForm({ clientId }: { clientId: string }) {

@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation'
 import { useTranslations } from 'next-intl'
 import { useActionState } from 'react'
-import type { ActionResult } from '@/lib/action'
+import type { ActionResult } from '@/lib/next/action'
 import type { RequestStatus } from '@/lib/generated/prisma/enums'
 import { changeStatusAction } from '@/lib/requests/actions'
 import { MANUAL_STATUSES } from '@/lib/requests/schemas'

@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation'
 import { useTranslations } from 'next-intl'
 import { useActionState } from 'react'
-import type { ActionResult } from '@/lib/action'
+import type { ActionResult } from '@/lib/next/action'
 import { transferRequestAction } from '@/lib/requests/actions'
 
 export function TransferForm({ requestId, version, colleagues }: { requestId: string; version: number; colleagues: { id: string; name: string; onDuty: boolean }[] }) {

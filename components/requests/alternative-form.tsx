@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation'
 import { useTranslations } from 'next-intl'
 import { useActionState, useState } from 'react'
-import type { ActionResult } from '@/lib/action'
+import type { ActionResult } from '@/lib/next/action'
 import { offerAlternativeAction } from '@/lib/requests/actions'
 
 // "Never say no": when a request cannot be met in full, the butler offers what can be done.

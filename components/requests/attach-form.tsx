@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation'
 import { useTranslations } from 'next-intl'
 import { useActionState, useRef } from 'react'
-import type { ActionResult } from '@/lib/action'
+import type { ActionResult } from '@/lib/next/action'
 import { uploadAttachmentAction } from '@/lib/attachments/actions'
 
 export function AttachForm({ requestId }: { requestId: string }) {

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl'
 import { useActionState, useRef, useState } from 'react'
-import type { ActionResult } from '@/lib/action'
+import type { ActionResult } from '@/lib/next/action'
 import { clientMessageAction, replyAction } from '@/lib/requests/actions'
 import { Button } from '@/components/ui/button'
 

@@ -1,6 +1,7 @@
 import Link from 'next/link'
+import { can } from '@/lib/auth/policy'
 import { getTranslations } from 'next-intl/server'
-import { signOutAction } from '@/lib/auth/actions'
+import { signOutAction } from '@/lib/next/auth-actions'
 import type { Actor } from '@/lib/auth/roles'
 import { DutyToggle } from '@/components/console/duty-toggle'
 import { LocaleSwitch } from './locale-switch'
@@ -16,17 +17,17 @@ export async function AppHeader({ actor, home, section, wide = false }: { actor:
         </Link>
         {section && <span className="hidden text-sm text-ink-soft sm:inline">· {section}</span>}
         <div className="ml-auto flex items-center gap-1 whitespace-nowrap sm:gap-2">
-          {(actor.role === 'BUTLER' || actor.role === 'SUPERVISOR') && !actor.mustEnrollSecondFactor && <DutyToggle onDuty={actor.onDuty} />}
-          {actor.role === 'BUTLER' && (
+          {can(actor, 'request.serve') && !actor.mustEnrollSecondFactor && <DutyToggle onDuty={actor.onDuty} />}
+          {can(actor, 'performance.own') && (
             <Link href="/console/performance" className="rounded-lg px-2 py-1 text-sm text-ink-soft hover:bg-gold-soft">{t('performance')}</Link>
           )}
-          {actor.role === 'CLIENT' || actor.role === 'DELEGATE' ? (
+          {can(actor, 'portal.use') ? (
             <Link href="/portal/profile" className="rounded-lg px-2 py-1 text-sm text-ink-soft hover:bg-gold-soft">{t('profile')}</Link>
           ) : (
             <span className="hidden max-w-40 truncate text-sm text-ink-soft sm:inline">{actor.name}</span>
           )}
           <Link href="/account/password" className="hidden rounded-lg px-2 py-1 text-sm text-ink-soft hover:bg-gold-soft md:inline">{t('password')}</Link>
-          {actor.role !== 'CLIENT' && actor.role !== 'DELEGATE' && (
+          {can(actor, 'secondFactor.use') && (
             <Link href="/account/two-factor" className="rounded-lg px-2 py-1 text-sm text-ink-soft hover:bg-gold-soft" data-testid="two-factor-link">
               {t('twoFactor')}
               {!actor.secondFactorOn && <span aria-label={t('twoFactorOff')} className="ml-1 inline-block size-2 rounded-full bg-warn align-middle" />}

@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation'
 import { useLocale, useTranslations } from 'next-intl'
 import { useTransition } from 'react'
-import { setLocaleAction } from '@/lib/auth/actions'
+import { setLocaleAction } from '@/lib/next/auth-actions'
 
 export function LocaleSwitch() {
   const t = useTranslations('common')

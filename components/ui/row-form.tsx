@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation'
 import { useTranslations } from 'next-intl'
 import { useActionState } from 'react'
-import type { ActionResult } from '@/lib/action'
+import type { ActionResult } from '@/lib/next/action'
 
 export type RowField =
   | { name: string; label: string; kind: 'text' | 'number' | 'textarea' | 'password'; value?: string | number | null; width?: string }

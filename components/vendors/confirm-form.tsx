@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation'
 import { useTranslations } from 'next-intl'
 import { useActionState } from 'react'
-import type { ActionResult } from '@/lib/action'
+import type { ActionResult } from '@/lib/next/action'
 import { confirmVendorTaskAction } from '@/lib/vendors/actions'
 
 export function ConfirmVendorForm({ taskId, version }: { taskId: string; version: number }) {

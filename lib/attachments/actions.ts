@@ -1,7 +1,7 @@
 'use server'
 
 import { z } from 'zod'
-import { defineAction } from '../action'
+import { defineAction } from '../next/action'
 import { uploadAttachment } from './service'
 
 const ZUpload = z.object({
@@ -10,6 +10,6 @@ const ZUpload = z.object({
 })
 
 export const uploadAttachmentAction = defineAction(
-  { name: 'uploadAttachment', roles: ['CLIENT', 'DELEGATE', 'BUTLER', 'SUPERVISOR'], schema: ZUpload },
+  { name: 'uploadAttachment', can: 'attachment.upload', schema: ZUpload },
   async (actor, input) => ({ id: (await uploadAttachment(actor, input.requestId, input.file)).id }),
 )

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { can } from '../auth/policy'
 import { db } from '../db'
 import { AppError } from '../errors'
 import type { Actor } from '../auth/roles'
@@ -49,7 +50,7 @@ export async function readAttachment(actor: Actor, id: string) {
     select: { id: true, fileName: true, mimeType: true, content: true, request: { select: { clientId: true } } },
   })
   if (!a) return null
-  if (actor.role !== 'CLIENT' && actor.role !== 'DELEGATE') {
+  if (can(actor, 'request.serve')) {
     await db.$transaction((tx) => recordAudit(tx, { actorId: actor.userId, action: 'attachment.downloaded', entity: 'Attachment', entityId: a.id, clientId: a.request.clientId }))
   }
   return a

@@ -1,4 +1,5 @@
 import { db } from '../db'
+import { assertCan } from '../auth/policy'
 import { AppError } from '../errors'
 import type { Actor } from '../auth/roles'
 import type { Prisma } from '../generated/prisma/client'
@@ -17,7 +18,7 @@ export function auditWhere(f: AuditFilters): Prisma.AuditEventWhereInput {
 // The audit log is read by supervisors and admins only; nobody can change it (see the
 // trigger in the migrations).
 export async function listAudit(actor: Actor, f: AuditFilters, take = 200) {
-  if (actor.role !== 'SUPERVISOR' && actor.role !== 'ADMIN') throw new AppError('FORBIDDEN', 'errors.forbidden')
+  assertCan(actor, 'audit.read')
   const rows = await db.auditEvent.findMany({
     where: auditWhere(f), orderBy: { id: 'desc' }, take,
     select: { id: true, at: true, actorId: true, action: true, entity: true, entityId: true, clientId: true, data: true },
@@ -39,7 +40,7 @@ export async function listAudit(actor: Actor, f: AuditFilters, take = 200) {
 }
 
 export async function auditFilterOptions(actor: Actor) {
-  if (actor.role !== 'SUPERVISOR' && actor.role !== 'ADMIN') throw new AppError('FORBIDDEN', 'errors.forbidden')
+  assertCan(actor, 'audit.read')
   const [users, clients] = await Promise.all([
     db.user.findMany({ where: { role: { in: ['BUTLER', 'SUPERVISOR', 'ADMIN'] } }, orderBy: { name: 'asc' }, select: { id: true, name: true } }),
     db.client.findMany({ orderBy: { displayName: 'asc' }, select: { id: true, displayName: true } }),

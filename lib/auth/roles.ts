@@ -1,8 +1,5 @@
 import type { Role } from '../generated/prisma/enums'
 
-export const STAFF_ROLES = ['BUTLER', 'SUPERVISOR', 'ADMIN'] as const satisfies readonly Role[]
-export const CLIENT_ROLES = ['CLIENT', 'DELEGATE'] as const satisfies readonly Role[]
-export const SIGNED_IN_ROLES = [...CLIENT_ROLES, ...STAFF_ROLES] as const satisfies readonly Role[]
 
 export type Actor = {
   userId: string
@@ -18,24 +15,4 @@ export type Actor = {
   secondFactorOn: boolean
   // A supervisor or admin without an authenticator may only set one up (see two-factor.ts).
   mustEnrollSecondFactor: boolean
-}
-
-export const isStaff = (a: Pick<Actor, 'role'>) => (STAFF_ROLES as readonly string[]).includes(a.role)
-export const isClientSide = (a: Pick<Actor, 'role'>) => (CLIENT_ROLES as readonly string[]).includes(a.role)
-
-// Where each audience lands after sign-in.
-export function homePathFor(role: Role): string {
-  switch (role) {
-    case 'CLIENT':
-    case 'DELEGATE':
-      return '/portal'
-    case 'BUTLER':
-      return '/console'
-    case 'SUPERVISOR':
-      return '/supervisor'
-    case 'ADMIN':
-      return '/admin'
-    default:
-      return '/login'
-  }
 }

@@ -1,20 +1,19 @@
 'use server'
 
-import { defineAction, ZNoInput } from '../action'
-import { STAFF_ROLES } from './roles'
+import { defineAction, ZNoInput } from '../next/action'
 import { ZResetSecondFactor, ZSecondFactorCode } from './schemas'
 import { beginEnrollment, confirmEnrollment, regenerateRecoveryCodes, resetSecondFactor } from './two-factor'
 
 // Setting up is the one thing a supervisor or admin without a second factor may do.
 export const beginSecondFactorAction = defineAction(
-  { name: 'beginSecondFactor', roles: STAFF_ROLES, schema: ZNoInput, enrolling: true },
+  { name: 'beginSecondFactor', can: 'secondFactor.use', schema: ZNoInput, enrolling: true },
   (actor) => beginEnrollment(actor))
 export const confirmSecondFactorAction = defineAction(
-  { name: 'confirmSecondFactor', roles: STAFF_ROLES, schema: ZSecondFactorCode, enrolling: true },
+  { name: 'confirmSecondFactor', can: 'secondFactor.use', schema: ZSecondFactorCode, enrolling: true },
   (actor, input) => confirmEnrollment(actor, input.code))
 export const renewRecoveryCodesAction = defineAction(
-  { name: 'renewRecoveryCodes', roles: STAFF_ROLES, schema: ZSecondFactorCode },
+  { name: 'renewRecoveryCodes', can: 'secondFactor.use', schema: ZSecondFactorCode },
   (actor, input) => regenerateRecoveryCodes(actor, input.code))
 export const resetSecondFactorAction = defineAction(
-  { name: 'resetSecondFactor', roles: ['ADMIN'], schema: ZResetSecondFactor },
+  { name: 'resetSecondFactor', can: 'system.configure', schema: ZResetSecondFactor },
   (actor, input) => resetSecondFactor(actor, input.userId))

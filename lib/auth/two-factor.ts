@@ -4,7 +4,8 @@ import { authSecret } from '../env'
 import { AppError } from '../errors'
 import { recordAudit } from '../audit/record'
 import type { Role } from '../generated/prisma/enums'
-import { STAFF_ROLES, type Actor } from './roles'
+import type { Actor } from './roles'
+import { assertCan, rolesFor } from './policy'
 import {
   hashRecoveryCode, isTotpShaped, matchingStep, newRecoveryCodes, newTotpSecret, openSecret, otpauthUri, sealSecret,
 } from './totp'
@@ -120,10 +121,10 @@ export async function regenerateRecoveryCodes(actor: Actor, code: string) {
 // For a lost phone with no recovery codes left: an admin clears the second factor of
 // another staff member, whose sessions end at once; they set it up again on next sign-in.
 export async function resetSecondFactor(actor: Actor, userId: string) {
-  if (actor.role !== 'ADMIN') throw new AppError('FORBIDDEN', 'errors.forbidden')
+  assertCan(actor, 'system.configure')
   if (userId === actor.userId) throw new AppError('INVALID_INPUT', 'errors.secondFactorNotOwn')
   return db.$transaction(async (tx) => {
-    const target = await tx.user.findFirst({ where: { id: userId, role: { in: [...STAFF_ROLES] } }, select: { id: true } })
+    const target = await tx.user.findFirst({ where: { id: userId, role: { in: [...rolesFor('secondFactor.use')] } }, select: { id: true } })
     if (!target) throw new AppError('NOT_FOUND', 'errors.notFound')
     await tx.user.update({
       where: { id: userId },

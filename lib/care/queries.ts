@@ -1,10 +1,11 @@
 import { db } from '../db'
+import { assertCan } from '../auth/policy'
 import type { Actor } from '../auth/roles'
 import { clientScope } from '../auth/scope'
 
 // Upcoming care for the clients this butler serves or covers, soonest first.
 export async function upcomingCare(actor: Actor) {
-  if (actor.role !== 'BUTLER' && actor.role !== 'SUPERVISOR') return []
+  assertCan(actor, 'request.serve')
   const rows = await db.careTask.findMany({
     where: { status: 'OPEN', client: clientScope(actor) },
     orderBy: { occursOn: 'asc' },

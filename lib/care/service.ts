@@ -1,4 +1,5 @@
 import { db } from '../db'
+import { assertCan } from '../auth/policy'
 import { AppError } from '../errors'
 import type { Actor } from '../auth/roles'
 import { clientScope } from '../auth/scope'
@@ -46,7 +47,7 @@ export async function generateCareTasks(now = new Date(), leadDays = DEFAULT_CAR
 }
 
 async function openCareTask(actor: Actor, careTaskId: string) {
-  if (actor.role !== 'BUTLER' && actor.role !== 'SUPERVISOR') throw new AppError('FORBIDDEN', 'errors.forbidden')
+  assertCan(actor, 'request.serve')
   const task = await db.careTask.findFirst({
     where: { id: careTaskId, client: clientScope(actor) },
     select: { id: true, clientId: true, status: true, summary: true, client: { select: { tier: true } } },

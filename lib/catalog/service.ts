@@ -1,11 +1,12 @@
 import { db } from '../db'
+import { assertCan } from '../auth/policy'
 import { AppError } from '../errors'
 import type { Actor } from '../auth/roles'
 import { recordAudit } from '../audit/record'
 import type { TCannedReply, TCategoryLabels, TChecklistStep, TVendor } from './schemas'
 
 const requireAdmin = (actor: Actor) => {
-  if (actor.role !== 'ADMIN') throw new AppError('FORBIDDEN', 'errors.forbidden')
+  assertCan(actor, 'system.configure')
 }
 
 // Vendors are deactivated, never deleted: past vendor tasks keep pointing at them.

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { can } from '../auth/policy'
 import { db } from '../db'
 import { AppError } from '../errors'
 import type { Actor } from '../auth/roles'
@@ -8,7 +9,7 @@ import { enqueueEmail } from '../notifications/outbox'
 import type { TAcceptInvitation, TDeleteById, TInviteDelegate } from './schemas'
 
 function ownClientId(actor: Actor) {
-  if (actor.role !== 'CLIENT' || actor.clientIds.length !== 1) throw new AppError('FORBIDDEN', 'errors.forbidden')
+  if (!can(actor, 'profile.manage') || actor.clientIds.length !== 1) throw new AppError('FORBIDDEN', 'errors.forbidden')
   return actor.clientIds[0]
 }
 

@@ -1,4 +1,5 @@
 import { db, type Tx } from '../db'
+import { assertCan, can } from '../auth/policy'
 import { AppError } from '../errors'
 import type { Actor } from '../auth/roles'
 import { recordAudit } from '../audit/record'
@@ -6,15 +7,15 @@ import type { TDeleteById, TFamilyMember, TKeyDate, TPreference, TSettings } fro
 
 // A client manages their own profile; delegates act on requests, not on the profile.
 function ownClientId(actor: Actor) {
-  if (actor.role !== 'CLIENT' || actor.clientIds.length !== 1) throw new AppError('FORBIDDEN', 'errors.forbidden')
+  if (!can(actor, 'profile.manage') || actor.clientIds.length !== 1) throw new AppError('FORBIDDEN', 'errors.forbidden')
   return actor.clientIds[0]
 }
 
 export async function updateSettings(actor: Actor, input: TSettings) {
-  if (actor.role !== 'CLIENT' && actor.role !== 'DELEGATE') throw new AppError('FORBIDDEN', 'errors.forbidden')
+  assertCan(actor, 'portal.use')
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: actor.userId }, data: { locale: input.language, timeZone: input.timeZone } })
-    if (actor.role === 'CLIENT') {
+    if (can(actor, 'profile.manage')) {
       await tx.client.update({ where: { id: ownClientId(actor) }, data: { language: input.language, timeZone: input.timeZone, version: { increment: 1 } } })
     }
     await recordAudit(tx, { actorId: actor.userId, action: 'profile.settings_changed', entity: 'User', entityId: actor.userId, clientId: actor.clientIds[0], data: input })
@@ -79,9 +80,9 @@ export async function deleteOwned(actor: Actor, kind: 'preference' | 'family_mem
 }
 
 export async function getOwnProfile(actor: Actor) {
-  if (actor.role !== 'CLIENT' && actor.role !== 'DELEGATE') return null
+  assertCan(actor, 'portal.use')
   const user = await db.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { locale: true, timeZone: true } })
-  if (actor.role !== 'CLIENT') return { settings: user, preferences: [], family: [], keyDates: [], delegates: [] }
+  if (!can(actor, 'profile.manage')) return { settings: user, preferences: [], family: [], keyDates: [], delegates: [] }
   const c = await db.client.findUniqueOrThrow({
     where: { id: ownClientId(actor) },
     select: {

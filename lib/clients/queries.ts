@@ -2,7 +2,7 @@ import { db } from '../db'
 import type { Actor } from '../auth/roles'
 import { clientScope } from '../auth/scope'
 import { recordAudit } from '../audit/record'
-import { isStaff } from '../auth/roles'
+import { assertCan, can } from '../auth/policy'
 import { maskId, maskPhone } from './mask'
 
 export type ButlerCardDTO = { name: string; onDuty: boolean }
@@ -41,7 +41,7 @@ export type Client360DTO = NonNullable<Awaited<ReturnType<typeof getClient360>>>
 // The whole client on one screen, for staff who serve or cover them. Every view is audited;
 // phone and ID numbers arrive masked (revealing one is a separate, audited action).
 export async function getClient360(actor: Actor, clientId: string) {
-  if (!isStaff(actor) || actor.role === 'ADMIN') return null
+  assertCan(actor, 'request.serve')
   const c = await db.client.findFirst({
     where: { id: clientId, ...clientScope(actor) },
     select: {
@@ -99,7 +99,7 @@ export async function getClient360(actor: Actor, clientId: string) {
 
 // The notes that travel with every request of a client: pinned first, then the latest.
 export async function notesForRequestView(actor: Actor, clientId: string, take = 5) {
-  if (!isStaff(actor) || actor.role === 'ADMIN') return []
+  assertCan(actor, 'request.serve')
   const notes = await db.clientNote.findMany({
     where: { clientId, client: clientScope(actor) },
     orderBy: [{ pinned: 'desc' }, { createdAt: 'desc' }],

@@ -1,13 +1,13 @@
 import { db } from '../db'
 import { AppError } from '../errors'
 import type { Actor } from '../auth/roles'
-import { isStaff } from '../auth/roles'
+import { assertCan, can } from '../auth/policy'
 import { clientScope } from '../auth/scope'
 import { recordAudit } from '../audit/record'
 import type { TClientNote, TNotePin, TRevealPii } from './schemas'
 
 async function requireServedClient(actor: Actor, clientId: string) {
-  if (!isStaff(actor) || actor.role === 'ADMIN') throw new AppError('FORBIDDEN', 'errors.forbidden')
+  assertCan(actor, 'request.serve')
   const client = await db.client.findFirst({ where: { id: clientId, ...clientScope(actor) }, select: { id: true } })
   if (!client) throw new AppError('NOT_FOUND', 'errors.clientNotFound')
   return client

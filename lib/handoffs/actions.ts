@@ -1,15 +1,15 @@
 'use server'
 
-import { defineAction } from '../action'
+import { defineAction } from '../next/action'
 import { ZCloseHandoff, ZCreateHandoff } from '../requests/schemas'
 import { closeHandoff, createHandoff } from './service'
 
 export const createHandoffAction = defineAction(
-  { name: 'createHandoff', roles: ['BUTLER', 'SUPERVISOR'], schema: ZCreateHandoff },
+  { name: 'createHandoff', can: 'request.serve', schema: ZCreateHandoff },
   async (actor, input) => ({ id: (await createHandoff(actor, input)).id }),
 )
 
 export const closeHandoffAction = defineAction(
-  { name: 'closeHandoff', roles: ['BUTLER', 'SUPERVISOR'], schema: ZCloseHandoff },
+  { name: 'closeHandoff', can: 'request.serve', schema: ZCloseHandoff },
   (actor, input) => closeHandoff(actor, input),
 )

@@ -1,6 +1,6 @@
 import { db } from '../db'
 import type { Actor } from '../auth/roles'
-import { isStaff } from '../auth/roles'
+import { assertCan, can } from '../auth/policy'
 import { requestScope } from '../auth/scope'
 
 const select = {
@@ -20,14 +20,14 @@ const toDTO = (h: Row) => ({
 export type HandoffDTO = ReturnType<typeof toDTO>
 
 export async function handoffsForRequest(actor: Actor, requestId: string) {
-  if (!isStaff(actor)) return []
+  assertCan(actor, 'request.serve')
   const rows = await db.handoff.findMany({ where: { requestId, request: requestScope(actor) }, orderBy: { createdAt: 'asc' }, select })
   return rows.map(toDTO)
 }
 
 // Both sides' list: hand-offs I own, and hand-offs from requests I work.
 export async function openHandoffsFor(actor: Actor) {
-  if (!isStaff(actor)) return []
+  assertCan(actor, 'request.serve')
   const rows = await db.handoff.findMany({
     where: { status: 'OPEN', OR: [{ ownerId: actor.userId }, { request: { assigneeId: actor.userId } }] },
     orderBy: { dueAt: 'asc' }, select,

@@ -1,4 +1,5 @@
 import { db } from '../db'
+import { can } from '../auth/policy'
 import { AppError } from '../errors'
 import type { Actor } from '../auth/roles'
 import { requestScope } from '../auth/scope'
@@ -8,7 +9,7 @@ import { wallTimeToUtc } from '../i18n/format'
 import { startTimerUntil } from '../sla/service'
 import type { TCloseHandoff, TCreateHandoff } from '../requests/schemas'
 
-const canWork = (actor: Actor) => actor.role === 'BUTLER' || actor.role === 'SUPERVISOR'
+const canWork = (actor: Actor) => can(actor, 'request.serve')
 
 // Second line (二线追踪): part of the work passes to a team or colleague with what is needed and
 // a due time; it is watched like any clock and stays listed on both sides until closed.
@@ -43,7 +44,7 @@ export async function closeHandoff(actor: Actor, input: TCloseHandoff) {
     const h = await tx.handoff.findFirst({
       // Prisma drops an empty relation filter inside OR, so the supervisor's "everything"
       // scope is stated as no filter at all.
-      where: actor.role === 'SUPERVISOR'
+      where: can(actor, 'team.lead')
         ? { id: input.handoffId }
         : { id: input.handoffId, OR: [{ ownerId: actor.userId }, { request: requestScope(actor) }] },
       select: { id: true, requestId: true, request: { select: { clientId: true } } },

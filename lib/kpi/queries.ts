@@ -1,4 +1,5 @@
 import { db } from '../db'
+import { assertCan } from '../auth/policy'
 import { AppError } from '../errors'
 import type { Actor } from '../auth/roles'
 import type { Category } from '../generated/prisma/enums'
@@ -6,7 +7,7 @@ import type { Category } from '../generated/prisma/enums'
 export type Period = { from: Date; to: Date }
 
 const requireSupervisor = (actor: Actor) => {
-  if (actor.role !== 'SUPERVISOR') throw new AppError('FORBIDDEN', 'errors.forbidden')
+  assertCan(actor, 'team.lead')
 }
 const n = (v: unknown) => (v === null || v === undefined ? null : Number(v))
 

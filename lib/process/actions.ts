@@ -1,10 +1,10 @@
 'use server'
 
-import { defineAction } from '../action'
+import { defineAction } from '../next/action'
 import { ZChecklistTick } from './schemas'
 import { tickChecklistStep } from './service'
 
 export const tickChecklistStepAction = defineAction(
-  { name: 'tickChecklistStep', roles: ['BUTLER', 'SUPERVISOR'], schema: ZChecklistTick },
+  { name: 'tickChecklistStep', can: 'request.serve', schema: ZChecklistTick },
   (actor, input) => tickChecklistStep(actor, input),
 )

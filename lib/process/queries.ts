@@ -1,11 +1,11 @@
 import { db } from '../db'
 import type { Actor } from '../auth/roles'
-import { isStaff } from '../auth/roles'
+import { assertCan, can } from '../auth/policy'
 import { requestScope } from '../auth/scope'
 import type { Category, Locale } from '../generated/prisma/enums'
 
 export async function checklistFor(actor: Actor, requestId: string) {
-  if (!isStaff(actor)) return []
+  assertCan(actor, 'request.serve')
   const request = await db.serviceRequest.findFirst({
     where: { id: requestId, ...requestScope(actor) },
     select: { category: true, checklist: { select: { stepId: true, doneAt: true } } },

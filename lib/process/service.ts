@@ -1,4 +1,5 @@
 import { db } from '../db'
+import { assertCan } from '../auth/policy'
 import { AppError } from '../errors'
 import type { Actor } from '../auth/roles'
 import { requestScope } from '../auth/scope'
@@ -8,7 +9,7 @@ import type { TChecklistTick } from './schemas'
 
 // Standard process: ticking a step of the request's category checklist (or unticking it).
 export async function tickChecklistStep(actor: Actor, input: TChecklistTick) {
-  if (actor.role !== 'BUTLER' && actor.role !== 'SUPERVISOR') throw new AppError('FORBIDDEN', 'errors.forbidden')
+  assertCan(actor, 'request.serve')
   return db.$transaction(async (tx) => {
     const request = await tx.serviceRequest.findFirst({
       where: { id: input.requestId, ...requestScope(actor) }, select: { id: true, clientId: true, category: true },

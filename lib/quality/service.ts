@@ -1,4 +1,5 @@
 import { db } from '../db'
+import { assertCan, can } from '../auth/policy'
 import { AppError } from '../errors'
 import type { Actor } from '../auth/roles'
 import { recordAudit } from '../audit/record'
@@ -32,7 +33,7 @@ export async function sampleWeek(now = new Date(), size = DEFAULT_QA_SAMPLE_SIZE
 }
 
 export async function scoreReview(actor: Actor, input: TScoreReview) {
-  if (actor.role !== 'SUPERVISOR') throw new AppError('FORBIDDEN', 'errors.forbidden')
+  assertCan(actor, 'team.lead')
   return db.$transaction(async (tx) => {
     const updated = await tx.qaReview.updateMany({
       where: { id: input.reviewId, scoredAt: null },
@@ -49,7 +50,7 @@ export async function scoreReview(actor: Actor, input: TScoreReview) {
 }
 
 export async function qaQueue(actor: Actor) {
-  if (actor.role !== 'SUPERVISOR') return []
+  assertCan(actor, 'team.lead')
   const rows = await db.qaReview.findMany({
     where: { scoredAt: null }, orderBy: [{ weekStart: 'asc' }, { butlerId: 'asc' }],
     select: { id: true, weekStart: true, butler: { select: { name: true } }, request: { select: { id: true, number: true, title: true, category: true, rating: { select: { score: true } } } } },
@@ -62,7 +63,7 @@ export async function qaQueue(actor: Actor) {
 
 // A butler's scored reviews; supervisors may read anyone's, a butler only their own.
 export async function reviewsFor(actor: Actor, butlerId: string) {
-  if (actor.role !== 'SUPERVISOR' && actor.userId !== butlerId) throw new AppError('FORBIDDEN', 'errors.forbidden')
+  if (!can(actor, 'team.lead') && actor.userId !== butlerId) throw new AppError('FORBIDDEN', 'errors.forbidden')
   const rows = await db.qaReview.findMany({
     where: { butlerId, scoredAt: { not: null } }, orderBy: { scoredAt: 'desc' }, take: 100,
     select: {

@@ -1,7 +1,7 @@
 'use server'
 
 import { headers } from 'next/headers'
-import { defineAction } from '../action'
+import { defineAction } from '../next/action'
 import { clientIp } from '../security/client-ip'
 import { consume } from '../security/rate-limit'
 import {
@@ -13,7 +13,7 @@ import {
 } from './schemas'
 
 export const createRequestAction = defineAction(
-  { name: 'createRequest', roles: ['CLIENT', 'DELEGATE'], schema: ZCreateRequest },
+  { name: 'createRequest', can: 'portal.use', schema: ZCreateRequest },
   async (actor, input) => {
     await consume('submitIp', clientIp(await headers()))
     await consume('submitAccount', actor.userId)
@@ -22,41 +22,41 @@ export const createRequestAction = defineAction(
 )
 
 export const replyAction = defineAction(
-  { name: 'reply', roles: ['BUTLER', 'SUPERVISOR'], schema: ZReply },
+  { name: 'reply', can: 'request.serve', schema: ZReply },
   async (actor, input) => ({ id: (await replyToRequest(actor, input)).id }),
 )
 
 export const clientMessageAction = defineAction(
-  { name: 'clientMessage', roles: ['CLIENT', 'DELEGATE'], schema: ZClientMessage },
+  { name: 'clientMessage', can: 'portal.use', schema: ZClientMessage },
   async (actor, input) => ({ id: (await postClientMessage(actor, input)).id }),
 )
 
 export const changeStatusAction = defineAction(
-  { name: 'changeStatus', roles: ['BUTLER', 'SUPERVISOR'], schema: ZChangeStatus },
+  { name: 'changeStatus', can: 'request.serve', schema: ZChangeStatus },
   (actor, input) => changeStatus(actor, input),
 )
 
 export const takeRequestAction = defineAction(
-  { name: 'takeRequest', roles: ['BUTLER'], schema: ZTakeRequest },
+  { name: 'takeRequest', can: 'request.take', schema: ZTakeRequest },
   (actor, input) => takeRequest(actor, input),
 )
 
 export const offerAlternativeAction = defineAction(
-  { name: 'offerAlternative', roles: ['BUTLER', 'SUPERVISOR'], schema: ZOfferAlternative },
+  { name: 'offerAlternative', can: 'request.serve', schema: ZOfferAlternative },
   async (actor, input) => ({ id: (await offerAlternative(actor, input)).id }),
 )
 
 export const decideAlternativeAction = defineAction(
-  { name: 'decideAlternative', roles: ['CLIENT', 'DELEGATE'], schema: ZDecideAlternative },
+  { name: 'decideAlternative', can: 'portal.use', schema: ZDecideAlternative },
   (actor, input) => decideAlternative(actor, input),
 )
 
 export const transferRequestAction = defineAction(
-  { name: 'transferRequest', roles: ['BUTLER', 'SUPERVISOR'], schema: ZTransfer },
+  { name: 'transferRequest', can: 'request.serve', schema: ZTransfer },
   (actor, input) => transferRequest(actor, input),
 )
 
 export const rateRequestAction = defineAction(
-  { name: 'rateRequest', roles: ['CLIENT', 'DELEGATE'], schema: ZRateRequest },
+  { name: 'rateRequest', can: 'portal.use', schema: ZRateRequest },
   async (actor, input) => ({ id: (await rateRequest(actor, input)).id }),
 )

@@ -1,7 +1,7 @@
 import { db } from '../db'
 import type { Prisma } from '../generated/prisma/client'
 import type { Actor } from '../auth/roles'
-import { isClientSide } from '../auth/roles'
+import { can } from '../auth/policy'
 import { requestScope } from '../auth/scope'
 import type { Category, OfferStage, RequestStatus, TimerKind } from '../generated/prisma/enums'
 import { OPEN_STATUSES } from './state-machine'
@@ -61,7 +61,7 @@ type StaffFieldsRow = {
 
 // Who works a request is staff business: clients see their butler's name, not staff ids.
 function staffFields(actor: Actor, r: StaffFieldsRow) {
-  const staff = !isClientSide(actor)
+  const staff = can(actor, 'request.serve')
   return {
     assigneeName: r.assignee?.name ?? null,
     clientId: staff ? r.clientId : null,
@@ -83,7 +83,7 @@ function headlineTimer(timers: TimerRow[]) {
 
 // Clients see only whether their butler has answered; resolution targets are internal.
 const headlineKinds = (actor: Actor): TimerKind[] =>
-  isClientSide(actor) ? ['FIRST_RESPONSE', 'NEXT_RESPONSE'] : ['FIRST_RESPONSE', 'NEXT_RESPONSE', 'RESOLUTION']
+  !can(actor, 'request.serve') ? ['FIRST_RESPONSE', 'NEXT_RESPONSE'] : ['FIRST_RESPONSE', 'NEXT_RESPONSE', 'RESOLUTION']
 
 export type RequestFilters = { q?: string; category?: Category; status?: RequestStatus }
 
@@ -109,7 +109,7 @@ export async function listRequests(actor: Actor, opts: { openOnly?: boolean; tak
       AND: [
         requestScope(actor),
         opts.openOnly ? { status: { in: [...OPEN_STATUSES] } } : {},
-        filterWhere(opts.filters, isClientSide(actor)),
+        filterWhere(opts.filters, !can(actor, 'request.serve')),
       ],
     },
     orderBy: { createdAt: 'desc' },
@@ -158,7 +158,7 @@ export type RequestDetailDTO = RequestSummaryDTO & {
 }
 
 export async function getRequestDetail(actor: Actor, id: string): Promise<RequestDetailDTO | null> {
-  const clientView = isClientSide(actor)
+  const clientView = !can(actor, 'request.serve')
   const r = await db.serviceRequest.findFirst({
     where: { id, ...requestScope(actor) },
     select: {
@@ -191,7 +191,7 @@ export async function getRequestDetail(actor: Actor, id: string): Promise<Reques
     })),
     messages: r.messages.map((m) => ({
       id: m.id, body: m.body, internal: m.visibility === 'INTERNAL', createdAt: m.createdAt.toISOString(),
-      authorName: m.author.name, fromStaff: m.author.role !== 'CLIENT' && m.author.role !== 'DELEGATE',
+      authorName: m.author.name, fromStaff: !can(m.author, 'portal.use'),
     })),
     timers: clientView ? [] : r.timers.map(toTimerDTO),
   }

@@ -1,12 +1,12 @@
 'use server'
 
-import { defineAction } from '../action'
+import { defineAction } from '../next/action'
 import { wallTimeToUtc } from '../i18n/format'
 import { ZDeleteShift, ZShift } from './schemas'
 import { addShift, deleteShift } from './service'
 
 export const addShiftAction = defineAction(
-  { name: 'addShift', roles: ['SUPERVISOR'], schema: ZShift },
+  { name: 'addShift', can: 'team.lead', schema: ZShift },
   async (actor, input) => {
     // The supervisor plans in their own zone; shifts are stored as UTC instants.
     const startsAt = wallTimeToUtc(`${input.day}T${String(input.startHour).padStart(2, '0')}:00`, actor.timeZone)
@@ -16,6 +16,6 @@ export const addShiftAction = defineAction(
 )
 
 export const deleteShiftAction = defineAction(
-  { name: 'deleteShift', roles: ['SUPERVISOR'], schema: ZDeleteShift },
+  { name: 'deleteShift', can: 'team.lead', schema: ZDeleteShift },
   (actor, input) => deleteShift(actor, input),
 )

@@ -1,11 +1,12 @@
 import { db } from '../db'
+import { assertCan } from '../auth/policy'
 import { AppError } from '../errors'
 import type { Actor } from '../auth/roles'
 import { recordAudit } from '../audit/record'
 import type { TDeleteShift, TShift } from './schemas'
 
 const requireSupervisor = (actor: Actor) => {
-  if (actor.role !== 'SUPERVISOR') throw new AppError('FORBIDDEN', 'errors.forbidden')
+  assertCan(actor, 'team.lead')
 }
 
 export async function addShift(actor: Actor, input: TShift, startsAt: Date, endsAt: Date) {

@@ -1,11 +1,12 @@
 import { db } from '../db'
+import { assertCan } from '../auth/policy'
 import type { Actor } from '../auth/roles'
 import { AppError } from '../errors'
 
 export type StaffRowDTO = { id: string; name: string; email: string; role: string; disabled: boolean; onDuty: boolean; secondFactorOn: boolean }
 
 export async function listStaff(actor: Actor): Promise<StaffRowDTO[]> {
-  if (actor.role !== 'ADMIN' && actor.role !== 'SUPERVISOR') throw new AppError('FORBIDDEN', 'errors.forbidden')
+  assertCan(actor, 'staff.list')
   const rows = await db.user.findMany({
     where: { role: { in: ['BUTLER', 'SUPERVISOR', 'ADMIN'] } },
     orderBy: [{ role: 'asc' }, { name: 'asc' }],
@@ -19,7 +20,7 @@ export async function listStaff(actor: Actor): Promise<StaffRowDTO[]> {
 
 // Colleagues a request can be transferred or handed to.
 export async function listColleagues(actor: Actor) {
-  if (actor.role !== 'BUTLER' && actor.role !== 'SUPERVISOR') return []
+  assertCan(actor, 'request.serve')
   return db.user.findMany({
     where: { role: 'BUTLER', disabledAt: null },
     orderBy: [{ onDuty: 'desc' }, { name: 'asc' }],
@@ -28,7 +29,7 @@ export async function listColleagues(actor: Actor) {
 }
 
 export async function teamOverview(actor: Actor) {
-  if (actor.role !== 'SUPERVISOR') throw new AppError('FORBIDDEN', 'errors.forbidden')
+  assertCan(actor, 'team.lead')
   const [butlers, clients] = await Promise.all([
     db.user.findMany({
       where: { role: 'BUTLER' }, orderBy: { name: 'asc' },

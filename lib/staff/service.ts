@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { assertCan } from '../auth/policy'
 import { db } from '../db'
 import { AppError } from '../errors'
 import type { Actor } from '../auth/roles'
@@ -11,7 +12,7 @@ import type {
 
 // A butler's own availability; it decides who covers their clients and who sees offers.
 export async function setOnDuty(actor: Actor, onDuty: boolean) {
-  if (actor.role !== 'BUTLER' && actor.role !== 'SUPERVISOR') throw new AppError('FORBIDDEN', 'errors.forbidden')
+  assertCan(actor, 'request.serve')
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: actor.userId }, data: { onDuty, version: { increment: 1 } } })
     await recordAudit(tx, { actorId: actor.userId, action: onDuty ? 'staff.on_duty' : 'staff.off_duty', entity: 'User', entityId: actor.userId })
@@ -20,9 +21,6 @@ export async function setOnDuty(actor: Actor, onDuty: boolean) {
 }
 
 
-const requireRole = (actor: Actor, role: 'SUPERVISOR' | 'ADMIN') => {
-  if (actor.role !== role) throw new AppError('FORBIDDEN', 'errors.forbidden')
-}
 
 async function activeButler(id: string) {
   const b = await db.user.findFirst({ where: { id, role: 'BUTLER', disabledAt: null }, select: { id: true } })
@@ -31,7 +29,7 @@ async function activeButler(id: string) {
 }
 
 export async function setAuthorityLimit(actor: Actor, input: TAuthorityLimit) {
-  requireRole(actor, 'SUPERVISOR')
+  assertCan(actor, 'team.lead')
   await activeButler(input.butlerId)
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: input.butlerId }, data: { authorityLimit: input.limit, version: { increment: 1 } } })
@@ -41,7 +39,7 @@ export async function setAuthorityLimit(actor: Actor, input: TAuthorityLimit) {
 }
 
 export async function assignClient(actor: Actor, input: TAssignClient) {
-  requireRole(actor, 'SUPERVISOR')
+  assertCan(actor, 'team.lead')
   if (input.dedicatedButlerId) await activeButler(input.dedicatedButlerId)
   if (input.backupButlerId) await activeButler(input.backupButlerId)
   return db.$transaction(async (tx) => {
@@ -56,7 +54,7 @@ export async function assignClient(actor: Actor, input: TAssignClient) {
 // Leave or departure: every client of one butler moves to another in one step. Each
 // client's change is audited, so the trail shows who served whom and since when.
 export async function bulkReassign(actor: Actor, input: TBulkReassign) {
-  requireRole(actor, 'SUPERVISOR')
+  assertCan(actor, 'team.lead')
   await activeButler(input.toButlerId)
   return db.$transaction(async (tx) => {
     const moves: { clientId: string; field: 'dedicatedButlerId' | 'backupButlerId' }[] = []
@@ -80,7 +78,7 @@ export async function bulkReassign(actor: Actor, input: TBulkReassign) {
 }
 
 export async function inviteStaff(actor: Actor, input: TInviteStaff) {
-  requireRole(actor, 'ADMIN')
+  assertCan(actor, 'system.configure')
   if (await db.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw new AppError('CONFLICT', 'errors.emailTaken')
   const token = randomBytes(24).toString('base64url')
   return db.$transaction(async (tx) => {
@@ -109,7 +107,7 @@ export async function acceptStaffInvite(input: TAcceptStaffInvite) {
 
 // Role changes and disabling end the user's sessions on the server at once.
 export async function changeRole(actor: Actor, input: TChangeRole) {
-  requireRole(actor, 'ADMIN')
+  assertCan(actor, 'system.configure')
   if (input.userId === actor.userId) throw new AppError('FORBIDDEN', 'errors.notSelf')
   return db.$transaction(async (tx) => {
     const { count } = await tx.user.updateMany({ where: { id: input.userId, role: { in: ['BUTLER', 'SUPERVISOR', 'ADMIN'] } }, data: { role: input.role, version: { increment: 1 } } })
@@ -121,7 +119,7 @@ export async function changeRole(actor: Actor, input: TChangeRole) {
 }
 
 export async function setDisabled(actor: Actor, input: TSetDisabled) {
-  requireRole(actor, 'ADMIN')
+  assertCan(actor, 'system.configure')
   if (input.userId === actor.userId) throw new AppError('FORBIDDEN', 'errors.notSelf')
   return db.$transaction(async (tx) => {
     const { count } = await tx.user.updateMany({

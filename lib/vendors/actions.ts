@@ -1,11 +1,11 @@
 'use server'
 
-import { defineAction } from '../action'
+import { defineAction } from '../next/action'
 import { ZConfirmVendorTask, ZCreateVendorTask, ZDecideApproval } from './schemas'
 import { confirmVendorTask, createVendorTask, decideApproval } from './service'
 
 export const createVendorTaskAction = defineAction(
-  { name: 'createVendorTask', roles: ['BUTLER', 'SUPERVISOR'], schema: ZCreateVendorTask },
+  { name: 'createVendorTask', can: 'request.serve', schema: ZCreateVendorTask },
   async (actor, input) => {
     const task = await createVendorTask(actor, input)
     return { id: task.id, status: task.status }
@@ -13,11 +13,11 @@ export const createVendorTaskAction = defineAction(
 )
 
 export const decideApprovalAction = defineAction(
-  { name: 'decideApproval', roles: ['SUPERVISOR'], schema: ZDecideApproval },
+  { name: 'decideApproval', can: 'team.lead', schema: ZDecideApproval },
   (actor, input) => decideApproval(actor, input),
 )
 
 export const confirmVendorTaskAction = defineAction(
-  { name: 'confirmVendorTask', roles: ['BUTLER', 'SUPERVISOR'], schema: ZConfirmVendorTask },
+  { name: 'confirmVendorTask', can: 'request.serve', schema: ZConfirmVendorTask },
   (actor, input) => confirmVendorTask(actor, input),
 )

@@ -1,6 +1,6 @@
 import { db } from '../db'
 import type { Actor } from '../auth/roles'
-import { isClientSide } from '../auth/roles'
+import { assertCan, can } from '../auth/policy'
 import { requestScope } from '../auth/scope'
 
 export async function listActiveVendors() {
@@ -14,7 +14,7 @@ export type VendorTaskDTO = {
 
 // Clients see what was booked and its confirmation; costs and approvals stay with staff.
 export async function vendorTasksFor(actor: Actor, requestId: string): Promise<VendorTaskDTO[]> {
-  const clientView = isClientSide(actor)
+  const clientView = !can(actor, 'request.serve')
   const tasks = await db.vendorTask.findMany({
     where: { requestId, request: requestScope(actor), ...(clientView ? { status: { in: ['CONFIRMED', 'DONE'] } } : {}) },
     orderBy: { createdAt: 'asc' },
@@ -31,7 +31,7 @@ export async function vendorTasksFor(actor: Actor, requestId: string): Promise<V
 }
 
 export async function pendingApprovals(actor: Actor) {
-  if (actor.role !== 'SUPERVISOR') return []
+  assertCan(actor, 'team.lead')
   const tasks = await db.vendorTask.findMany({
     where: { approval: 'PENDING' },
     orderBy: { createdAt: 'asc' },

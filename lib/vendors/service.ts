@@ -1,4 +1,5 @@
 import { db } from '../db'
+import { assertCan, can } from '../auth/policy'
 import { AppError } from '../errors'
 import type { Actor } from '../auth/roles'
 import { requestScope } from '../auth/scope'
@@ -18,7 +19,7 @@ export function needsApproval(cost: number | null, currency: string, limit: numb
 }
 
 export async function createVendorTask(actor: Actor, input: TCreateVendorTask) {
-  if (actor.role !== 'BUTLER' && actor.role !== 'SUPERVISOR') throw new AppError('FORBIDDEN', 'errors.forbidden')
+  assertCan(actor, 'request.serve')
   const [request, vendor, me] = await Promise.all([
     db.serviceRequest.findFirst({ where: { id: input.requestId, ...requestScope(actor) }, select: { id: true, clientId: true } }),
     db.vendor.findFirst({ where: { id: input.vendorId, active: true }, select: { id: true } }),
@@ -26,7 +27,7 @@ export async function createVendorTask(actor: Actor, input: TCreateVendorTask) {
   ])
   if (!request) throw new AppError('NOT_FOUND', 'errors.notFound')
   if (!vendor) throw new AppError('INVALID_INPUT', 'errors.chooseVendor')
-  const limit = actor.role === 'SUPERVISOR' ? Number.POSITIVE_INFINITY : me.authorityLimit === null ? null : Number(me.authorityLimit)
+  const limit = can(actor, 'team.lead') ? Number.POSITIVE_INFINITY : me.authorityLimit === null ? null : Number(me.authorityLimit)
   const pending = needsApproval(input.cost, input.currency, limit)
   const dueAt = wallTimeToUtc(input.dueAt, actor.timeZone)
 
@@ -50,7 +51,7 @@ export async function createVendorTask(actor: Actor, input: TCreateVendorTask) {
 }
 
 export async function decideApproval(actor: Actor, input: TDecideApproval) {
-  if (actor.role !== 'SUPERVISOR') throw new AppError('FORBIDDEN', 'errors.forbidden')
+  assertCan(actor, 'team.lead')
   return db.$transaction(async (tx) => {
     const task = await tx.vendorTask.findUnique({ where: { id: input.taskId }, select: { id: true, requestId: true, request: { select: { clientId: true } } } })
     if (!task) throw new AppError('NOT_FOUND', 'errors.notFound')
@@ -75,7 +76,7 @@ export async function decideApproval(actor: Actor, input: TDecideApproval) {
 
 // Confirmation (with the vendor's reference) is what the client sees, e.g. car plate and driver.
 export async function confirmVendorTask(actor: Actor, input: TConfirmVendorTask) {
-  if (actor.role !== 'BUTLER' && actor.role !== 'SUPERVISOR') throw new AppError('FORBIDDEN', 'errors.forbidden')
+  assertCan(actor, 'request.serve')
   return db.$transaction(async (tx) => {
     const task = await tx.vendorTask.findFirst({
       where: { id: input.taskId, request: requestScope(actor) },

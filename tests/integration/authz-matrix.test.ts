@@ -7,7 +7,7 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 let currentSid: string | null = null
-vi.mock('../../lib/auth/config', () => ({ auth: async () => (currentSid ? { sid: currentSid } : null), signIn: vi.fn(), signOut: vi.fn() }))
+vi.mock('../../lib/next/auth', () => ({ auth: async () => (currentSid ? { sid: currentSid } : null), signIn: vi.fn(), signOut: vi.fn() }))
 vi.mock('next-intl/server', () => ({ getTranslations: async () => (key: string) => `errors.${key.replace(/^errors\./, '')}` }))
 vi.mock('next/headers', () => ({ headers: async () => new Headers(), cookies: async () => ({ get: () => undefined, set: () => {} }) }))
 vi.mock('next-auth', () => ({ AuthError: class AuthError extends Error {}, CredentialsSignin: class CredentialsSignin extends Error {} }))

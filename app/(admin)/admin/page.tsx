@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server'
-import { requirePageActor } from '@/lib/auth/guards'
+import { requirePageActor } from '@/lib/next/guards'
 import { changeRoleAction, inviteStaffAction, setDisabledAction } from '@/lib/staff/actions'
 import { resetSecondFactorAction } from '@/lib/auth/two-factor-actions'
 import { listStaff } from '@/lib/staff/queries'
@@ -11,7 +11,7 @@ import { RowForm } from '@/components/ui/row-form'
 export const dynamic = 'force-dynamic'
 
 export default async function AdminHome() {
-  const actor = await requirePageActor(['ADMIN'])
+  const actor = await requirePageActor('system.configure')
   const t = await getTranslations()
   const staff = await listStaff(actor)
   const roles = STAFF_ROLE_VALUES.map((r) => ({ value: r, label: t(`admin.roles.${r}`) }))

@@ -2,7 +2,7 @@
 
 import { useActionState, useState } from 'react'
 import { useTranslations } from 'next-intl'
-import { loginAction, type LoginState } from '@/lib/auth/actions'
+import { loginAction, type LoginState } from '@/lib/next/auth-actions'
 import { Button } from '@/components/ui/button'
 import { Field } from '@/components/ui/field'
 

@@ -1,7 +1,7 @@
 import { redirect } from 'next/navigation'
 import { getTranslations } from 'next-intl/server'
-import { currentActor } from '@/lib/auth/guards'
-import { homePathFor } from '@/lib/auth/roles'
+import { currentActor } from '@/lib/next/guards'
+import { homePathFor } from '@/lib/auth/policy'
 import { LocaleSwitch } from '@/components/ui/locale-switch'
 import { LoginForm } from './login-form'
 

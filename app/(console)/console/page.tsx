@@ -1,6 +1,7 @@
 import Link from 'next/link'
+import { can } from '@/lib/auth/policy'
 import { getTranslations } from 'next-intl/server'
-import { requirePageActor } from '@/lib/auth/guards'
+import { requirePageActor } from '@/lib/next/guards'
 import { byDeadline, listRequests } from '@/lib/requests/queries'
 import { inQueue, QUEUE_VIEWS, type QueueView } from '@/lib/requests/queues'
 import { AppHeader } from '@/components/ui/app-header'
@@ -21,7 +22,7 @@ export const dynamic = 'force-dynamic'
 type Search = { view?: string; q?: string; category?: string; status?: string }
 
 export default async function ConsoleHome({ searchParams }: { searchParams: Promise<Search> }) {
-  const actor = await requirePageActor(['BUTLER', 'SUPERVISOR'])
+  const actor = await requirePageActor('request.serve')
   const t = await getTranslations('console')
   const ts = await getTranslations('shortcuts')
   const th = await getTranslations('handoffs')
@@ -29,8 +30,8 @@ export default async function ConsoleHome({ searchParams }: { searchParams: Prom
   // Unknown filter values are ignored rather than trusted.
   const category = (CATEGORIES as readonly string[]).includes(rawCategory ?? '') ? (rawCategory as Category) : undefined
   const status = (OPEN_STATUSES as readonly string[]).includes(rawStatus ?? '') ? (rawStatus as RequestStatus) : undefined
-  const views = QUEUE_VIEWS.filter((v) => v !== 'all' || actor.role === 'SUPERVISOR')
-  const fallback: QueueView = actor.role === 'SUPERVISOR' ? 'all' : 'mine'
+  const views = QUEUE_VIEWS.filter((v) => v !== 'all' || can(actor, 'team.lead'))
+  const fallback: QueueView = can(actor, 'team.lead') ? 'all' : 'mine'
   const view = (views as readonly string[]).includes(requested ?? '') ? (requested as QueueView) : fallback
   const now = new Date()
   const all = (await listRequests(actor, { openOnly: true, take: 500, filters: { q, category, status } })).sort(byDeadline)
@@ -79,7 +80,7 @@ export default async function ConsoleHome({ searchParams }: { searchParams: Prom
           viewerTimeZone={actor.timeZone}
           hrefBase="/console/requests"
           showAssignee={view !== 'mine'}
-          canTake={actor.role === 'BUTLER' && actor.onDuty}
+          canTake={can(actor, 'request.take') && actor.onDuty}
         />
         <p className="mt-4 text-xs text-ink-soft">{t('shortcuts')}</p>
         <div className="mt-8 grid gap-6 lg:grid-cols-2">

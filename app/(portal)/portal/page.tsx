@@ -1,6 +1,6 @@
 import Link from 'next/link'
 import { getTranslations } from 'next-intl/server'
-import { requirePageActor } from '@/lib/auth/guards'
+import { requirePageActor } from '@/lib/next/guards'
 import { portalClients } from '@/lib/clients/queries'
 import { formatInZone } from '@/lib/i18n/format'
 import { listRequests } from '@/lib/requests/queries'
@@ -12,7 +12,7 @@ import { ServiceWorkerRegister } from '@/components/portal/sw-register'
 export const dynamic = 'force-dynamic'
 
 export default async function PortalHome() {
-  const actor = await requirePageActor(['CLIENT', 'DELEGATE'])
+  const actor = await requirePageActor('portal.use')
   const t = await getTranslations()
   const [clients, requests] = await Promise.all([portalClients(actor), listRequests(actor, { take: 50 })])
   const serverNow = new Date().toISOString()

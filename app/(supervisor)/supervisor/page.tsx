@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server'
-import { requirePageActor } from '@/lib/auth/guards'
+import { requirePageActor } from '@/lib/next/guards'
 import { clockStateOf, type ClockState } from '@/lib/sla/clock'
 import { byDeadline, listRequests } from '@/lib/requests/queries'
 import { listStaff } from '@/lib/staff/queries'
@@ -18,7 +18,7 @@ type TileState = (typeof TILE_STATES)[number]
 const tone: Record<TileState, string> = { ON_TRACK: 'text-ok', AT_RISK: 'text-warn', BREACHED: 'text-bad', PAUSED: 'text-ink-soft' }
 
 export default async function SupervisorBoard() {
-  const actor = await requirePageActor(['SUPERVISOR'])
+  const actor = await requirePageActor('team.lead')
   const t = await getTranslations()
   const now = new Date()
   const [requests, staff, approvals] = await Promise.all([

@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server'
-import { requirePageActor } from '@/lib/auth/guards'
-import { homePathFor, SIGNED_IN_ROLES } from '@/lib/auth/roles'
+import { requirePageActor } from '@/lib/next/guards'
+import { homePathFor } from '@/lib/auth/policy'
 import { changePasswordAction } from '@/lib/auth/password-actions'
 import { AppHeader } from '@/components/ui/app-header'
 import { RowForm } from '@/components/ui/row-form'
@@ -8,7 +8,7 @@ import { RowForm } from '@/components/ui/row-form'
 export const dynamic = 'force-dynamic'
 
 export default async function PasswordPage() {
-  const actor = await requirePageActor(SIGNED_IN_ROLES)
+  const actor = await requirePageActor('account.use')
   const t = await getTranslations('password')
   return (
     <>

@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from 'next-intl/server'
-import { requirePageActor } from '@/lib/auth/guards'
-import { homePathFor, STAFF_ROLES } from '@/lib/auth/roles'
+import { requirePageActor } from '@/lib/next/guards'
+import { homePathFor } from '@/lib/auth/policy'
 import { secondFactorStatus } from '@/lib/auth/two-factor'
 import { AppHeader } from '@/components/ui/app-header'
 import { TwoFactorSetup } from '@/components/account/two-factor-setup'
@@ -8,7 +8,7 @@ import { TwoFactorSetup } from '@/components/account/two-factor-setup'
 export const dynamic = 'force-dynamic'
 
 export default async function TwoFactorPage() {
-  const actor = await requirePageActor(STAFF_ROLES, { enrolling: true })
+  const actor = await requirePageActor('secondFactor.use', { enrolling: true })
   const t = await getTranslations('twoFactor')
   const format = await getFormatter()
   const status = await secondFactorStatus(actor.userId)

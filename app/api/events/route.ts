@@ -1,5 +1,5 @@
-import { routeActor } from '@/lib/auth/guards'
-import { isClientSide, SIGNED_IN_ROLES } from '@/lib/auth/roles'
+import { routeActor } from '@/lib/next/guards'
+import { can } from '@/lib/auth/policy'
 import { loadActor } from '@/lib/auth/sessions'
 import { eventHub, type HubEvent } from '@/lib/events/hub'
 import { canSeeRequest } from '@/lib/requests/queries'
@@ -11,9 +11,9 @@ const HEARTBEAT_MS = 15_000
 // Server-sent events: each notification is re-checked against this user's rights before it
 // is forwarded, and only ids travel; the page re-reads what it shows through its own guards.
 export async function GET(request: Request) {
-  const actor = await routeActor(SIGNED_IN_ROLES)
+  const actor = await routeActor('account.use')
   if (actor instanceof Response) return actor
-  const clientView = isClientSide(actor)
+  const clientView = !can(actor, 'request.serve')
   const encoder = new TextEncoder()
 
   let cleanup = () => {}

@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server'
-import { requirePageActor } from '@/lib/auth/guards'
+import { requirePageActor } from '@/lib/next/guards'
 import { saveCannedReplyAction, saveCategoryLabelsAction, saveChecklistStepAction } from '@/lib/catalog/actions'
 import { categoryLabels, listCatalog } from '@/lib/catalog/service'
 import { CATEGORIES, categoryFields } from '@/lib/requests/schemas'
@@ -10,7 +10,7 @@ import { RowForm } from '@/components/ui/row-form'
 export const dynamic = 'force-dynamic'
 
 export default async function ProcessPage() {
-  const actor = await requirePageActor(['ADMIN'])
+  const actor = await requirePageActor('system.configure')
   const t = await getTranslations()
   const [{ steps, canned }, labels] = await Promise.all([listCatalog(actor), categoryLabels()])
   return (

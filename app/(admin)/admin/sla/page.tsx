@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server'
-import { requirePageActor } from '@/lib/auth/guards'
+import { requirePageActor } from '@/lib/next/guards'
 import { listPolicies } from '@/lib/sla/policies'
 import { AppHeader } from '@/components/ui/app-header'
 import { AdminNav } from '@/components/admin/admin-nav'
@@ -8,7 +8,7 @@ import { PolicyForm } from '@/components/admin/policy-form'
 export const dynamic = 'force-dynamic'
 
 export default async function SlaPoliciesPage() {
-  const actor = await requirePageActor(['ADMIN'])
+  const actor = await requirePageActor('system.configure')
   const t = await getTranslations('admin')
   const policies = await listPolicies(actor)
   const head = 'border-b border-line px-2 py-2 text-left text-xs font-medium uppercase tracking-wide text-ink-soft'

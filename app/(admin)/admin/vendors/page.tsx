@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server'
-import { requirePageActor } from '@/lib/auth/guards'
+import { requirePageActor } from '@/lib/next/guards'
 import { saveVendorAction } from '@/lib/catalog/actions'
 import { listCatalog } from '@/lib/catalog/service'
 import { AppHeader } from '@/components/ui/app-header'
@@ -11,7 +11,7 @@ export const dynamic = 'force-dynamic'
 const KINDS = ['car', 'hotel', 'hospital', 'restaurant', 'lounge', 'airline', 'school', 'events', 'other'] as const
 
 export default async function VendorsPage() {
-  const actor = await requirePageActor(['ADMIN'])
+  const actor = await requirePageActor('system.configure')
   const t = await getTranslations('admin')
   const { vendors } = await listCatalog(actor)
   const fields = (v?: (typeof vendors)[number]): RowField[] => [

@@ -3,7 +3,7 @@
 import Link from 'next/link'
 import { useTranslations } from 'next-intl'
 import { useActionState } from 'react'
-import type { ActionResult } from '@/lib/action'
+import type { ActionResult } from '@/lib/next/action'
 import { Button } from '@/components/ui/button'
 import { Field } from '@/components/ui/field'
 import { acceptInvitationAction } from './actions'

@@ -1,6 +1,6 @@
 'use server'
 
-import { definePublicAction } from '@/lib/action'
+import { definePublicAction } from '@/lib/next/action'
 import { acceptInvitation } from '@/lib/clients/delegates'
 import { ZAcceptInvitation } from '@/lib/clients/schemas'
 

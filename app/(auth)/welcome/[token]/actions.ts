@@ -1,6 +1,6 @@
 'use server'
 
-import { definePublicAction } from '@/lib/action'
+import { definePublicAction } from '@/lib/next/action'
 import { ZAcceptStaffInvite } from '@/lib/staff/schemas'
 import { acceptStaffInvite } from '@/lib/staff/service'
 

@@ -1,6 +1,6 @@
 import Link from 'next/link'
 import { getTranslations } from 'next-intl/server'
-import { requirePageActor } from '@/lib/auth/guards'
+import { requirePageActor } from '@/lib/next/guards'
 import { formatInZone } from '@/lib/i18n/format'
 import { reviewsFor } from '@/lib/quality/service'
 import { RUBRIC } from '@/lib/quality/schemas'
@@ -10,7 +10,7 @@ export const dynamic = 'force-dynamic'
 
 // A butler's own quality scores and the supervisor's feedback.
 export default async function PerformancePage() {
-  const actor = await requirePageActor(['BUTLER'])
+  const actor = await requirePageActor('performance.own')
   const t = await getTranslations()
   const { average, reviews } = await reviewsFor(actor, actor.userId)
   return (

@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server'
-import { requirePageActor } from '@/lib/auth/guards'
+import { can } from '@/lib/auth/policy'
+import { requirePageActor } from '@/lib/next/guards'
 import { getOwnProfile } from '@/lib/clients/profile'
 import {
   deleteFamilyMemberAction, deleteKeyDateAction, deletePreferenceAction, inviteDelegateAction, revokeDelegateAction,
@@ -22,7 +23,7 @@ function Section({ title, hint, children, testId }: { title: string; hint?: stri
 }
 
 export default async function ProfilePage() {
-  const actor = await requirePageActor(['CLIENT', 'DELEGATE'])
+  const actor = await requirePageActor('portal.use')
   const t = await getTranslations()
   const p = (await getOwnProfile(actor))!
   const kinds = ['BIRTHDAY', 'ANNIVERSARY', 'TRIP', 'OTHER'] as const
@@ -34,7 +35,7 @@ export default async function ProfilePage() {
         <Section title={t('profile.settings')}>
           <SettingsForm language={p.settings.locale} timeZone={p.settings.timeZone} />
         </Section>
-        {actor.role === 'CLIENT' && (
+        {can(actor, 'profile.manage') && (
           <>
             <Section title={t('profile.preferences')} hint={t('profile.preferencesHint')} testId="preferences">
               {[...p.preferences, null].map((x) => (

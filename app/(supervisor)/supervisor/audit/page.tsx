@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server'
-import { requirePageActor } from '@/lib/auth/guards'
+import { can, homePathFor } from '@/lib/auth/policy'
+import { requirePageActor } from '@/lib/next/guards'
 import { auditFilterOptions, listAudit } from '@/lib/audit/queries'
 import { formatInZone } from '@/lib/i18n/format'
 import { parsePeriod } from '@/lib/kpi/period'
@@ -12,7 +13,7 @@ export const dynamic = 'force-dynamic'
 type Search = { actor?: string; client?: string; action?: string; from?: string; to?: string }
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const actor = await requirePageActor(['SUPERVISOR', 'ADMIN'])
+  const actor = await requirePageActor('audit.read')
   const t = await getTranslations()
   const sp = await searchParams
   const { fromDay, toDay, period } = parsePeriod(sp.from, sp.to, actor.timeZone)
@@ -24,9 +25,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const td = 'border-b border-line px-2 py-1.5 align-top'
   return (
     <>
-      <AppHeader actor={actor} home={actor.role === 'ADMIN' ? '/admin' : '/supervisor'} section={t('supervisor.audit')} wide />
+      <AppHeader actor={actor} home={homePathFor(actor.role)} section={t('supervisor.audit')} wide />
       <main className="mx-auto max-w-screen-2xl px-6 py-6">
-        {actor.role === 'ADMIN' ? <AdminNav current="audit" /> : <SupervisorNav current="audit" />}
+        {can(actor, 'system.configure') ? <AdminNav current="audit" /> : <SupervisorNav current="audit" />}
         <h1 className="mb-2 text-xl font-semibold">{t('supervisor.audit')}</h1>
         <p className="mb-4 text-sm text-ink-soft">{t('audit.immutable')}</p>
         <form method="get" className="mb-4 flex flex-wrap items-center gap-2">

@@ -1,6 +1,6 @@
 import Link from 'next/link'
 import { getTranslations } from 'next-intl/server'
-import { requirePageActor } from '@/lib/auth/guards'
+import { requirePageActor } from '@/lib/next/guards'
 import { categoryMix, comments, delight, firstContactResolution, firstResponseKpi, resolutionByCategory, tierRetention } from '@/lib/kpi/queries'
 import { parsePeriod } from '@/lib/kpi/period'
 import { CATEGORIES } from '@/lib/requests/schemas'
@@ -30,7 +30,7 @@ function Tile({ label, value, href, tone = 'text-ink', testId }: { label: string
 }
 
 export default async function KpiPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const actor = await requirePageActor(['SUPERVISOR'])
+  const actor = await requirePageActor('team.lead')
   const t = await getTranslations()
   const sp = await searchParams
   const { fromDay, toDay, period } = parsePeriod(sp.from, sp.to, actor.timeZone)

@@ -1,6 +1,6 @@
 import Link from 'next/link'
 import { getTranslations } from 'next-intl/server'
-import { requirePageActor } from '@/lib/auth/guards'
+import { requirePageActor } from '@/lib/next/guards'
 import { sampleNowAction, scoreReviewAction } from '@/lib/quality/actions'
 import { qaQueue, reviewsFor } from '@/lib/quality/service'
 import { RUBRIC } from '@/lib/quality/schemas'
@@ -12,7 +12,7 @@ import { SupervisorNav } from '@/components/supervisor/supervisor-nav'
 export const dynamic = 'force-dynamic'
 
 export default async function QualityPage() {
-  const actor = await requirePageActor(['SUPERVISOR'])
+  const actor = await requirePageActor('team.lead')
   const t = await getTranslations()
   const [queue, staff] = await Promise.all([qaQueue(actor), listStaff(actor)])
   const butlers = staff.filter((s) => s.role === 'BUTLER')

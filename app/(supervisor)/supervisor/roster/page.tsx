@@ -2,7 +2,7 @@ import Link from 'next/link'
 import { TZDate } from '@date-fns/tz'
 import { format } from 'date-fns'
 import { getTranslations } from 'next-intl/server'
-import { requirePageActor } from '@/lib/auth/guards'
+import { requirePageActor } from '@/lib/next/guards'
 import { formatInZone, wallTimeToUtc } from '@/lib/i18n/format'
 import { addShiftAction, deleteShiftAction } from '@/lib/roster/actions'
 import { uncoveredHours } from '@/lib/roster/coverage'
@@ -18,7 +18,7 @@ const shiftDay = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:0
 
 // The week in the supervisor's zone, Monday first; every hour without a primary shift is red.
 export default async function RosterPage({ searchParams }: { searchParams: Promise<{ week?: string }> }) {
-  const actor = await requirePageActor(['SUPERVISOR'])
+  const actor = await requirePageActor('team.lead')
   const t = await getTranslations()
   const { week } = await searchParams
   const today = format(new TZDate(Date.now(), actor.timeZone), 'yyyy-MM-dd')

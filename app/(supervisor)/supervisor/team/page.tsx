@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server'
-import { requirePageActor } from '@/lib/auth/guards'
+import { requirePageActor } from '@/lib/next/guards'
 import { assignClientAction, bulkReassignAction, setAuthorityLimitAction } from '@/lib/staff/actions'
 import { teamOverview } from '@/lib/staff/queries'
 import { AppHeader } from '@/components/ui/app-header'
@@ -9,7 +9,7 @@ import { SupervisorNav } from '@/components/supervisor/supervisor-nav'
 export const dynamic = 'force-dynamic'
 
 export default async function TeamPage() {
-  const actor = await requirePageActor(['SUPERVISOR'])
+  const actor = await requirePageActor('team.lead')
   const t = await getTranslations()
   const { butlers, clients } = await teamOverview(actor)
   const active = butlers.filter((b) => !b.disabled)

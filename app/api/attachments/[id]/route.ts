@@ -1,11 +1,10 @@
-import { routeActor } from '@/lib/auth/guards'
-import { SIGNED_IN_ROLES } from '@/lib/auth/roles'
+import { routeActor } from '@/lib/next/guards'
 import { readAttachment } from '@/lib/attachments/service'
 
 export const dynamic = 'force-dynamic'
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const actor = await routeActor(SIGNED_IN_ROLES)
+  const actor = await routeActor('account.use')
   if (actor instanceof Response) return actor
   const { id } = await params
   const file = await readAttachment(actor, id)

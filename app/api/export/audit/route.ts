@@ -1,4 +1,4 @@
-import { routeActor } from '@/lib/auth/guards'
+import { routeActor } from '@/lib/next/guards'
 import { listAudit } from '@/lib/audit/queries'
 import { csvResponse, toCsv } from '@/lib/kpi/csv'
 import { periodFromUrl } from '@/lib/kpi/period'
@@ -6,7 +6,7 @@ import { periodFromUrl } from '@/lib/kpi/period'
 export const dynamic = 'force-dynamic'
 
 export async function GET(request: Request) {
-  const actor = await routeActor(['SUPERVISOR', 'ADMIN'])
+  const actor = await routeActor('audit.read')
   if (actor instanceof Response) return actor
   const { fromDay, toDay, period, searchParams: sp } = periodFromUrl(request.url, actor.timeZone)
   const rows = await listAudit(actor, {

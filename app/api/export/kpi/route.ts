@@ -1,4 +1,4 @@
-import { routeActor } from '@/lib/auth/guards'
+import { routeActor } from '@/lib/next/guards'
 import { csvResponse, toCsv } from '@/lib/kpi/csv'
 import { periodFromUrl } from '@/lib/kpi/period'
 import { categoryMix, delight, firstContactResolution, firstResponseKpi, resolutionByCategory, tierRetention } from '@/lib/kpi/queries'
@@ -7,7 +7,7 @@ export const dynamic = 'force-dynamic'
 
 // The KPI tables of the period as one long CSV: table, key, metric, value.
 export async function GET(request: Request) {
-  const actor = await routeActor(['SUPERVISOR'])
+  const actor = await routeActor('team.lead')
   if (actor instanceof Response) return actor
   const { fromDay, toDay, period } = periodFromUrl(request.url, actor.timeZone)
   const [fr, res, fcr, ret, mix, joy] = await Promise.all([

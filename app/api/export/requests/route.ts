@@ -1,4 +1,4 @@
-import { routeActor } from '@/lib/auth/guards'
+import { routeActor } from '@/lib/next/guards'
 import { periodFromUrl } from '@/lib/kpi/period'
 import { csvResponse, toCsv } from '@/lib/kpi/csv'
 import { db } from '@/lib/db'
@@ -7,7 +7,7 @@ export const dynamic = 'force-dynamic'
 
 // Every request created in the period, one row each, for supervisors.
 export async function GET(request: Request) {
-  const actor = await routeActor(['SUPERVISOR'])
+  const actor = await routeActor('team.lead')
   if (actor instanceof Response) return actor
   const { fromDay, toDay, period } = periodFromUrl(request.url, actor.timeZone)
   const rows = await db.serviceRequest.findMany({

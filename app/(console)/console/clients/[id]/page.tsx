@@ -1,7 +1,7 @@
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { getTranslations } from 'next-intl/server'
-import { requirePageActor } from '@/lib/auth/guards'
+import { requirePageActor } from '@/lib/next/guards'
 import { getClient360 } from '@/lib/clients/queries'
 import { formatInZone } from '@/lib/i18n/format'
 import { AppHeader } from '@/components/ui/app-header'
@@ -21,7 +21,7 @@ function Card({ title, children, testId }: { title: string; children: React.Reac
 }
 
 export default async function Client360Page({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await requirePageActor(['BUTLER', 'SUPERVISOR'])
+  const actor = await requirePageActor('request.serve')
   const { id } = await params
   const c = await getClient360(actor, id)
   if (!c) notFound()

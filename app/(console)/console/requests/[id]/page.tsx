@@ -1,7 +1,8 @@
 import Link from 'next/link'
+import { can } from '@/lib/auth/policy'
 import { notFound } from 'next/navigation'
 import { getTranslations } from 'next-intl/server'
-import { requirePageActor } from '@/lib/auth/guards'
+import { requirePageActor } from '@/lib/next/guards'
 import { formatInZone } from '@/lib/i18n/format'
 import { getRequestDetail } from '@/lib/requests/queries'
 import { notesForRequestView } from '@/lib/clients/queries'
@@ -34,7 +35,7 @@ import { Thread } from '@/components/requests/thread'
 export const dynamic = 'force-dynamic'
 
 export default async function ConsoleRequestPage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await requirePageActor(['BUTLER', 'SUPERVISOR'])
+  const actor = await requirePageActor('request.serve')
   const { id } = await params
   const request = await getRequestDetail(actor, id)
   if (!request) notFound()
@@ -68,7 +69,7 @@ export default async function ConsoleRequestPage({ params }: { params: Promise<{
                 { key: 'u', label: t('shortcuts.queue'), href: '/console' },
               ]} />
             </div>
-            <StaffLive titles={{ [request.id]: request.title }} alertOn={actor.role === 'SUPERVISOR' ? ['BREACHED'] : ['AT_RISK', 'BREACHED', 'OFFERED', 'NEW_REQUEST', 'CLIENT_MESSAGE']} />
+            <StaffLive titles={{ [request.id]: request.title }} alertOn={can(actor, 'team.lead') ? ['BREACHED'] : ['AT_RISK', 'BREACHED', 'OFFERED', 'NEW_REQUEST', 'CLIENT_MESSAGE']} />
           </div>
           <header className="mt-3">
             <p className="text-xs text-ink-soft">
@@ -84,7 +85,7 @@ export default async function ConsoleRequestPage({ params }: { params: Promise<{
                   {request.offerStage === 'ALL' ? t('console.offerAll') : t('console.offerBackup')}
                 </span>
               )}
-              {request.offerStage && actor.role === 'BUTLER' && actor.onDuty && request.assigneeId !== actor.userId && (
+              {request.offerStage && can(actor, 'request.take') && actor.onDuty && request.assigneeId !== actor.userId && (
                 <TakeButton requestId={request.id} version={request.version} />
               )}
             </div>

@@ -1,7 +1,7 @@
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { getTranslations } from 'next-intl/server'
-import { requirePageActor } from '@/lib/auth/guards'
+import { requirePageActor } from '@/lib/next/guards'
 import { formatInZone } from '@/lib/i18n/format'
 import { getRequestDetail, requestTimeline } from '@/lib/requests/queries'
 import { Timeline } from '@/components/requests/timeline'
@@ -22,7 +22,7 @@ import { attachmentsFor } from '@/lib/attachments/service'
 export const dynamic = 'force-dynamic'
 
 export default async function PortalRequestPage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await requirePageActor(['CLIENT', 'DELEGATE'])
+  const actor = await requirePageActor('portal.use')
   const { id } = await params
   const request = await getRequestDetail(actor, id)
   if (!request) notFound()

@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation'
 import { useLocale, useTranslations } from 'next-intl'
 import { useActionState, useState } from 'react'
-import type { ActionResult } from '@/lib/action'
+import type { ActionResult } from '@/lib/next/action'
 import { createRequestAction } from '@/lib/requests/actions'
 import { uploadAttachmentAction } from '@/lib/attachments/actions'
 import { CATEGORIES, LIVING_SERVICES, TRAVEL_SERVICES, categoryFields, type TCategory } from '@/lib/requests/schemas'

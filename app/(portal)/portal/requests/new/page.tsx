@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server'
-import { requirePageActor } from '@/lib/auth/guards'
+import { requirePageActor } from '@/lib/next/guards'
 import { portalClients } from '@/lib/clients/queries'
 import { categoryLabels } from '@/lib/catalog/service'
 import { AppHeader } from '@/components/ui/app-header'
@@ -8,7 +8,7 @@ import { NewRequestForm } from './new-request-form'
 export const dynamic = 'force-dynamic'
 
 export default async function NewRequestPage() {
-  const actor = await requirePageActor(['CLIENT', 'DELEGATE'])
+  const actor = await requirePageActor('portal.use')
   const t = await getTranslations('portal')
   const [clients, labels] = await Promise.all([portalClients(actor), categoryLabels()])
   return (

@@ -1,7 +1,7 @@
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { getTranslations } from 'next-intl/server'
-import { requirePageActor } from '@/lib/auth/guards'
+import { requirePageActor } from '@/lib/next/guards'
 import { DRILL_KINDS, drillDown, type DrillKind } from '@/lib/kpi/queries'
 import { parsePeriod } from '@/lib/kpi/period'
 import { formatInZone } from '@/lib/i18n/format'
@@ -11,7 +11,7 @@ import { SupervisorNav } from '@/components/supervisor/supervisor-nav'
 export const dynamic = 'force-dynamic'
 
 export default async function DrillDownPage({ searchParams }: { searchParams: Promise<{ from?: string; to?: string; kind?: string; value?: string }> }) {
-  const actor = await requirePageActor(['SUPERVISOR'])
+  const actor = await requirePageActor('team.lead')
   const t = await getTranslations()
   const sp = await searchParams
   if (!(DRILL_KINDS as readonly string[]).includes(sp.kind ?? '')) notFound()

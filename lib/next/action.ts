@@ -1,10 +1,10 @@
 import { getTranslations } from 'next-intl/server'
 import { z } from 'zod'
-import type { Role } from './generated/prisma/enums'
-import { requireActor } from './auth/guards'
-import type { Actor } from './auth/roles'
-import { isAppError } from './errors'
-import { log } from './log'
+import type { Ability } from '../auth/policy'
+import type { Actor } from '../auth/roles'
+import { isAppError } from '../errors'
+import { log } from '../log'
+import { requireActor } from './guards'
 
 // For actions that take nothing but the session.
 export const ZNoInput = z.object({})
@@ -36,10 +36,10 @@ export function formToObject(form: FormData) {
 // Expected failures come back as messages in the viewer's language; anything else is
 // logged and the user gets a generic message, never a raw 500.
 export function defineAction<S extends z.ZodType, T>(
-  opts: { roles: readonly Role[]; schema: S; name: string; enrolling?: boolean },
+  opts: { can: Ability; schema: S; name: string; enrolling?: boolean },
   run: (actor: Actor, input: z.infer<S>) => Promise<T>,
 ) {
-  return guarded(opts, () => requireActor(opts.roles, { enrolling: opts.enrolling }), run)
+  return guarded(opts, () => requireActor(opts.can, { enrolling: opts.enrolling }), run)
 }
 
 // For the few actions a visitor without a session may call (accepting an invitation).

@@ -3,7 +3,7 @@ import Credentials from 'next-auth/providers/credentials'
 import { z } from 'zod'
 import { authSecret, env } from '../env'
 import { log } from '../log'
-import { checkSignIn, createSession, revokeSession } from './sessions'
+import { checkSignIn, createSession, revokeSession } from '../auth/sessions'
 
 const ZCredentials = z.object({
   email: z.string().trim().email().max(254),

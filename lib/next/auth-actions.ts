@@ -10,7 +10,7 @@ import { LOCALE_COOKIE, LOCALES, toDbLocale, type AppLocale } from '../i18n/loca
 import { isAppError } from '../errors'
 import { clientIp } from '../security/client-ip'
 import { assertAllowed, consume, reset } from '../security/rate-limit'
-import { signIn, signOut } from './config'
+import { signIn, signOut } from './auth'
 import { currentActor } from './guards'
 
 // `step: 'code'` asks the form for an authenticator or recovery code; the email and password
