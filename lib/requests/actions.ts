@@ -4,10 +4,10 @@ import { headers } from 'next/headers'
 import { defineAction } from '../next/action'
 import { clientIp } from '../security/client-ip'
 import { consume } from '../security/rate-limit'
-import {
-  changeStatus, createRequest, decideAlternative, offerAlternative, postClientMessage, replyToRequest, takeRequest,
-  rateRequest, transferRequest,
-} from './service'
+import { changeStatus, createRequest, takeRequest, transferRequest } from './lifecycle'
+import { decideAlternative, offerAlternative } from './alternatives'
+import { postClientMessage, replyToRequest } from './conversation'
+import { rateRequest } from './rating'
 import {
   ZChangeStatus, ZClientMessage, ZCreateRequest, ZDecideAlternative, ZOfferAlternative, ZRateRequest, ZReply, ZTakeRequest, ZTransfer,
 } from './schemas'

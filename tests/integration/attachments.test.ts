@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { db } from '../../lib/db'
 import { stopProducer } from '../../lib/jobs/boss'
 import { MAX_ATTACHMENT_BYTES, readAttachment, uploadAttachment } from '../../lib/attachments/service'
-import { createRequest } from '../../lib/requests/service'
+import { createRequest } from '../../lib/requests/lifecycle'
 import { createStaff } from '../factories'
 import { actorFor, teamWithClient, useResponsePolicy } from './helpers'
 

@@ -13,9 +13,12 @@ vi.mock('next/headers', () => ({ headers: async () => new Headers(), cookies: as
 vi.mock('next-auth', () => ({ AuthError: class AuthError extends Error {}, CredentialsSignin: class CredentialsSignin extends Error {} }))
 
 import { db } from '../../lib/db'
+import { rolesFor, type Ability } from '../../lib/auth/policy'
+import type { Role } from '../../lib/generated/prisma/enums'
 import { stopProducer } from '../../lib/jobs/boss'
 import { createSession } from '../../lib/auth/sessions'
-import { createRequest, offerAlternative, changeStatus } from '../../lib/requests/service'
+import { createRequest, changeStatus } from '../../lib/requests/lifecycle'
+import { offerAlternative } from '../../lib/requests/alternatives'
 import { createClient, createDelegate, createDefaultPolicies, createProcessConfig, createStaff, createVendors } from '../factories'
 import { actorFor } from './helpers'
 
@@ -23,66 +26,80 @@ const PERSONAS = ['anon', 'client', 'otherClient', 'delegate', 'otherDelegate', 
 type Persona = (typeof PERSONAS)[number]
 type Fx = Record<string, string>
 
-const CLIENT_SIDE: Persona[] = ['client', 'delegate']
-const STAFF_ON_A: Persona[] = ['butler', 'supervisor']
 const PUBLIC = 'public' as const
+const ROLE_OF: Record<Persona, Role | null> = {
+  anon: null, client: 'CLIENT', otherClient: 'CLIENT', delegate: 'DELEGATE', otherDelegate: 'DELEGATE',
+  butler: 'BUTLER', otherButler: 'BUTLER', supervisor: 'SUPERVISOR', admin: 'ADMIN',
+}
+// The personas whose data the calls target, or who serve it; the "other" ones hold the same roles elsewhere.
+const ON_CLIENT_A = new Set<Persona>(['client', 'delegate', 'butler', 'supervisor'])
+
+// Expectations come from the permissions module's own names: whoever holds the ability (and,
+// for calls on client A's data, serves or owns it) is allowed; everyone else is refused.
+function who(ability: Ability, o: { onClientA?: boolean } = {}): Persona[] {
+  return PERSONAS.filter((p) => {
+    const role = ROLE_OF[p]
+    return role !== null && rolesFor(ability).includes(role) && (!o.onClientA || ON_CLIENT_A.has(p))
+  })
+}
+const A = { onClientA: true }
 
 // action -> who may act on client A's data, and the input that targets it.
 const MATRIX: Record<string, { allow: Persona[] | typeof PUBLIC; input: (fx: Fx) => Record<string, unknown> }> = {
-  createRequestAction: { allow: CLIENT_SIDE, input: (fx) => ({ clientId: fx.clientA, category: 'OTHER', title: 'Matrix', details: {} }) },
-  clientMessageAction: { allow: CLIENT_SIDE, input: (fx) => ({ requestId: fx.request, body: 'hello' }) },
-  decideAlternativeAction: { allow: CLIENT_SIDE, input: (fx) => ({ alternativeId: fx.alternative, accept: false }) },
-  rateRequestAction: { allow: CLIENT_SIDE, input: (fx) => ({ requestId: fx.finished, score: 5 }) },
-  updateSettingsAction: { allow: ['client', 'otherClient', 'delegate', 'otherDelegate'], input: () => ({ language: 'zh_CN', timeZone: 'Asia/Shanghai' }) },
-  savePreferenceAction: { allow: ['client'], input: (fx) => ({ id: fx.preference, topic: 'Diet', value: 'No shellfish' }) },
-  deletePreferenceAction: { allow: ['client'], input: (fx) => ({ id: fx.preference2 }) },
-  saveFamilyMemberAction: { allow: ['client'], input: (fx) => ({ id: fx.family, name: 'Wife', relation: 'wife' }) },
-  deleteFamilyMemberAction: { allow: ['client'], input: (fx) => ({ id: fx.family2 }) },
-  saveKeyDateAction: { allow: ['client'], input: (fx) => ({ id: fx.keyDate, kind: 'BIRTHDAY', label: 'Birthday', date: '1980-05-01', recurring: true }) },
-  deleteKeyDateAction: { allow: ['client'], input: (fx) => ({ id: fx.keyDate2 }) },
-  inviteDelegateAction: { allow: ['client', 'otherClient'], input: () => ({ email: `invitee-${Math.random().toString(36).slice(2)}@x.test`, relation: 'assistant' }) },
-  revokeDelegateAction: { allow: ['client'], input: (fx) => ({ id: fx.delegateRow }) },
-  uploadAttachmentAction: { allow: [...CLIENT_SIDE, ...STAFF_ON_A], input: (fx) => ({ requestId: fx.request, file: new File([Buffer.from('%PDF-1.7 x')], 'a.pdf') }) },
-  replyAction: { allow: STAFF_ON_A, input: (fx) => ({ requestId: fx.request, body: 'On it', internal: false }) },
-  changeStatusAction: { allow: STAFF_ON_A, input: (fx) => ({ requestId: fx.request, status: 'IN_PROGRESS', version: 1 }) },
-  offerAlternativeAction: { allow: STAFF_ON_A, input: (fx) => ({ requestId: fx.request, version: 1, description: 'Another date' }) },
-  takeRequestAction: { allow: ['butler'], input: (fx) => ({ requestId: fx.request, version: 1 }) },
-  transferRequestAction: { allow: STAFF_ON_A, input: (fx) => ({ requestId: fx.request, version: 1, toButlerId: fx.butler, reason: 'cover' }) },
-  createVendorTaskAction: { allow: STAFF_ON_A, input: (fx) => ({ requestId: fx.request, vendorId: fx.vendor, description: 'Car', cost: '100', currency: 'CNY', dueAt: '2030-01-01T10:00' }) },
-  confirmVendorTaskAction: { allow: STAFF_ON_A, input: (fx) => ({ taskId: fx.vendorTask, version: 1, confirmationRef: 'REF' }) },
-  createHandoffAction: { allow: STAFF_ON_A, input: (fx) => ({ requestId: fx.request, team: 'Visa', need: 'Check', dueAt: '2030-01-01T10:00' }) },
-  closeHandoffAction: { allow: STAFF_ON_A, input: (fx) => ({ handoffId: fx.handoff }) },
-  tickChecklistStepAction: { allow: STAFF_ON_A, input: (fx) => ({ requestId: fx.request, stepId: fx.step, done: true }) },
-  addClientNoteAction: { allow: STAFF_ON_A, input: (fx) => ({ clientId: fx.clientA, body: 'note', pinned: false }) },
-  setNotePinnedAction: { allow: STAFF_ON_A, input: (fx) => ({ noteId: fx.note, pinned: true }) },
-  revealPiiAction: { allow: STAFF_ON_A, input: (fx) => ({ clientId: fx.clientA, field: 'phone' }) },
-  recordOutreachAction: { allow: STAFF_ON_A, input: (fx) => ({ careTaskId: fx.care, outreach: 'Sent flowers' }) },
-  careToRequestAction: { allow: STAFF_ON_A, input: (fx) => ({ careTaskId: fx.care2, title: 'Dinner' }) },
-  setOnDutyAction: { allow: ['butler', 'otherButler', 'supervisor'], input: () => ({ onDuty: true }) },
-  decideApprovalAction: { allow: ['supervisor'], input: (fx) => ({ taskId: fx.pendingTask, version: 1, approve: true }) },
-  addShiftAction: { allow: ['supervisor'], input: (fx) => ({ butlerId: fx.butler, day: '2030-01-07', startHour: 8, hours: 8, isBackup: false }) },
-  deleteShiftAction: { allow: ['supervisor'], input: (fx) => ({ shiftId: fx.shift }) },
-  assignClientAction: { allow: ['supervisor'], input: (fx) => ({ clientId: fx.clientA, dedicatedButlerId: fx.butler, backupButlerId: '' }) },
-  bulkReassignAction: { allow: ['supervisor'], input: (fx) => ({ fromButlerId: fx.leaver, toButlerId: fx.butler, scope: 'both' }) },
-  setAuthorityLimitAction: { allow: ['supervisor'], input: (fx) => ({ butlerId: fx.butler, limit: 6000 }) },
-  scoreReviewAction: { allow: ['supervisor'], input: (fx) => ({ reviewId: fx.review, timeliness: 5, courtesy: 5, accuracy: 5, completeness: 5, proactivity: 5 }) },
-  sampleNowAction: { allow: ['supervisor'], input: () => ({}) },
-  savePolicyAction: { allow: ['admin'], input: () => ({ kind: 'RESOLUTION', category: 'EDUCATION', targetSeconds: '3600' }) },
-  deactivatePolicyAction: { allow: ['admin'], input: (fx) => ({ id: fx.policy, version: 1 }) },
-  saveVendorAction: { allow: ['admin'], input: () => ({ name: 'Matrix Cars', kind: 'car', active: 'on' }) },
-  saveChecklistStepAction: { allow: ['admin'], input: () => ({ category: 'OTHER', position: 5, labelZh: '步骤', labelEn: 'Step', active: 'on' }) },
-  saveCannedReplyAction: { allow: ['admin'], input: () => ({ category: 'OTHER', locale: 'en', title: 'Hi', body: 'Hello' }) },
-  saveCategoryLabelsAction: { allow: ['admin'], input: () => ({ category: 'OTHER', nameZh: '其他', nameEn: 'Other' }) },
-  inviteStaffAction: { allow: ['admin'], input: () => ({ email: `staff-${Math.random().toString(36).slice(2)}@x.test`, name: 'New', role: 'BUTLER' }) },
-  changeRoleAction: { allow: ['admin'], input: (fx) => ({ userId: fx.victim, role: 'BUTLER' }) },
-  setDisabledAction: { allow: ['admin'], input: (fx) => ({ userId: fx.victim, disabled: false }) },
+  createRequestAction: { allow: who('portal.use', A), input: (fx) => ({ clientId: fx.clientA, category: 'OTHER', title: 'Matrix', details: {} }) },
+  clientMessageAction: { allow: who('portal.use', A), input: (fx) => ({ requestId: fx.request, body: 'hello' }) },
+  decideAlternativeAction: { allow: who('portal.use', A), input: (fx) => ({ alternativeId: fx.alternative, accept: false }) },
+  rateRequestAction: { allow: who('portal.use', A), input: (fx) => ({ requestId: fx.finished, score: 5 }) },
+  updateSettingsAction: { allow: who('portal.use'), input: () => ({ language: 'zh_CN', timeZone: 'Asia/Shanghai' }) },
+  savePreferenceAction: { allow: who('profile.manage', A), input: (fx) => ({ id: fx.preference, topic: 'Diet', value: 'No shellfish' }) },
+  deletePreferenceAction: { allow: who('profile.manage', A), input: (fx) => ({ id: fx.preference2 }) },
+  saveFamilyMemberAction: { allow: who('profile.manage', A), input: (fx) => ({ id: fx.family, name: 'Wife', relation: 'wife' }) },
+  deleteFamilyMemberAction: { allow: who('profile.manage', A), input: (fx) => ({ id: fx.family2 }) },
+  saveKeyDateAction: { allow: who('profile.manage', A), input: (fx) => ({ id: fx.keyDate, kind: 'BIRTHDAY', label: 'Birthday', date: '1980-05-01', recurring: true }) },
+  deleteKeyDateAction: { allow: who('profile.manage', A), input: (fx) => ({ id: fx.keyDate2 }) },
+  inviteDelegateAction: { allow: who('profile.manage'), input: () => ({ email: `invitee-${Math.random().toString(36).slice(2)}@x.test`, relation: 'assistant' }) },
+  revokeDelegateAction: { allow: who('profile.manage', A), input: (fx) => ({ id: fx.delegateRow }) },
+  uploadAttachmentAction: { allow: who('attachment.upload', A), input: (fx) => ({ requestId: fx.request, file: new File([Buffer.from('%PDF-1.7 x')], 'a.pdf') }) },
+  replyAction: { allow: who('request.serve', A), input: (fx) => ({ requestId: fx.request, body: 'On it', internal: false }) },
+  changeStatusAction: { allow: who('request.serve', A), input: (fx) => ({ requestId: fx.request, status: 'IN_PROGRESS', version: 1 }) },
+  offerAlternativeAction: { allow: who('request.serve', A), input: (fx) => ({ requestId: fx.request, version: 1, description: 'Another date' }) },
+  takeRequestAction: { allow: who('request.take', A), input: (fx) => ({ requestId: fx.request, version: 1 }) },
+  transferRequestAction: { allow: who('request.serve', A), input: (fx) => ({ requestId: fx.request, version: 1, toButlerId: fx.butler, reason: 'cover' }) },
+  createVendorTaskAction: { allow: who('request.serve', A), input: (fx) => ({ requestId: fx.request, vendorId: fx.vendor, description: 'Car', cost: '100', currency: 'CNY', dueAt: '2030-01-01T10:00' }) },
+  confirmVendorTaskAction: { allow: who('request.serve', A), input: (fx) => ({ taskId: fx.vendorTask, version: 1, confirmationRef: 'REF' }) },
+  createHandoffAction: { allow: who('request.serve', A), input: (fx) => ({ requestId: fx.request, team: 'Visa', need: 'Check', dueAt: '2030-01-01T10:00' }) },
+  closeHandoffAction: { allow: who('request.serve', A), input: (fx) => ({ handoffId: fx.handoff }) },
+  tickChecklistStepAction: { allow: who('request.serve', A), input: (fx) => ({ requestId: fx.request, stepId: fx.step, done: true }) },
+  addClientNoteAction: { allow: who('request.serve', A), input: (fx) => ({ clientId: fx.clientA, body: 'note', pinned: false }) },
+  setNotePinnedAction: { allow: who('request.serve', A), input: (fx) => ({ noteId: fx.note, pinned: true }) },
+  revealPiiAction: { allow: who('request.serve', A), input: (fx) => ({ clientId: fx.clientA, field: 'phone' }) },
+  recordOutreachAction: { allow: who('request.serve', A), input: (fx) => ({ careTaskId: fx.care, outreach: 'Sent flowers' }) },
+  careToRequestAction: { allow: who('request.serve', A), input: (fx) => ({ careTaskId: fx.care2, title: 'Dinner' }) },
+  setOnDutyAction: { allow: who('request.serve'), input: () => ({ onDuty: true }) },
+  decideApprovalAction: { allow: who('team.lead'), input: (fx) => ({ taskId: fx.pendingTask, version: 1, approve: true }) },
+  addShiftAction: { allow: who('team.lead'), input: (fx) => ({ butlerId: fx.butler, day: '2030-01-07', startHour: 8, hours: 8, isBackup: false }) },
+  deleteShiftAction: { allow: who('team.lead'), input: (fx) => ({ shiftId: fx.shift }) },
+  assignClientAction: { allow: who('team.lead'), input: (fx) => ({ clientId: fx.clientA, dedicatedButlerId: fx.butler, backupButlerId: '' }) },
+  bulkReassignAction: { allow: who('team.lead'), input: (fx) => ({ fromButlerId: fx.leaver, toButlerId: fx.butler, scope: 'both' }) },
+  setAuthorityLimitAction: { allow: who('team.lead'), input: (fx) => ({ butlerId: fx.butler, limit: 6000 }) },
+  scoreReviewAction: { allow: who('team.lead'), input: (fx) => ({ reviewId: fx.review, timeliness: 5, courtesy: 5, accuracy: 5, completeness: 5, proactivity: 5 }) },
+  sampleNowAction: { allow: who('team.lead'), input: () => ({}) },
+  savePolicyAction: { allow: who('system.configure'), input: () => ({ kind: 'RESOLUTION', category: 'EDUCATION', targetSeconds: '3600' }) },
+  deactivatePolicyAction: { allow: who('system.configure'), input: (fx) => ({ id: fx.policy, version: 1 }) },
+  saveVendorAction: { allow: who('system.configure'), input: () => ({ name: 'Matrix Cars', kind: 'car', active: 'on' }) },
+  saveChecklistStepAction: { allow: who('system.configure'), input: () => ({ category: 'OTHER', position: 5, labelZh: '步骤', labelEn: 'Step', active: 'on' }) },
+  saveCannedReplyAction: { allow: who('system.configure'), input: () => ({ category: 'OTHER', locale: 'en', title: 'Hi', body: 'Hello' }) },
+  saveCategoryLabelsAction: { allow: who('system.configure'), input: () => ({ category: 'OTHER', nameZh: '其他', nameEn: 'Other' }) },
+  inviteStaffAction: { allow: who('system.configure'), input: () => ({ email: `staff-${Math.random().toString(36).slice(2)}@x.test`, name: 'New', role: 'BUTLER' }) },
+  changeRoleAction: { allow: who('system.configure'), input: (fx) => ({ userId: fx.victim, role: 'BUTLER' }) },
+  setDisabledAction: { allow: who('system.configure'), input: (fx) => ({ userId: fx.victim, disabled: false }) },
   // Everyone signed in may change their own password; a wrong current password changes nothing.
-  changePasswordAction: { allow: ['client', 'otherClient', 'delegate', 'otherDelegate', 'butler', 'otherButler', 'supervisor', 'admin'], input: () => ({ current: 'not the password', next: 'a brand new passphrase' }) },
+  changePasswordAction: { allow: who('account.use'), input: () => ({ current: 'not the password', next: 'a brand new passphrase' }) },
   // Staff set up their own authenticator; a code from no authenticator changes nothing.
-  beginSecondFactorAction: { allow: ['butler', 'otherButler', 'supervisor', 'admin'], input: () => ({}) },
-  confirmSecondFactorAction: { allow: ['butler', 'otherButler', 'supervisor', 'admin'], input: () => ({ code: '000000' }) },
-  renewRecoveryCodesAction: { allow: ['butler', 'otherButler', 'supervisor', 'admin'], input: () => ({ code: '000000' }) },
-  resetSecondFactorAction: { allow: ['admin'], input: (fx) => ({ userId: fx.victim }) },
+  beginSecondFactorAction: { allow: who('secondFactor.use'), input: () => ({}) },
+  confirmSecondFactorAction: { allow: who('secondFactor.use'), input: () => ({ code: '000000' }) },
+  renewRecoveryCodesAction: { allow: who('secondFactor.use'), input: () => ({ code: '000000' }) },
+  resetSecondFactorAction: { allow: who('system.configure'), input: (fx) => ({ userId: fx.victim }) },
   acceptInvitationAction: { allow: PUBLIC, input: () => ({ token: 'x'.repeat(32), name: 'X', password: 'long enough password' }) },
   acceptStaffInviteAction: { allow: PUBLIC, input: () => ({ token: 'x'.repeat(32), password: 'long enough password' }) },
 }
@@ -231,11 +248,11 @@ describe('authorization matrix', () => {
     const ROUTES: Record<string, { allow: Persona[] | typeof PUBLIC; url: (fx: Fx) => string; params?: (fx: Fx) => Record<string, string> }> = {
       'app/api/health/route.ts': { allow: PUBLIC, url: () => '/api/health' },
       'app/api/auth/[...nextauth]/route.ts': { allow: PUBLIC, url: () => '/api/auth/session' },
-      'app/api/events/route.ts': { allow: ['client', 'otherClient', 'delegate', 'otherDelegate', 'butler', 'otherButler', 'supervisor', 'admin'], url: () => '/api/events' },
-      'app/api/attachments/[id]/route.ts': { allow: ['client', 'delegate', 'butler', 'supervisor'], url: (fx) => `/api/attachments/${fx.attachment}`, params: (fx) => ({ id: fx.attachment }) },
-      'app/api/export/requests/route.ts': { allow: ['supervisor'], url: () => '/api/export/requests' },
-      'app/api/export/kpi/route.ts': { allow: ['supervisor'], url: () => '/api/export/kpi' },
-      'app/api/export/audit/route.ts': { allow: ['supervisor', 'admin'], url: () => '/api/export/audit' },
+      'app/api/events/route.ts': { allow: who('account.use'), url: () => '/api/events' },
+      'app/api/attachments/[id]/route.ts': { allow: who('account.use', A), url: (fx) => `/api/attachments/${fx.attachment}`, params: (fx) => ({ id: fx.attachment }) },
+      'app/api/export/requests/route.ts': { allow: who('team.lead'), url: () => '/api/export/requests' },
+      'app/api/export/kpi/route.ts': { allow: who('team.lead'), url: () => '/api/export/kpi' },
+      'app/api/export/audit/route.ts': { allow: who('audit.read'), url: () => '/api/export/audit' },
     }
     expect(routes.filter((r) => !(r in ROUTES))).toEqual([])
     const { uploadAttachment } = await import('../../lib/attachments/service')

@@ -6,7 +6,7 @@ import { upcomingCare } from '../../lib/care/queries'
 import { closeHandoff, createHandoff } from '../../lib/handoffs/service'
 import { openHandoffsFor } from '../../lib/handoffs/queries'
 import { getRequestDetail } from '../../lib/requests/queries'
-import { createRequest, transferRequest } from '../../lib/requests/service'
+import { createRequest, transferRequest } from '../../lib/requests/lifecycle'
 import { createStaff } from '../factories'
 import { actorFor, teamWithClient, useResponsePolicy } from './helpers'
 

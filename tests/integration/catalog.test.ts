@@ -5,7 +5,7 @@ import { categoryLabels, saveCannedReply, saveCategoryLabels, saveChecklistStep,
 import { ZCategoryLabels, ZChecklistStep, ZVendor } from '../../lib/catalog/schemas'
 import { checklistFor } from '../../lib/process/queries'
 import { listActiveVendors } from '../../lib/vendors/queries'
-import { createRequest } from '../../lib/requests/service'
+import { createRequest } from '../../lib/requests/lifecycle'
 import { createStaff } from '../factories'
 import { actorFor, teamWithClient, useResponsePolicy } from './helpers'
 

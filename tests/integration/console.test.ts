@@ -4,7 +4,9 @@ import { stopProducer } from '../../lib/jobs/boss'
 import { getClient360 } from '../../lib/clients/queries'
 import { addClientNote, revealPii } from '../../lib/clients/service'
 import { canSeeRequest, getRequestDetail } from '../../lib/requests/queries'
-import { createRequest, decideAlternative, offerAlternative, replyToRequest } from '../../lib/requests/service'
+import { createRequest } from '../../lib/requests/lifecycle'
+import { decideAlternative, offerAlternative } from '../../lib/requests/alternatives'
+import { replyToRequest } from '../../lib/requests/conversation'
 import { confirmVendorTask, createVendorTask, decideApproval, needsApproval } from '../../lib/vendors/service'
 import { vendorTasksFor } from '../../lib/vendors/queries'
 import { createStaff, createVendors } from '../factories'
@@ -26,7 +28,8 @@ describe('butler console', () => {
     expect(await getClient360(outsider, team.client.clientId)).toBeNull()
     await expect(revealPii(outsider, { clientId: team.client.clientId, field: 'phone' })).rejects.toMatchObject({ code: 'NOT_FOUND' })
     await expect(addClientNote(outsider, { clientId: team.client.clientId, body: 'x', pinned: false })).rejects.toMatchObject({ code: 'NOT_FOUND' })
-    expect(await getClient360(team.clientActor, team.client.clientId)).toBeNull()
+    // A client is refused by role, the one way every loader refuses a role (policy.ts).
+    await expect(getClient360(team.clientActor, team.client.clientId)).rejects.toMatchObject({ code: 'FORBIDDEN' })
     // Nor the client's requests: not by page query, not through the event stream's check.
     const request = await createRequest(team.clientActor, hotel)
     expect(await getRequestDetail(outsider, request.id)).toBeNull()

@@ -12,7 +12,9 @@ import { ZFamilyMember, ZSettings } from '../../lib/clients/schemas'
 import { loadActor } from '../../lib/auth/sessions'
 import { sendOutboxEmail } from '../../lib/notifications/send'
 import { getRequestDetail } from '../../lib/requests/queries'
-import { createRequest, rateRequest, replyToRequest, changeStatus } from '../../lib/requests/service'
+import { createRequest, changeStatus } from '../../lib/requests/lifecycle'
+import { rateRequest } from '../../lib/requests/rating'
+import { replyToRequest } from '../../lib/requests/conversation'
 import { actorFor, teamWithClient, useResponsePolicy } from './helpers'
 
 const received: { to: string; data: string }[] = []

@@ -1,7 +1,8 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
 import { db } from '../../lib/db'
 import { stopProducer } from '../../lib/jobs/boss'
-import { createRequest, replyToRequest } from '../../lib/requests/service'
+import { createRequest } from '../../lib/requests/lifecycle'
+import { replyToRequest } from '../../lib/requests/conversation'
 import { startWorker } from '../../worker/index'
 import { sleep, teamWithClient, useResponsePolicy, waitFor } from './helpers'
 
@@ -111,7 +112,7 @@ describe('SLA clocks', () => {
     const { clientActor, butlerActor } = await teamWithClient('Next')
     const request = await createRequest(clientActor, transfer)
     await replyToRequest(butlerActor, { requestId: request.id, body: 'On it.', internal: false })
-    const { postClientMessage } = await import('../../lib/requests/service')
+    const { postClientMessage } = await import('../../lib/requests/conversation')
     await postClientMessage(clientActor, { requestId: request.id, body: 'Two more bags, please.' })
     await postClientMessage(clientActor, { requestId: request.id, body: 'And a child seat.' })
     const next = await db.slaTimer.findMany({ where: { requestId: request.id, kind: 'NEXT_RESPONSE' } })

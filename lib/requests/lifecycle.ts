@@ -1,0 +1,144 @@
+import { db } from '../db'
+import { wallTimeToUtc } from '../i18n/format'
+import { AppError } from '../errors'
+import { assertCan } from '../auth/policy'
+import type { Actor } from '../auth/roles'
+import { recordAudit } from '../audit/record'
+import { publish } from '../events/publish'
+import { meetResolutionTimer, pauseResolution, resumeResolution, startTimer } from '../sla/service'
+import type { TChangeStatus, TCreateRequest, TTakeRequest, TTransfer } from './schemas'
+import { canTransition, RESOLVED_STATUSES } from './state-machine'
+import { changeRequest, isUniqueViolation, updateAtVersion } from './unit-of-work'
+
+function clientIdFor(actor: Actor, requested?: string) {
+  assertCan(actor, 'portal.use')
+  const clientId = requested ?? (actor.clientIds.length === 1 ? actor.clientIds[0] : undefined)
+  // Delegates acting for several clients must say which; nobody may name a client not theirs.
+  if (!clientId || !actor.clientIds.includes(clientId)) throw new AppError('FORBIDDEN', 'errors.forbidden')
+  return clientId
+}
+
+export async function createRequest(actor: Actor, input: TCreateRequest) {
+  const clientId = clientIdFor(actor, input.clientId)
+  if (input.idempotencyKey) {
+    const existing = await db.serviceRequest.findFirst({
+      where: { idempotencyKey: input.idempotencyKey, clientId },
+      select: { id: true, number: true },
+    })
+    if (existing) return existing
+  }
+  const client = await db.client.findUniqueOrThrow({
+    where: { id: clientId },
+    select: {
+      tier: true,
+      dedicatedButler: { select: { id: true, onDuty: true } },
+      backupButler: { select: { id: true, onDuty: true } },
+    },
+  })
+  // The dedicated butler serves the client; when off duty the backup takes the request, and
+  // with neither on duty it is offered to everyone on duty at once (the clock never stops).
+  const assigneeId =
+    client.dedicatedButler?.onDuty ? client.dedicatedButler.id
+    : client.backupButler?.onDuty ? client.backupButler.id
+    : client.dedicatedButler?.id ?? null
+  const offerNow = !client.dedicatedButler?.onDuty && !client.backupButler?.onDuty
+
+  return db.$transaction(async (tx) => {
+    const request = await tx.serviceRequest.create({
+      data: {
+        clientId, createdById: actor.userId, assigneeId,
+        ...(offerNow ? { offerStage: 'ALL' as const, offeredAt: new Date() } : {}),
+        category: input.category, title: input.title, details: input.details,
+        wantedAt: input.wantedAt ? wallTimeToUtc(input.wantedAt, actor.timeZone) : null,
+        idempotencyKey: input.idempotencyKey,
+      },
+      select: { id: true, number: true },
+    })
+    if (input.description) {
+      await tx.message.create({
+        data: { requestId: request.id, authorId: actor.userId, visibility: 'CLIENT', body: input.description },
+      })
+    }
+    const timer = await startTimer(tx, {
+      requestId: request.id, clientId, kind: 'FIRST_RESPONSE', category: input.category, tier: client.tier,
+    })
+    await startTimer(tx, { requestId: request.id, clientId, kind: 'RESOLUTION', category: input.category, tier: client.tier })
+    await recordAudit(tx, {
+      actorId: actor.userId, action: 'request.created', entity: 'ServiceRequest', entityId: request.id, clientId,
+      data: { category: input.category, timerId: timer.id },
+    })
+    await publish(tx, { type: 'request.created', requestId: request.id, clientId })
+    return request
+  }).catch(async (e: unknown) => {
+    // Two submissions with one key raced: the loser returns the winner's request.
+    if (input.idempotencyKey && isUniqueViolation(e)) {
+      return db.serviceRequest.findFirstOrThrow({
+        where: { idempotencyKey: input.idempotencyKey, clientId }, select: { id: true, number: true },
+      })
+    }
+    throw e
+  })
+}
+
+export function changeStatus(actor: Actor, input: TChangeStatus) {
+  return changeRequest(actor, 'request.serve', { id: input.requestId }, { status: true }, async (tx, request) => {
+    if (!canTransition(request.status, input.status)) throw new AppError('INVALID_TRANSITION', 'errors.invalidTransition')
+    await updateAtVersion(tx, request.id, input.version, {
+      status: input.status, ...(input.status === 'CLOSED' ? { closedAt: new Date() } : {}),
+    })
+    if (input.status === 'WAITING_CLIENT') await pauseResolution(tx, request.id)
+    if (request.status === 'WAITING_CLIENT' && input.status !== 'WAITING_CLIENT') await resumeResolution(tx, request.id)
+    if (RESOLVED_STATUSES.includes(input.status)) await meetResolutionTimer(tx, request.id, request.clientId, actor.userId)
+    return {
+      result: { status: input.status },
+      audit: { action: 'request.status_changed', entity: 'ServiceRequest', entityId: request.id, data: { from: request.status, to: input.status } },
+      event: { type: 'request.updated' },
+    }
+  })
+}
+
+// Taking an offered request: exactly one butler wins.
+export function takeRequest(actor: Actor, input: TTakeRequest) {
+  assertCan(actor, 'request.take')
+  if (!actor.onDuty) throw new AppError('FORBIDDEN', 'errors.offDuty')
+  const select = { assigneeId: true, offerStage: true, client: { select: { backupButlerId: true } } } as const
+  return changeRequest(actor, 'request.take', { id: input.requestId }, select, async (tx, request) => {
+    const offeredToMe =
+      request.offerStage === 'ALL' || (request.offerStage === 'BACKUP' && request.client.backupButlerId === actor.userId)
+    if (!offeredToMe && request.assigneeId !== actor.userId) throw new AppError('CONFLICT', 'errors.notOffered')
+    // Compare-and-set on the assignee read above: of two butlers taking at once, the second
+    // finds the assignee changed and loses. An offer that widened meanwhile (backup -> all)
+    // does not make a take fail.
+    const taken = await tx.serviceRequest.updateMany({
+      where: { id: request.id, assigneeId: request.assigneeId },
+      data: { assigneeId: actor.userId, offerStage: null, offeredAt: null, version: { increment: 1 } },
+    })
+    if (taken.count === 0) throw new AppError('CONFLICT', 'errors.alreadyTaken')
+    return {
+      result: { assigneeId: actor.userId },
+      audit: { action: 'request.taken', entity: 'ServiceRequest', entityId: request.id, data: { from: request.assigneeId } },
+      event: { type: 'request.updated' },
+    }
+  })
+}
+
+// Transfer to a colleague with a reason. The version check makes two concurrent transfers
+// (or a transfer racing a take) resolve to exactly one winner.
+export function transferRequest(actor: Actor, input: TTransfer) {
+  return changeRequest(actor, 'request.serve', { id: input.requestId }, { assigneeId: true }, async (tx, request) => {
+    const to = await tx.user.findFirst({ where: { id: input.toButlerId, role: 'BUTLER', disabledAt: null }, select: { id: true } })
+    if (!to) throw new AppError('INVALID_INPUT', 'errors.chooseButler')
+    await updateAtVersion(tx, request.id, input.version, { assigneeId: to.id, offerStage: null, offeredAt: null })
+    await tx.message.create({
+      data: { requestId: request.id, authorId: actor.userId, visibility: 'INTERNAL', body: input.reason },
+    })
+    return {
+      result: { assigneeId: to.id },
+      audit: {
+        action: 'request.transferred', entity: 'ServiceRequest', entityId: request.id,
+        data: { from: request.assigneeId, to: to.id, reason: input.reason },
+      },
+      event: { type: 'request.updated' },
+    }
+  })
+}

@@ -1,0 +1,57 @@
+import { db, type Tx } from '../db'
+import type { Prisma } from '../generated/prisma/client'
+import { AppError } from '../errors'
+import { assertCan, type Ability } from '../auth/policy'
+import type { Actor } from '../auth/roles'
+import { requestScope } from '../auth/scope'
+import { recordAudit, type AuditInput } from '../audit/record'
+import { publish, type DomainEvent } from '../events/publish'
+
+type Located = { id: string; clientId: string }
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
+
+// What a change did: its result, the audit row and the event every viewer hears of. A change
+// that finds it was already made (a retried send with the same key) returns `replayed` and
+// writes nothing more.
+export type RequestChange<T> =
+  | {
+      result: T
+      audit: Omit<AuditInput, 'actorId' | 'clientId'>
+      event: DistributiveOmit<DomainEvent, 'requestId' | 'clientId'>
+    }
+  | { replayed: T }
+
+// The unit of work for every change to a request: the actor's ability, the request loaded
+// inside their scope (or NOT_FOUND, so a stranger learns nothing), the change, its audit row
+// and its event, all in one short transaction.
+export async function changeRequest<S extends Prisma.ServiceRequestSelect, T>(
+  actor: Actor,
+  ability: Ability,
+  where: Prisma.ServiceRequestWhereInput,
+  select: S,
+  change: (tx: Tx, request: Prisma.ServiceRequestGetPayload<{ select: S }> & Located) => Promise<RequestChange<T>>,
+): Promise<T> {
+  assertCan(actor, ability)
+  return db.$transaction(async (tx) => {
+    const request = (await tx.serviceRequest.findFirst({
+      where: { AND: [where, requestScope(actor)] },
+      select: { ...select, id: true, clientId: true },
+    })) as (Prisma.ServiceRequestGetPayload<{ select: S }> & Located) | null
+    if (!request) throw new AppError('NOT_FOUND', 'errors.notFound')
+    const outcome = await change(tx, request)
+    if ('replayed' in outcome) return outcome.replayed
+    await recordAudit(tx, { actorId: actor.userId, clientId: request.clientId, ...outcome.audit })
+    await publish(tx, { ...outcome.event, requestId: request.id, clientId: request.clientId } as DomainEvent)
+    return outcome.result
+  })
+}
+
+// Optimistic version: a change made on a stale screen is refused, not silently applied.
+export async function updateAtVersion(tx: Tx, id: string, version: number, data: Prisma.ServiceRequestUncheckedUpdateManyInput) {
+  const updated = await tx.serviceRequest.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } })
+  if (updated.count === 0) throw new AppError('CONFLICT', 'errors.staleVersion')
+}
+
+export function isUniqueViolation(e: unknown) {
+  return typeof e === 'object' && e !== null && 'code' in e && (e as { code: string }).code === 'P2002'
+}
