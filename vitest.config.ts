@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
-  resolve: { alias: { '@': import.meta.dirname } },
+  // Tests run outside Next, where the 'server-only' marker resolves to a no-op.
+  resolve: { alias: { '@': import.meta.dirname, 'server-only': `${import.meta.dirname}/lib/node/server-only.ts` } },
   test: {
     projects: [
       {

@@ -1,3 +1,4 @@
+import 'server-only'
 import { z } from 'zod'
 
 // The only module that reads process.env. Parsed lazily so that build steps that never

@@ -25,6 +25,8 @@ async function main() {
     DATABASE_URL: database.url,
     AUTH_SECRET: localAuthSecret(),
     AUTH_TRUST_HOST: 'true',
+    // Processes started through tsx (worker, seed, tests, benches) resolve 'server-only' to a no-op.
+    TSX_TSCONFIG_PATH: 'tsconfig.node.json',
   }
   runSync([bin.prisma, 'migrate', 'deploy'], env)
   runSync([bin.tsx, 'scripts/install-runtime-schemas.ts'], env)

@@ -1,10 +1,15 @@
 'use client'
 
 import { useTranslations } from 'next-intl'
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useRef, useState, useSyncExternalStore } from 'react'
 
 export type AlertKind = 'AT_RISK' | 'BREACHED' | 'OFFERED' | 'NEW_REQUEST' | 'CLIENT_MESSAGE'
 const STORAGE_KEY = 'db-alerts-enabled'
+
+function subscribeToStorage(onChange: () => void) {
+  window.addEventListener('storage', onChange)
+  return () => window.removeEventListener('storage', onChange)
+}
 
 // A short two-tone chime made in the browser: no audio file to load or cache.
 function chime(ctx: AudioContext, urgent: boolean) {
@@ -27,19 +32,16 @@ function chime(ctx: AudioContext, urgent: boolean) {
 export function useAlerts() {
   const t = useTranslations('console')
   const audio = useRef<AudioContext | null>(null)
-  const [enabled, setEnabled] = useState(false)
+  // Read from the browser's storage (false on the server), and re-read when it changes.
+  const enabled = useSyncExternalStore(subscribeToStorage, () => localStorage.getItem(STORAGE_KEY) === '1', () => false)
   const [banner, setBanner] = useState<{ kind: AlertKind; text: string; at: number } | null>(null)
-
-  useEffect(() => {
-    setEnabled(localStorage.getItem(STORAGE_KEY) === '1')
-  }, [])
 
   const enable = useCallback(async () => {
     audio.current ??= new AudioContext()
     await audio.current.resume().catch(() => {})
     if ('Notification' in window && Notification.permission === 'default') await Notification.requestPermission()
     localStorage.setItem(STORAGE_KEY, '1')
-    setEnabled(true)
+    window.dispatchEvent(new StorageEvent('storage', { key: STORAGE_KEY }))
   }, [])
 
   const raise = useCallback((kind: AlertKind, title: string) => {

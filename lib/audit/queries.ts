@@ -1,6 +1,6 @@
+import 'server-only'
 import { db } from '../db'
 import { assertCan } from '../auth/policy'
-import { AppError } from '../errors'
 import type { Actor } from '../auth/roles'
 import type { Prisma } from '../generated/prisma/client'
 

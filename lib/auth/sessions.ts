@@ -1,3 +1,4 @@
+import 'server-only'
 import bcrypt from 'bcryptjs'
 import { db } from '../db'
 import { env } from '../env'

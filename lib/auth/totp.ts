@@ -1,3 +1,4 @@
+import 'server-only'
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes, randomInt } from 'node:crypto'
 import * as OTPAuth from 'otpauth'
 

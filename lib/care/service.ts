@@ -1,3 +1,4 @@
+import 'server-only'
 import { db } from '../db'
 import { assertCan } from '../auth/policy'
 import { AppError } from '../errors'

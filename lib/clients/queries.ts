@@ -1,8 +1,9 @@
+import 'server-only'
 import { db } from '../db'
 import type { Actor } from '../auth/roles'
 import { clientScope } from '../auth/scope'
 import { recordAudit } from '../audit/record'
-import { assertCan, can } from '../auth/policy'
+import { assertCan } from '../auth/policy'
 import { maskId, maskPhone } from './mask'
 
 export type ButlerCardDTO = { name: string; onDuty: boolean }

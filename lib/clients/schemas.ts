@@ -21,7 +21,6 @@ export const ZRevealPii = z.object({
 export type TRevealPii = z.infer<typeof ZRevealPii>
 
 const text = (max: number) => z.string({ error: 'errors.required' }).trim().min(1, { message: 'errors.required' }).max(max, { message: 'errors.tooLong' })
-const optionalText = (max: number) => z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().max(max, { message: 'errors.tooLong' }).optional())
 const blankToNull = (v: unknown) => (v === '' || v === undefined ? null : v)
 const optionalId = z.preprocess(blankToNull, z.string().min(1).max(40).nullable())
 const isoDate = z.string({ error: 'errors.required' }).regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'errors.invalidDate' })

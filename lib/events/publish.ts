@@ -1,3 +1,4 @@
+import 'server-only'
 import type { Tx } from '../db'
 
 export const EVENTS_CHANNEL = 'db_events'

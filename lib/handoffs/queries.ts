@@ -1,6 +1,7 @@
+import 'server-only'
 import { db } from '../db'
 import type { Actor } from '../auth/roles'
-import { assertCan, can } from '../auth/policy'
+import { assertCan } from '../auth/policy'
 import { requestScope } from '../auth/scope'
 
 const select = {

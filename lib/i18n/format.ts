@@ -6,6 +6,11 @@ export function formatInZone(iso: string | Date, timeZone: string, pattern = 'yy
   return format(new TZDate(new Date(iso).getTime(), timeZone), pattern)
 }
 
+// Today's calendar date where the viewer is.
+export function todayIn(timeZone: string) {
+  return formatInZone(new Date(), timeZone, 'yyyy-MM-dd')
+}
+
 export function formatCountdown(ms: number) {
   const sign = ms < 0 ? '-' : ''
   const total = Math.floor(Math.abs(ms) / 1000)

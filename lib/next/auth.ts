@@ -1,3 +1,4 @@
+import 'server-only'
 import NextAuth, { CredentialsSignin } from 'next-auth'
 import Credentials from 'next-auth/providers/credentials'
 import { z } from 'zod'
@@ -16,10 +17,12 @@ const ZCredentials = z.object({
 export class SecondFactorRequired extends CredentialsSignin { code = 'second_factor_required' }
 export class SecondFactorWrong extends CredentialsSignin { code = 'second_factor_wrong' }
 
+/* eslint-disable @typescript-eslint/consistent-type-definitions -- module augmentation needs interfaces */
 declare module 'next-auth' {
   interface User { sid?: string }
   interface Session { sid?: string }
 }
+/* eslint-enable @typescript-eslint/consistent-type-definitions */
 
 // Auth.js signs the cookie; our AuthSession row is the real session (see sessions.ts).
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({

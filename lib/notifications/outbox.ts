@@ -1,5 +1,6 @@
+import 'server-only'
 import { fromPrisma } from 'pg-boss'
-import { createTranslator } from 'next-intl'
+import { createTranslator } from 'use-intl/core'
 import { db, type Tx } from '../db'
 import { env } from '../env'
 import { producer, QUEUES } from '../jobs/boss'

@@ -1,3 +1,4 @@
+import 'server-only'
 import { AppError } from '../errors'
 import type { Actor } from '../auth/roles'
 import { clientMailTarget, enqueueEmail } from '../notifications/outbox'

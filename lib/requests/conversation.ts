@@ -1,3 +1,4 @@
+import 'server-only'
 import { db, type Tx } from '../db'
 import type { Actor } from '../auth/roles'
 import { clientMailTarget, enqueueEmail } from '../notifications/outbox'

@@ -1,3 +1,4 @@
+import 'server-only'
 import { db } from '../db'
 import { wallTimeToUtc } from '../i18n/format'
 import { AppError } from '../errors'

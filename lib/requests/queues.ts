@@ -1,3 +1,4 @@
+import 'server-only'
 import type { Actor } from '../auth/roles'
 import { clockStateOf } from '../sla/clock'
 import type { RequestSummaryDTO } from './queries'

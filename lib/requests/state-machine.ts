@@ -1,4 +1,5 @@
 import type { RequestStatus } from '../generated/prisma/enums'
+export type { RequestStatus }
 
 // Where a request may go next by a butler's hand. ACKNOWLEDGED is reached only by the first
 // client-visible reply; ALTERNATIVE_OFFERED only by recording an alternative ("never say no").

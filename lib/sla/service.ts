@@ -1,3 +1,4 @@
+import 'server-only'
 import { fromPrisma } from 'pg-boss'
 import { db, type Tx } from '../db'
 import type { Category, ClientTier, TimerKind } from '../generated/prisma/enums'

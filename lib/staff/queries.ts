@@ -1,7 +1,7 @@
+import 'server-only'
 import { db } from '../db'
 import { assertCan } from '../auth/policy'
 import type { Actor } from '../auth/roles'
-import { AppError } from '../errors'
 
 export type StaffRowDTO = { id: string; name: string; email: string; role: string; disabled: boolean; onDuty: boolean; secondFactorOn: boolean }
 

@@ -1,3 +1,4 @@
+import 'server-only'
 import { db } from '../db'
 import type { Actor } from '../auth/roles'
 import { assertCan, can } from '../auth/policy'

@@ -13,9 +13,8 @@ import { HandoffList } from '@/components/handoffs/handoff-list'
 import { openHandoffsFor } from '@/lib/handoffs/queries'
 import { upcomingCare } from '@/lib/care/queries'
 import { CareList } from '@/components/care/care-list'
-import { CATEGORIES } from '@/lib/requests/schemas'
-import { OPEN_STATUSES } from '@/lib/requests/state-machine'
-import type { Category, RequestStatus } from '@/lib/generated/prisma/enums'
+import { CATEGORIES, type TCategory } from '@/lib/requests/schemas'
+import { OPEN_STATUSES, type RequestStatus } from '@/lib/requests/state-machine'
 
 export const dynamic = 'force-dynamic'
 
@@ -28,7 +27,7 @@ export default async function ConsoleHome({ searchParams }: { searchParams: Prom
   const th = await getTranslations('handoffs')
   const { view: requested, q, category: rawCategory, status: rawStatus } = await searchParams
   // Unknown filter values are ignored rather than trusted.
-  const category = (CATEGORIES as readonly string[]).includes(rawCategory ?? '') ? (rawCategory as Category) : undefined
+  const category = (CATEGORIES as readonly string[]).includes(rawCategory ?? '') ? (rawCategory as TCategory) : undefined
   const status = (OPEN_STATUSES as readonly string[]).includes(rawStatus ?? '') ? (rawStatus as RequestStatus) : undefined
   const views = QUEUE_VIEWS.filter((v) => v !== 'all' || can(actor, 'team.lead'))
   const fallback: QueueView = can(actor, 'team.lead') ? 'all' : 'mine'

@@ -3,10 +3,9 @@ import { getTranslations } from 'next-intl/server'
 import { requirePageActor } from '@/lib/next/guards'
 import { categoryMix, comments, delight, firstContactResolution, firstResponseKpi, resolutionByCategory, tierRetention } from '@/lib/kpi/queries'
 import { parsePeriod } from '@/lib/kpi/period'
-import { CATEGORIES } from '@/lib/requests/schemas'
+import { CATEGORIES, type TCategory } from '@/lib/requests/schemas'
 import { listStaff } from '@/lib/staff/queries'
 import { formatInZone } from '@/lib/i18n/format'
-import type { Category } from '@/lib/generated/prisma/enums'
 import { AppHeader } from '@/components/ui/app-header'
 import { SupervisorNav } from '@/components/supervisor/supervisor-nav'
 import { CategoryMixChart, DelightTrendChart, DistributionChart, ResolutionChart } from '@/components/supervisor/kpi-charts'
@@ -34,7 +33,7 @@ export default async function KpiPage({ searchParams }: { searchParams: Promise<
   const t = await getTranslations()
   const sp = await searchParams
   const { fromDay, toDay, period } = parsePeriod(sp.from, sp.to, actor.timeZone)
-  const category = (CATEGORIES as readonly string[]).includes(sp.category ?? '') ? (sp.category as Category) : undefined
+  const category = (CATEGORIES as readonly string[]).includes(sp.category ?? '') ? (sp.category as TCategory) : undefined
   const [fr, resolution, fcr, mix, joy, voc, retention, staff] = await Promise.all([
     firstResponseKpi(actor, period), resolutionByCategory(actor, period), firstContactResolution(actor, period),
     categoryMix(actor, period), delight(actor, period),
@@ -43,7 +42,7 @@ export default async function KpiPage({ searchParams }: { searchParams: Promise<
   ])
   const q = `from=${fromDay}&to=${toDay}`
   const drill = (kind: string, value?: string) => `/supervisor/kpi/requests?${q}&kind=${kind}${value ? `&value=${value}` : ''}`
-  const catLabels = Object.fromEntries(CATEGORIES.map((c) => [c, t(`categories.${c}`)])) as Record<Category, string>
+  const catLabels = Object.fromEntries(CATEGORIES.map((c) => [c, t(`categories.${c}`)])) as Record<TCategory, string>
   const card = 'rounded-2xl border border-line bg-white p-4'
   const th = 'border-b border-line px-2 py-1.5 text-left text-xs font-medium uppercase tracking-wide text-ink-soft'
   const td = 'border-b border-line px-2 py-1.5'

@@ -1,9 +1,7 @@
 import Link from 'next/link'
-import { TZDate } from '@date-fns/tz'
-import { format } from 'date-fns'
 import { getTranslations } from 'next-intl/server'
 import { requirePageActor } from '@/lib/next/guards'
-import { formatInZone, wallTimeToUtc } from '@/lib/i18n/format'
+import { formatInZone, todayIn, wallTimeToUtc } from '@/lib/i18n/format'
 import { addShiftAction, deleteShiftAction } from '@/lib/roster/actions'
 import { uncoveredHours } from '@/lib/roster/coverage'
 import { shiftsBetween } from '@/lib/roster/service'
@@ -21,7 +19,7 @@ export default async function RosterPage({ searchParams }: { searchParams: Promi
   const actor = await requirePageActor('team.lead')
   const t = await getTranslations()
   const { week } = await searchParams
-  const today = format(new TZDate(Date.now(), actor.timeZone), 'yyyy-MM-dd')
+  const today = todayIn(actor.timeZone)
   const base = week && /^\d{4}-\d{2}-\d{2}$/.test(week) ? week : today
   const dow = (new Date(`${base}T00:00:00Z`).getUTCDay() + 6) % 7
   const monday = shiftDay(base, -dow)
