@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation'
 import { useTranslations } from 'next-intl'
 import { useEffect, useRef, useState } from 'react'
 
-export const STREAM_EVENTS = ['request.created', 'request.updated', 'request.offered', 'message.created', 'sla.changed', 'resync']
+const STREAM_EVENTS = ['request.created', 'request.updated', 'request.offered', 'message.created', 'sla.changed', 'resync']
 export type StreamEvent = { requestId?: string; state?: string; stage?: string; fromClient?: boolean }
 
 // Subscribes to the server's event stream and re-renders the page's server data when

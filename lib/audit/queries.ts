@@ -6,7 +6,7 @@ import type { Prisma } from '../generated/prisma/client'
 
 export type AuditFilters = { actor?: string; client?: string; action?: string; from?: Date; to?: Date }
 
-export function auditWhere(f: AuditFilters): Prisma.AuditEventWhereInput {
+function auditWhere(f: AuditFilters): Prisma.AuditEventWhereInput {
   return {
     ...(f.actor ? { actorId: f.actor } : {}),
     ...(f.client ? { clientId: f.client } : {}),

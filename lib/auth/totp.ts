@@ -7,7 +7,7 @@ const ISSUER = 'Diamond Butler'
 const PERIOD_SECONDS = 30
 // One step either side covers a phone clock that is up to 30 s off.
 const DRIFT_STEPS = 1
-export const RECOVERY_CODE_COUNT = 10
+const RECOVERY_CODE_COUNT = 10
 
 function totpFor(base32Secret: string, label = 'staff') {
   return new OTPAuth.TOTP({

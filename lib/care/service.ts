@@ -11,7 +11,7 @@ import { publish } from '../events/publish'
 import { addDays, nextOccurrence, utcDay, withinLead } from './dates'
 import type { TCareOutreach, TCareToRequest } from './schemas'
 
-export const DEFAULT_CARE_LEAD_DAYS = 7
+const DEFAULT_CARE_LEAD_DAYS = 7
 
 // Proactive care (主动服务): one care task per key date occurrence and per upcoming trip,
 // ahead of time, so the butler reaches out first. Safe to run any number of times: the

@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/record'
 import { assertCan } from '../auth/policy'
 import { maskId, maskPhone } from './mask'
 
-export type ButlerCardDTO = { name: string; onDuty: boolean }
+type ButlerCardDTO = { name: string; onDuty: boolean }
 export type PortalClientDTO = {
   id: string
   displayName: string
@@ -36,8 +36,6 @@ export async function portalClients(actor: Actor): Promise<PortalClientDTO[]> {
   }))
 }
 
-
-export type Client360DTO = NonNullable<Awaited<ReturnType<typeof getClient360>>>
 
 // The whole client on one screen, for staff who serve or cover them. Every view is audited;
 // phone and ID numbers arrive masked (revealing one is a separate, audited action).

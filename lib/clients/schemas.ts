@@ -12,7 +12,7 @@ export type TClientNote = z.infer<typeof ZClientNote>
 export const ZNotePin = z.object({ noteId: z.string().min(1).max(40), pinned: checkbox })
 export type TNotePin = z.infer<typeof ZNotePin>
 
-export const PII_FIELDS = ['phone', 'idDocument', 'familyPhone'] as const
+const PII_FIELDS = ['phone', 'idDocument', 'familyPhone'] as const
 export const ZRevealPii = z.object({
   clientId: z.string().min(1).max(40),
   field: z.enum(PII_FIELDS),

@@ -6,10 +6,10 @@ import type { Actor } from '../auth/roles'
 import { recordAudit } from '../audit/record'
 import type { TScoreReview } from './schemas'
 
-export const DEFAULT_QA_SAMPLE_SIZE = 3
+const DEFAULT_QA_SAMPLE_SIZE = 3
 
 // Monday 00:00 UTC of the week containing `day`.
-export function weekStartOf(day: Date) {
+function weekStartOf(day: Date) {
   const d = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate()))
   return new Date(d.getTime() - ((d.getUTCDay() + 6) % 7) * 86_400_000)
 }

@@ -14,7 +14,7 @@ const optionalText = (max: number) =>
 export const TRAVEL_SERVICES = ['AIRPORT_TRANSFER', 'FLIGHT', 'HOTEL', 'LOUNGE', 'ITINERARY'] as const
 export const LIVING_SERVICES = ['RESTAURANT', 'EVENT', 'GIFT', 'HOUSEHOLD'] as const
 
-export const ZTravelDetails = z
+const ZTravelDetails = z
   .object({
     service: z.enum(TRAVEL_SERVICES, { message: 'errors.chooseService' }),
     flightNumber: optionalText(10).refine((v) => v === undefined || /^[A-Z0-9]{2}\d{1,4}[A-Z]?$/i.test(v), {
@@ -36,18 +36,18 @@ export const ZTravelDetails = z
     }
   })
 
-export const ZHealthDetails = z.object({
+const ZHealthDetails = z.object({
   hospital: requiredText(200),
   department: requiredText(200),
   patientName: optionalText(100),
 })
 
-export const ZEducationDetails = z.object({
+const ZEducationDetails = z.object({
   studentName: requiredText(100),
   schoolOrProgram: optionalText(200),
 })
 
-export const ZLivingDetails = z.object({
+const ZLivingDetails = z.object({
   service: z.enum(LIVING_SERVICES, { message: 'errors.chooseService' }),
   venue: optionalText(200),
   partySize: z.preprocess(
@@ -57,15 +57,7 @@ export const ZLivingDetails = z.object({
   ),
 })
 
-export const ZOtherDetails = z.object({})
-
-export const detailSchemas = {
-  TRAVEL: ZTravelDetails,
-  HEALTH: ZHealthDetails,
-  EDUCATION: ZEducationDetails,
-  LIVING: ZLivingDetails,
-  OTHER: ZOtherDetails,
-} as const
+const ZOtherDetails = z.object({})
 
 // The fields each category's form shows, in order; the form and the schema agree on names.
 export const categoryFields: Record<TCategory, readonly string[]> = {
@@ -138,7 +130,6 @@ export const ZTakeRequest = z.object({
 export type TTakeRequest = z.infer<typeof ZTakeRequest>
 
 export const ZOnDuty = z.object({ onDuty: checkbox })
-export type TOnDuty = z.infer<typeof ZOnDuty>
 
 export const ZOfferAlternative = z.object({
   requestId: z.string().min(1).max(40),

@@ -3,7 +3,7 @@ import pg from 'pg'
 import { totpCode } from '../../lib/auth/totp'
 import { E2E_PASSWORD, TOTP_SECRETS } from './people'
 
-export async function signIn(page: Page, email: string) {
+async function signIn(page: Page, email: string) {
   await page.goto('/login')
   await page.locator('input[name="email"]').fill(email)
   await page.locator('input[name="password"]').fill(E2E_PASSWORD)
@@ -14,7 +14,7 @@ export async function signIn(page: Page, email: string) {
 }
 
 // A code is accepted once: a second sign-in within the same 30 s waits for the next code.
-export async function enterAuthenticatorCode(page: Page, secret: string) {
+async function enterAuthenticatorCode(page: Page, secret: string) {
   const code = page.locator('input[name="code"]')
   for (let attempt = 0; attempt < 2; attempt++) {
     await code.fill(totpCode(secret))
