@@ -1,10 +1,9 @@
 'use client'
 
-import { useRouter } from 'next/navigation'
 import { useTranslations } from 'next-intl'
-import { useActionState } from 'react'
-import type { ActionResult } from '@/lib/next/action'
 import { deactivatePolicyAction, savePolicyAction } from '@/lib/sla/actions'
+import { FormMessage } from '@/components/forms/form-message'
+import { useActionForm } from '@/components/forms/use-action-form'
 
 export type PolicyRow = {
   id: string; kind: string; category: string | null; tier: string | null; targetSeconds: number
@@ -15,26 +14,21 @@ const KINDS = ['FIRST_RESPONSE', 'NEXT_RESPONSE', 'RESOLUTION'] as const
 const CATEGORIES = ['TRAVEL', 'HEALTH', 'EDUCATION', 'LIVING', 'OTHER'] as const
 const TIERS = ['DIAMOND', 'BLACK_DIAMOND', 'PRIVATE'] as const
 
-type State = ActionResult<{ id: string }> | null
-
 // One row of the policy table, editable in place; without a policy it adds a new one.
 export function PolicyForm({ policy }: { policy?: PolicyRow }) {
   const t = useTranslations()
-  const router = useRouter()
-  const [state, action, pending] = useActionState<State, FormData>(async (_p, form) => {
-    const result = form.get('intent') === 'deactivate' ? await deactivatePolicyAction(form) : await savePolicyAction(form)
-    if (result.ok) router.refresh()
-    return result
-  }, null)
-  const err = state && !state.ok ? state.fieldErrors ?? {} : {}
+  const { formProps, pending, fieldError, formError, succeeded } = useActionForm(
+    (form: FormData) => (form.get('intent') === 'deactivate' ? deactivatePolicyAction(form) : savePolicyAction(form)),
+    { reset: !policy },
+  )
   const id = policy?.id ?? 'new'
   const cell = 'px-2 py-2 align-top'
   const input = (name: string, value: number | null | undefined, label: string) => (
     <td className={cell}>
       <input aria-label={label} name={name} defaultValue={value ?? ''} inputMode="numeric" form={`policy-${id}`}
-        aria-invalid={err[name] ? true : undefined}
-        className={`w-24 rounded-lg border bg-white px-2 py-1 text-sm tabular-nums ${err[name] ? 'border-bad' : 'border-line'}`} />
-      {err[name] && <p className="mt-1 max-w-40 text-xs text-bad">{err[name]}</p>}
+        aria-invalid={fieldError(name) ? true : undefined}
+        className={`w-24 rounded-lg border bg-white px-2 py-1 text-sm tabular-nums ${fieldError(name) ? 'border-bad' : 'border-line'}`} />
+      <FormMessage message={fieldError(name)} className="max-w-40" />
     </td>
   )
   const select = (name: string, value: string | null | undefined, options: readonly string[], ns: string, any: boolean) => (
@@ -55,7 +49,7 @@ export function PolicyForm({ policy }: { policy?: PolicyRow }) {
       {input('atRiskSeconds', policy?.atRiskSeconds, t('admin.atRisk'))}
       {input('handoffSeconds', policy?.handoffSeconds, t('admin.handoff'))}
       <td className={cell}>
-        <form id={`policy-${id}`} action={action} className="flex items-center gap-2">
+        <form id={`policy-${id}`} {...formProps} className="flex items-center gap-2">
           {policy && <input type="hidden" name="id" value={policy.id} />}
           {policy && <input type="hidden" name="version" value={policy.version} />}
           {policy && !policy.active ? (
@@ -73,8 +67,8 @@ export function PolicyForm({ policy }: { policy?: PolicyRow }) {
             </>
           )}
         </form>
-        {state && !state.ok && <p role="alert" className="mt-1 max-w-56 text-xs text-bad">{state.message}</p>}
-        {state?.ok && <p className="mt-1 max-w-56 text-xs text-ok">{t('admin.saved')}</p>}
+        <FormMessage message={formError} className="max-w-56" />
+        {succeeded && <p className="mt-1 max-w-56 text-xs text-ok">{t('admin.saved')}</p>}
       </td>
     </tr>
   )

@@ -2,23 +2,19 @@
 
 import { useRouter } from 'next/navigation'
 import { useTranslations } from 'next-intl'
-import { useActionState, useTransition } from 'react'
-import type { ActionResult } from '@/lib/next/action'
+import { useTransition } from 'react'
 import { careToRequestAction, recordOutreachAction } from '@/lib/care/actions'
+import { FormMessage } from '@/components/forms/form-message'
+import { useActionForm } from '@/components/forms/use-action-form'
 
 export function CareActions({ careTaskId, summary }: { careTaskId: string; summary: string }) {
   const t = useTranslations('care')
   const router = useRouter()
   const [pending, start] = useTransition()
-  const [state, action, saving] = useActionState<ActionResult<{ done: boolean }> | null, FormData>(async (_p, form) => {
-    const r = await recordOutreachAction(form)
-    if (r.ok) router.refresh()
-    return r
-  }, null)
-  const error = state && !state.ok ? state.fieldErrors?.outreach ?? state.message : null
+  const { formProps, pending: saving, anyError } = useActionForm(recordOutreachAction)
   return (
     <div className="mt-2 space-y-1">
-      <form action={action} className="flex gap-2">
+      <form {...formProps} className="flex gap-2">
         <input type="hidden" name="careTaskId" value={careTaskId} />
         <label htmlFor={`outreach-${careTaskId}`} className="sr-only">{t('outreach')}</label>
         <input id={`outreach-${careTaskId}`} name="outreach" maxLength={1000} placeholder={t('outreachPlaceholder')}
@@ -32,7 +28,7 @@ export function CareActions({ careTaskId, summary }: { careTaskId: string; summa
           {t('toRequest')}
         </button>
       </form>
-      {error && <p role="alert" className="text-xs text-bad">{error}</p>}
+      <FormMessage message={anyError} />
     </div>
   )
 }

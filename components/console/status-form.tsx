@@ -1,26 +1,20 @@
 'use client'
 
-import { useRouter } from 'next/navigation'
 import { useTranslations } from 'next-intl'
-import { useActionState } from 'react'
-import type { ActionResult } from '@/lib/next/action'
 import type { RequestStatus } from '@/lib/requests/state-machine'
 import { changeStatusAction } from '@/lib/requests/actions'
 import { MANUAL_STATUSES } from '@/lib/requests/schemas'
 import { TRANSITIONS } from '@/lib/requests/state-machine'
+import { FormMessage } from '@/components/forms/form-message'
+import { useActionForm } from '@/components/forms/use-action-form'
 
 export function StatusForm({ requestId, status, version }: { requestId: string; status: RequestStatus; version: number }) {
   const t = useTranslations()
-  const router = useRouter()
   const next = TRANSITIONS[status].filter((s) => (MANUAL_STATUSES as readonly string[]).includes(s))
-  const [state, action, pending] = useActionState<ActionResult<{ status: string }> | null, FormData>(async (_p, form) => {
-    const result = await changeStatusAction(form)
-    router.refresh()
-    return result
-  }, null)
+  const { formProps, pending, anyError } = useActionForm(changeStatusAction, { reset: false, refresh: 'always' })
   if (next.length === 0) return null
   return (
-    <form action={action} className="flex flex-wrap items-center gap-2">
+    <form {...formProps} className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="requestId" value={requestId} />
       <input type="hidden" name="version" value={version} />
       <label htmlFor="status-next" className="text-sm text-ink-soft">{t('console.changeStatus')}</label>
@@ -37,7 +31,7 @@ export function StatusForm({ requestId, status, version }: { requestId: string; 
       <button type="submit" disabled={pending} className="min-h-9 rounded-lg bg-ink px-3 text-sm text-ivory disabled:opacity-50">
         {t('console.apply')}
       </button>
-      {state && !state.ok && <p role="alert" className="w-full text-sm text-bad">{state.fieldErrors?.status ?? state.message}</p>}
+      <FormMessage message={anyError} className="w-full text-sm" />
     </form>
   )
 }

@@ -1,34 +1,28 @@
 'use client'
 
-import { useRouter } from 'next/navigation'
 import { useTranslations } from 'next-intl'
-import { useActionState, useState } from 'react'
-import type { ActionResult } from '@/lib/next/action'
+import { useState } from 'react'
 import { offerAlternativeAction } from '@/lib/requests/actions'
+import { FormMessage } from '@/components/forms/form-message'
+import { useActionForm } from '@/components/forms/use-action-form'
 
 // "Never say no": when a request cannot be met in full, the butler offers what can be done.
 export function AlternativeForm({ requestId, version }: { requestId: string; version: number }) {
   const t = useTranslations('alternatives')
-  const router = useRouter()
   const [open, setOpen] = useState(false)
-  const [state, action, pending] = useActionState<ActionResult<{ id: string }> | null, FormData>(async (_p, form) => {
-    const r = await offerAlternativeAction(form)
-    if (r.ok) { setOpen(false); router.refresh() }
-    return r
-  }, null)
+  const { formProps, pending, anyError: error } = useActionForm(offerAlternativeAction, { onSuccess: () => setOpen(false) })
   if (!open) {
     return <button type="button" onClick={() => setOpen(true)} className="text-sm text-gold underline-offset-2 hover:underline">{t('offer')}</button>
   }
-  const error = state && !state.ok ? state.fieldErrors?.description ?? state.message : null
   return (
-    <form action={action} className="space-y-2 rounded-xl border border-gold bg-gold-soft/40 p-3">
+    <form {...formProps} className="space-y-2 rounded-xl border border-gold bg-gold-soft/40 p-3">
       <input type="hidden" name="requestId" value={requestId} />
       <input type="hidden" name="version" value={version} />
       <label htmlFor="alt-description" className="block text-sm font-medium">{t('describe')}</label>
       <textarea id="alt-description" name="description" rows={3} maxLength={2000} placeholder={t('placeholder')}
         aria-invalid={error ? true : undefined}
         className="block w-full rounded-lg border border-line bg-white px-3 py-2 text-sm" />
-      {error && <p role="alert" className="text-sm text-bad">{error}</p>}
+      <FormMessage message={error} className="text-sm" />
       <div className="flex justify-end gap-2">
         <button type="button" onClick={() => setOpen(false)} className="rounded-lg px-3 py-1.5 text-sm text-ink-soft">{t('cancel')}</button>
         <button type="submit" disabled={pending} className="rounded-lg bg-ink px-3 py-1.5 text-sm text-ivory disabled:opacity-50">{t('send')}</button>

@@ -1,23 +1,15 @@
 'use client'
 
-import { useRouter } from 'next/navigation'
 import { useTranslations } from 'next-intl'
-import { useActionState, useRef } from 'react'
-import type { ActionResult } from '@/lib/next/action'
 import { uploadAttachmentAction } from '@/lib/attachments/actions'
+import { FormMessage } from '@/components/forms/form-message'
+import { useActionForm } from '@/components/forms/use-action-form'
 
 export function AttachForm({ requestId }: { requestId: string }) {
   const t = useTranslations('attachments')
-  const router = useRouter()
-  const ref = useRef<HTMLFormElement>(null)
-  const [state, action, pending] = useActionState<ActionResult<{ id: string }> | null, FormData>(async (_p, form) => {
-    const r = await uploadAttachmentAction(form)
-    if (r.ok) { ref.current?.reset(); router.refresh() }
-    return r
-  }, null)
-  const error = state && !state.ok ? state.fieldErrors?.file ?? state.message : null
+  const { formProps, pending, anyError, succeeded } = useActionForm(uploadAttachmentAction)
   return (
-    <form ref={ref} action={action} className="space-y-2">
+    <form {...formProps} className="space-y-2">
       <input type="hidden" name="requestId" value={requestId} />
       <label htmlFor={`file-${requestId}`} className="block text-sm text-ink-soft">{t('attach')}</label>
       <div className="flex gap-2">
@@ -26,8 +18,8 @@ export function AttachForm({ requestId }: { requestId: string }) {
         <button type="submit" disabled={pending} className="rounded-lg bg-ink px-3 text-sm text-ivory disabled:opacity-50">{t('upload')}</button>
       </div>
       <p className="text-xs text-ink-soft">{t('hint')}</p>
-      {error && <p role="alert" className="text-sm text-bad">{error}</p>}
-      {state?.ok && <p className="text-xs text-ok">{t('uploaded')}</p>}
+      <FormMessage message={anyError} className="text-sm" />
+      {succeeded && <p className="text-xs text-ok">{t('uploaded')}</p>}
     </form>
   )
 }

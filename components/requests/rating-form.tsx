@@ -1,23 +1,17 @@
 'use client'
 
-import { useRouter } from 'next/navigation'
 import { useTranslations } from 'next-intl'
-import { useActionState, useState } from 'react'
-import type { ActionResult } from '@/lib/next/action'
+import { useState } from 'react'
 import { rateRequestAction } from '@/lib/requests/actions'
+import { FormMessage } from '@/components/forms/form-message'
+import { useActionForm } from '@/components/forms/use-action-form'
 
 export function RatingForm({ requestId }: { requestId: string }) {
   const t = useTranslations('rating')
-  const router = useRouter()
   const [score, setScore] = useState(0)
-  const [state, action, pending] = useActionState<ActionResult<{ id: string }> | null, FormData>(async (_p, form) => {
-    const r = await rateRequestAction(form)
-    if (r.ok) router.refresh()
-    return r
-  }, null)
-  const err = state && !state.ok ? state.fieldErrors?.score ?? state.message : null
+  const { formProps, pending, anyError } = useActionForm(rateRequestAction, { reset: false })
   return (
-    <form action={action} className="space-y-3 rounded-2xl border border-gold bg-white p-4" aria-label={t('title')}>
+    <form {...formProps} className="space-y-3 rounded-2xl border border-gold bg-white p-4" aria-label={t('title')}>
       <input type="hidden" name="requestId" value={requestId} />
       <fieldset>
         <legend className="text-sm font-medium">{t('title')}</legend>
@@ -32,7 +26,7 @@ export function RatingForm({ requestId }: { requestId: string }) {
       </fieldset>
       <label htmlFor="rating-comment" className="block text-sm text-ink-soft">{t('comment')}</label>
       <textarea id="rating-comment" name="comment" rows={2} maxLength={2000} className="block w-full rounded-xl border border-line px-3 py-2 text-base" />
-      {err && <p role="alert" className="text-sm text-bad">{err}</p>}
+      <FormMessage message={anyError} className="text-sm" />
       <button type="submit" disabled={pending} className="min-h-11 w-full rounded-xl bg-ink text-sm font-medium text-ivory disabled:opacity-50">{t('submit')}</button>
     </form>
   )

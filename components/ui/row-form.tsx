@@ -1,9 +1,9 @@
 'use client'
 
-import { useRouter } from 'next/navigation'
 import { useTranslations } from 'next-intl'
-import { useActionState } from 'react'
 import type { ActionResult } from '@/lib/next/action'
+import { FormMessage } from '@/components/forms/form-message'
+import { useActionForm } from '@/components/forms/use-action-form'
 
 export type RowField =
   | { name: string; label: string; kind: 'text' | 'number' | 'textarea' | 'password'; value?: string | number | null; width?: string }
@@ -20,16 +20,13 @@ export function RowForm({ action, onDelete, hidden, fields, submitLabel }: {
   submitLabel: string
 }) {
   const t = useTranslations('common')
-  const router = useRouter()
-  const [state, formAction, pending] = useActionState<ActionResult<unknown> | null, FormData>(async (_p, form) => {
-    const r = form.get('intent') === 'delete' && onDelete ? await onDelete(form) : await action(form)
-    if (r.ok) router.refresh()
-    return r
-  }, null)
-  const err = state && !state.ok ? state.fieldErrors ?? {} : {}
-  const box = (name: string) => `rounded-lg border bg-white px-2 py-1 text-sm ${err[name] ? 'border-bad' : 'border-line'}`
+  const { formProps, pending, fieldError, formError, succeeded } = useActionForm(
+    (form: FormData) => (form.get('intent') === 'delete' && onDelete ? onDelete(form) : action(form)),
+    { reset: false },
+  )
+  const box = (name: string) => `rounded-lg border bg-white px-2 py-1 text-sm ${fieldError(name) ? 'border-bad' : 'border-line'}`
   return (
-    <form action={formAction} className="flex flex-wrap items-start gap-2 border-b border-line py-2">
+    <form {...formProps} className="flex flex-wrap items-start gap-2 border-b border-line py-2">
       {Object.entries(hidden).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
       {fields.map((f) => (
         <div key={f.name} className={f.kind === 'textarea' ? 'min-w-72 flex-1' : ''}>
@@ -48,15 +45,15 @@ export function RowForm({ action, onDelete, hidden, fields, submitLabel }: {
               type={f.kind === 'password' ? 'password' : 'text'} autoComplete={f.kind === 'password' ? 'off' : undefined}
               inputMode={f.kind === 'number' ? 'numeric' : undefined} className={`${box(f.name)} ${f.width ?? 'w-48'}`} />
           )}
-          {err[f.name] && <p className="mt-1 text-xs text-bad">{err[f.name]}</p>}
+          <FormMessage message={fieldError(f.name)} />
         </div>
       ))}
       <button type="submit" name="intent" value="save" disabled={pending} className="rounded-lg bg-ink px-3 py-1 text-sm text-ivory disabled:opacity-50">{submitLabel}</button>
       {onDelete && (
         <button type="submit" name="intent" value="delete" disabled={pending} className="rounded-lg border border-line px-3 py-1 text-sm text-ink-soft hover:text-bad">{t('delete')}</button>
       )}
-      {state && !state.ok && !Object.keys(err).length && <p role="alert" className="w-full text-xs text-bad">{state.message}</p>}
-      {state?.ok && <span className="pt-1 text-xs text-ok">{t('saved')}</span>}
+      <FormMessage message={formError} className="w-full" />
+      {succeeded && <span className="pt-1 text-xs text-ok">{t('saved')}</span>}
     </form>
   )
 }

@@ -2,30 +2,28 @@
 
 import Link from 'next/link'
 import { useTranslations } from 'next-intl'
-import { useActionState } from 'react'
-import type { ActionResult } from '@/lib/next/action'
 import { Button } from '@/components/ui/button'
 import { Field } from '@/components/ui/field'
+import { FormMessage } from '@/components/forms/form-message'
+import { useActionForm } from '@/components/forms/use-action-form'
 import { acceptInvitationAction } from './actions'
 
 export function AcceptForm({ token }: { token: string }) {
   const t = useTranslations('invite')
-  const [state, action, pending] = useActionState<ActionResult<{ email: string }> | null, FormData>(
-    async (_p, form) => acceptInvitationAction(form), null)
-  if (state?.ok) {
+  const { formProps, pending, fieldError, formError, succeeded } = useActionForm(acceptInvitationAction, { reset: false, refresh: false })
+  if (succeeded) {
     return (
       <p className="mt-6 rounded-2xl border border-line bg-white p-6 text-center text-sm">
         {t('done')} <Link href="/login" className="font-medium text-gold underline">{t('signIn')}</Link>
       </p>
     )
   }
-  const err = state && !state.ok ? state.fieldErrors ?? {} : {}
   return (
-    <form action={action} className="mt-6 space-y-4 rounded-2xl border border-line bg-white p-6">
+    <form {...formProps} className="mt-6 space-y-4 rounded-2xl border border-line bg-white p-6">
       <input type="hidden" name="token" value={token} />
-      <Field label={t('name')} name="name" error={err.name} autoComplete="name" />
-      <Field label={t('password')} name="password" type="password" error={err.password} autoComplete="new-password" />
-      {state && !state.ok && !Object.keys(err).length && <p role="alert" className="text-sm text-bad">{state.message}</p>}
+      <Field label={t('name')} name="name" error={fieldError('name')} autoComplete="name" />
+      <Field label={t('password')} name="password" type="password" error={fieldError('password')} autoComplete="new-password" />
+      <FormMessage message={formError} className="text-sm" />
       <Button type="submit" disabled={pending} className="w-full">{t('accept')}</Button>
     </form>
   )
