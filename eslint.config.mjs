@@ -5,7 +5,7 @@ import nextTypescript from 'eslint-config-next/typescript'
 // The layers, enforced: app/ -> components/ -> lib/. Domain code in lib/ knows nothing of
 // React or Next; the few adapters that must (the action wrapper, page guards, Auth.js, and the
 // thin "use server" action files) live in lib/next/ and lib/**/actions.ts. Only lib/ talks to
-// Prisma. See docs/decisions/0010-permissions-and-layers.md.
+// Prisma. See docs/decisions/0005-permissions-and-layers.md.
 const UI_LAYERS = {
   group: ['@/app/*', '@/components/*', '**/app/**', '**/components/**'],
   message: 'lib/ never imports app/ or components/: move the shared piece into lib/.',
