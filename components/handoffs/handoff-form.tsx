@@ -19,10 +19,11 @@ export function HandoffForm({ requestId, colleagues }: { requestId: string; coll
       </div>
       <div>
         <label htmlFor="ho-owner" className="text-xs text-ink-soft">{t('owner')}</label>
-        <select id="ho-owner" name="ownerId" defaultValue="" className={`${field} border-line`}>
+        <select id="ho-owner" name="ownerId" defaultValue="" className={`${field} ${fieldError('ownerId') ? 'border-bad' : 'border-line'}`}>
           <option value="">{t('ownerSelf')}</option>
           {colleagues.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
         </select>
+        <FormMessage message={fieldError('ownerId')} />
       </div>
       <div>
         <label htmlFor="ho-need" className="text-xs text-ink-soft">{t('need')}</label>

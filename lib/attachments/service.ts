@@ -26,11 +26,11 @@ function detectType(content: Buffer) {
 export async function uploadAttachment(actor: Actor, requestId: string, file: File) {
   const request = await db.serviceRequest.findFirst({ where: { id: requestId, ...requestScope(actor) }, select: { id: true, clientId: true } })
   if (!request) throw new AppError('NOT_FOUND', 'errors.notFound')
-  if (file.size === 0) throw new AppError('INVALID_INPUT', 'errors.fileRequired')
-  if (file.size > MAX_ATTACHMENT_BYTES) throw new AppError('INVALID_INPUT', 'errors.fileTooLarge')
+  if (file.size === 0) throw new AppError('INVALID_INPUT', 'errors.fileRequired').forField('file')
+  if (file.size > MAX_ATTACHMENT_BYTES) throw new AppError('INVALID_INPUT', 'errors.fileTooLarge').forField('file')
   const content = Buffer.from(await file.arrayBuffer())
   const mimeType = detectType(content)
-  if (!mimeType) throw new AppError('INVALID_INPUT', 'errors.fileType')
+  if (!mimeType) throw new AppError('INVALID_INPUT', 'errors.fileType').forField('file')
   const fileName = file.name.replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 120) || 'file'
   return db.$transaction(async (tx) => {
     const a = await tx.attachment.create({

@@ -93,7 +93,7 @@ export async function confirmEnrollment(actor: Actor, code: string) {
   if (u.totpEnabledAt) throw new AppError('CONFLICT', 'errors.secondFactorAlreadyOn')
   if (!u.secret) throw new AppError('CONFLICT', 'errors.secondFactorStartAgain')
   const step = matchingStep(u.secret, code)
-  if (step === null) throw new AppError('INVALID_INPUT', 'errors.codeWrong')
+  if (step === null) throw new AppError('INVALID_INPUT', 'errors.codeWrong').forField('code')
   return db.$transaction(async (tx) => {
     const on = await tx.user.updateMany({
       where: { id: actor.userId, totpEnabledAt: null, totpSecret: u.totpSecret },
@@ -111,7 +111,7 @@ export async function regenerateRecoveryCodes(actor: Actor, code: string) {
   const u = await storedSecret(actor.userId)
   if (!u.totpEnabledAt || !u.secret) throw new AppError('CONFLICT', 'errors.secondFactorOff')
   const step = matchingStep(u.secret, code)
-  if (step === null || !(await claimStep(actor.userId, step))) throw new AppError('INVALID_INPUT', 'errors.codeWrong')
+  if (step === null || !(await claimStep(actor.userId, step))) throw new AppError('INVALID_INPUT', 'errors.codeWrong').forField('code')
   return db.$transaction(async (tx) => {
     const codes = await replaceRecoveryCodes(tx, actor.userId)
     await recordAudit(tx, { actorId: actor.userId, action: 'auth.recovery_codes_renewed', entity: 'User', entityId: actor.userId })

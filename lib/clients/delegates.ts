@@ -18,11 +18,11 @@ function ownClientId(actor: Actor) {
 export async function inviteDelegate(actor: Actor, input: TInviteDelegate) {
   const clientId = ownClientId(actor)
   const client = await db.client.findUniqueOrThrow({ where: { id: clientId }, select: { displayName: true, language: true, user: { select: { email: true } } } })
-  if (client.user.email === input.email) throw new AppError('INVALID_INPUT', 'errors.inviteSelf')
+  if (client.user.email === input.email) throw new AppError('INVALID_INPUT', 'errors.inviteSelf').forField('email')
   const token = randomBytes(24).toString('base64url')
   return db.$transaction(async (tx) => {
     const existing = await tx.delegate.findUnique({ where: { clientId_email: { clientId, email: input.email } }, select: { id: true, status: true } })
-    if (existing?.status === 'ACTIVE') throw new AppError('CONFLICT', 'errors.alreadyDelegate')
+    if (existing?.status === 'ACTIVE') throw new AppError('CONFLICT', 'errors.alreadyDelegate').forField('email')
     const delegate = existing
       ? await tx.delegate.update({ where: { id: existing.id }, data: { status: 'INVITED', inviteToken: token, relation: input.relation, revokedAt: null, invitedAt: new Date() }, select: { id: true } })
       : await tx.delegate.create({ data: { clientId, email: input.email, relation: input.relation, inviteToken: token }, select: { id: true } })

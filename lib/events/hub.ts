@@ -40,7 +40,7 @@ class EventHub {
       for (const l of this.listeners) l(event)
     })
     client.on('error', (err) => {
-      log.warn({ err: err.message }, 'event hub connection lost; reconnecting')
+      log.warn({ err }, 'event hub connection lost; reconnecting')
       this.client = null
       client.end().catch(() => {})
       setTimeout(() => { if (this.listeners.size) void this.ensureConnected() }, 500)
@@ -52,7 +52,7 @@ class EventHub {
       if (this.hasConnected) for (const l of this.listeners) l({ type: 'resync' })
       this.hasConnected = true
     } catch (err) {
-      log.warn({ err: String(err) }, 'event hub could not connect; retrying')
+      log.warn({ err }, 'event hub could not connect; retrying')
       client.end().catch(() => {})
       setTimeout(() => { if (this.listeners.size) void this.ensureConnected() }, 1000)
     }

@@ -20,7 +20,7 @@ export async function createHandoff(actor: Actor, input: TCreateHandoff) {
   if (!request) throw new AppError('NOT_FOUND', 'errors.notFound')
   if (input.ownerId) {
     const owner = await db.user.findFirst({ where: { id: input.ownerId, role: { in: ['BUTLER', 'SUPERVISOR'] }, disabledAt: null }, select: { id: true } })
-    if (!owner) throw new AppError('INVALID_INPUT', 'errors.chooseButler')
+    if (!owner) throw new AppError('INVALID_INPUT', 'errors.chooseButler').forField('ownerId')
   }
   const dueAt = wallTimeToUtc(input.dueAt, actor.timeZone)
   return db.$transaction(async (tx) => {

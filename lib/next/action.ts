@@ -1,11 +1,14 @@
 import 'server-only'
+import { headers } from 'next/headers'
+import { unstable_rethrow } from 'next/navigation'
 import { getTranslations } from 'next-intl/server'
 import { z } from 'zod'
 import type { Ability } from '../auth/policy'
 import type { Actor } from '../auth/roles'
-import { isAppError } from '../errors'
-import { log } from '../log'
+import { isAppError, type ErrorKey, type ErrorParamValues } from '../errors'
+import { log, withLogContext } from '../log'
 import { requireActor } from './guards'
+import { incomingRequestId } from './request-id'
 
 // For actions that take nothing but the session.
 export const ZNoInput = z.object({})
@@ -33,9 +36,11 @@ export function formToObject(form: FormData) {
   return out
 }
 
-// One wrapper for every server action: session, role, zod parsing, typed errors.
-// Expected failures come back as messages in the viewer's language; anything else is
-// logged and the user gets a generic message, never a raw 500.
+// One wrapper for every server action: session, role, zod parsing, typed errors, and a
+// correlation id on every log line of the call.
+// Expected failures come back as messages in the viewer's language (next to the field they
+// are about, when a service names one); anything else is logged with its stack and the user
+// gets a generic message, never a raw 500.
 export function defineAction<S extends z.ZodType, T>(
   opts: { can: Ability; schema: S; name: string; enrolling?: boolean },
   run: (actor: Actor, input: z.infer<S>) => Promise<T>,
@@ -51,36 +56,45 @@ export function definePublicAction<S extends z.ZodType, T>(
   return guarded(opts, async () => null, (_none, input) => run(input))
 }
 
+// Runs a server action's body with the correlation id of its request on every log line: the
+// caller's x-request-id if it sent one, else a new id.
+export async function inActionContext<T>(fn: () => Promise<T>): Promise<T> {
+  return withLogContext(incomingRequestId(await headers()), fn)
+}
+
 function guarded<S extends z.ZodType, C, T>(
   opts: { schema: S; name: string },
   authenticate: () => Promise<C>,
   run: (ctx: C, input: z.infer<S>) => Promise<T>,
 ) {
-  return async (raw: unknown): Promise<ActionResult<T>> => {
-    const t = await getTranslations()
-    // "errors.key:arg" carries one value for the message (e.g. minutes to wait).
-    const say = (key: string) => {
-      if (!key.startsWith('errors.')) return key
-      const [k, arg] = key.split(':')
-      return t(k as 'errors.generic', { n: arg ?? '' })
-    }
-    try {
-      // Authentication comes before parsing, so a stranger learns nothing from validation.
-      const ctx = await authenticate()
-      const parsed = opts.schema.safeParse(raw instanceof FormData ? formToObject(raw) : raw)
-      if (!parsed.success) {
-        const fieldErrors: Record<string, string> = {}
-        for (const issue of parsed.error.issues) {
-          const key = issue.path.join('.') || '_form'
-          fieldErrors[key] ??= say(issue.message)
+  return (raw: unknown): Promise<ActionResult<T>> =>
+    inActionContext(async () => {
+      const t = await getTranslations()
+      const say = (key: ErrorKey, params?: ErrorParamValues) => t(key, params)
+      try {
+        // Authentication comes before parsing, so a stranger learns nothing from validation.
+        const ctx = await authenticate()
+        const parsed = opts.schema.safeParse(raw instanceof FormData ? formToObject(raw) : raw)
+        if (!parsed.success) {
+          const fieldErrors: Record<string, string> = {}
+          for (const issue of parsed.error.issues) {
+            const key = issue.path.join('.') || '_form'
+            // Schemas name an errors.* key; zod's own English text never reaches the user.
+            fieldErrors[key] ??= say(issue.message.startsWith('errors.') ? (issue.message as ErrorKey) : 'errors.invalidValue')
+          }
+          return { ok: false, message: t('errors.checkFields'), fieldErrors }
         }
-        return { ok: false, message: t('errors.checkFields'), fieldErrors }
+        return { ok: true, data: await run(ctx, parsed.data) }
+      } catch (e) {
+        // redirect() and notFound() are how Next itself answers, not failures.
+        unstable_rethrow(e)
+        if (isAppError(e)) {
+          log.info({ action: opts.name, code: e.code, key: e.messageKey, field: e.field }, 'action refused')
+          const message = say(e.messageKey, e.params)
+          return { ok: false, message, ...(e.field ? { fieldErrors: { [e.field]: message } } : {}) }
+        }
+        log.error({ err: e, action: opts.name }, 'action failed')
+        return { ok: false, message: t('errors.generic') }
       }
-      return { ok: true, data: await run(ctx, parsed.data) }
-    } catch (e) {
-      if (isAppError(e)) return { ok: false, message: say(e.message) }
-      log.error({ action: opts.name, err: e instanceof Error ? e.message : String(e) }, 'action failed')
-      return { ok: false, message: t('errors.generic') }
-    }
-  }
+    })
 }

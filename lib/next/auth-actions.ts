@@ -11,6 +11,7 @@ import { isAppError } from '../errors'
 import { clientIp } from '../security/client-ip'
 import { assertAllowed, consume, reset } from '../security/rate-limit'
 import { signIn, signOut } from './auth'
+import { inActionContext } from './action'
 import { currentActor } from './guards'
 
 // `step: 'code'` asks the form for an authenticator or recovery code; the email and password
@@ -18,13 +19,17 @@ import { currentActor } from './guards'
 export type LoginState = { message?: string; step?: 'password' | 'code' }
 
 export async function loginAction(_prev: LoginState, form: FormData): Promise<LoginState> {
+  return inActionContext(() => signInWith(form))
+}
+
+async function signInWith(form: FormData): Promise<LoginState> {
   const t = await getTranslations('login')
   const email = String(form.get('email') ?? '').slice(0, 254)
   const ip = clientIp(await headers())
   const refusedFor = async (e: unknown) => {
     if (!isAppError(e) || e.code !== 'RATE_LIMITED') throw e
-    const te = await getTranslations('errors')
-    return { message: te('rateLimited', { n: e.message.split(':')[1] ?? '15' }) }
+    const te = await getTranslations()
+    return { message: te(e.messageKey, e.params) }
   }
   // Failed attempts count per address and per account, whether or not the account exists,
   // so the answer never tells an attacker which emails are real.
@@ -63,14 +68,16 @@ export async function loginAction(_prev: LoginState, form: FormData): Promise<Lo
 }
 
 export async function signOutAction() {
-  await signOut({ redirectTo: '/login' })
+  await inActionContext(() => signOut({ redirectTo: '/login' }))
 }
 
 export async function setLocaleAction(locale: AppLocale) {
   if (!LOCALES.includes(locale)) return
-  ;(await cookies()).set(LOCALE_COOKIE, locale, { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 365 * 86400 })
-  const actor = await currentActor()
-  if (actor) {
-    await db.user.update({ where: { id: actor.userId }, data: { locale: toDbLocale(locale) } })
-  }
+  await inActionContext(async () => {
+    ;(await cookies()).set(LOCALE_COOKIE, locale, { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 365 * 86400 })
+    const actor = await currentActor()
+    if (actor) {
+      await db.user.update({ where: { id: actor.userId }, data: { locale: toDbLocale(locale) } })
+    }
+  })
 }

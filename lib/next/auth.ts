@@ -30,12 +30,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   trustHost: true,
   session: { strategy: 'jwt', maxAge: env().SESSION_HOURS * 3600 },
   pages: { signIn: '/login' },
-  // A refused sign-in is expected; log it without a stack and without the email. (Checked by
-  // class: the production build minifies error names.)
+  // A refused sign-in is expected and not logged here (its email must not reach the logs);
+  // anything else is, with its stack. (Checked by class: the production build minifies names.)
   logger: {
     error(error) {
       if (error instanceof CredentialsSignin) return
-      log.error({ err: error.name, msg: error.message }, 'auth error')
+      log.error({ err: error }, 'auth error')
     },
     warn(code) { log.warn({ code }, 'auth warning') },
     debug() {},

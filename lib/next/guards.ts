@@ -1,7 +1,7 @@
 import 'server-only'
 import { redirect } from 'next/navigation'
 import { cache } from 'react'
-import { AppError } from '../errors'
+import { AppError, isAppError } from '../errors'
 import { assertCan, can, homePathFor, type Ability } from '../auth/policy'
 import type { Actor } from '../auth/roles'
 import { loadActor } from '../auth/sessions'
@@ -38,16 +38,17 @@ export async function requireActor(ability: Ability, o: GuardOptions = {}): Prom
   return actor
 }
 
-const REFUSAL_STATUS = { UNAUTHENTICATED: 401, FORBIDDEN: 403 } as const
+// A refusal as an HTTP answer: the status of its kind (HTTP_STATUS in lib/errors.ts) and its
+// code and message key, never more.
+export const refusalResponse = (e: AppError) => Response.json({ error: e.code, message: e.messageKey }, { status: e.status })
 
-// For route handlers: the actor, or the refusal to send instead (one status per kind).
+// For route handlers outside defineRoute (lib/next/route.ts): the actor, or the refusal to
+// send instead.
 export async function routeActor(ability: Ability): Promise<Actor | Response> {
   try {
     return await requireActor(ability)
   } catch (e) {
-    if (e instanceof AppError && (e.code === 'UNAUTHENTICATED' || e.code === 'FORBIDDEN')) {
-      return new Response(e.code === 'UNAUTHENTICATED' ? 'Unauthorized' : 'Forbidden', { status: REFUSAL_STATUS[e.code] })
-    }
+    if (isAppError(e)) return refusalResponse(e)
     throw e
   }
 }

@@ -24,7 +24,7 @@ export async function sendOutboxEmail(outboxId: string) {
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e)
     await db.outbox.update({ where: { id: mail.id }, data: { status: 'FAILED', attempts: { increment: 1 }, lastError: message.slice(0, 500) } })
-    log.warn({ outboxId: mail.id, err: message }, 'mail send failed; will retry')
+    log.warn({ outboxId: mail.id, err: e }, 'mail send failed; will retry')
     throw e
   }
 }

@@ -2,8 +2,9 @@ import 'server-only'
 import { db } from '../db'
 import type { Prisma } from '../generated/prisma/client'
 import type { Actor } from '../auth/roles'
-import { can } from '../auth/policy'
+import { assertCan, can } from '../auth/policy'
 import { requestScope } from '../auth/scope'
+import type { Period } from '../kpi/queries'
 import type { Category, OfferStage, RequestStatus, TimerKind } from '../generated/prisma/enums'
 import { OPEN_STATUSES } from './state-machine'
 
@@ -196,6 +197,27 @@ export async function getRequestDetail(actor: Actor, id: string): Promise<Reques
     })),
     timers: clientView ? [] : r.timers.map(toTimerDTO),
   }
+}
+
+// Every request created in the period that the actor may see, one flat row each, for the
+// supervisors' CSV export.
+export async function exportRequestRows(actor: Actor, period: Period) {
+  assertCan(actor, 'team.lead')
+  const rows = await db.serviceRequest.findMany({
+    where: { AND: [requestScope(actor), { createdAt: { gte: period.from, lt: period.to } }] },
+    orderBy: { createdAt: 'asc' },
+    select: {
+      number: true, title: true, category: true, status: true, createdAt: true, closedAt: true,
+      client: { select: { displayName: true, tier: true } }, assignee: { select: { name: true } }, rating: { select: { score: true } },
+      timers: { where: { kind: 'FIRST_RESPONSE' }, select: { startedAt: true, metAt: true, breachedAt: true } },
+    },
+  })
+  return rows.map((r) => ({
+    number: r.number, createdAt: r.createdAt, category: r.category, status: r.status, title: r.title,
+    client: r.client.displayName, tier: r.client.tier, butler: r.assignee?.name ?? '',
+    firstResponseSeconds: r.timers[0]?.metAt ? (r.timers[0].metAt.getTime() - r.timers[0].startedAt.getTime()) / 1000 : '',
+    breached: r.timers[0]?.breachedAt ? 'yes' : 'no', closedAt: r.closedAt, rating: r.rating?.score ?? '',
+  }))
 }
 
 // Used by the event stream: may this actor see this request at all?

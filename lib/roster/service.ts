@@ -13,7 +13,7 @@ const requireSupervisor = (actor: Actor) => {
 export async function addShift(actor: Actor, input: TShift, startsAt: Date, endsAt: Date) {
   requireSupervisor(actor)
   const butler = await db.user.findFirst({ where: { id: input.butlerId, role: 'BUTLER', disabledAt: null }, select: { id: true } })
-  if (!butler) throw new AppError('INVALID_INPUT', 'errors.chooseButler')
+  if (!butler) throw new AppError('INVALID_INPUT', 'errors.chooseButler').forField('butlerId')
   const overlap = await db.shift.findFirst({ where: { butlerId: butler.id, startsAt: { lt: endsAt }, endsAt: { gt: startsAt } }, select: { id: true } })
   if (overlap) throw new AppError('CONFLICT', 'errors.shiftOverlap')
   return db.$transaction(async (tx) => {

@@ -38,7 +38,7 @@ function limiter(name: LimitName) {
 const keyOf = (raw: string) => createHash('sha256').update(raw.trim().toLowerCase()).digest('hex').slice(0, 40)
 
 const limited = (res: RateLimiterRes) =>
-  new AppError('RATE_LIMITED', `errors.rateLimited:${Math.max(1, Math.ceil(res.msBeforeNext / 60_000))}`)
+  new AppError('RATE_LIMITED', 'errors.rateLimited', { minutes: Math.max(1, Math.ceil(res.msBeforeNext / 60_000)) })
 
 // Counts one use; refuses once the limit is reached.
 export async function consume(name: LimitName, raw: string) {

@@ -80,7 +80,7 @@ export async function bulkReassign(actor: Actor, input: TBulkReassign) {
 
 export async function inviteStaff(actor: Actor, input: TInviteStaff) {
   assertCan(actor, 'system.configure')
-  if (await db.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw new AppError('CONFLICT', 'errors.emailTaken')
+  if (await db.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw new AppError('CONFLICT', 'errors.emailTaken').forField('email')
   const token = randomBytes(24).toString('base64url')
   return db.$transaction(async (tx) => {
     // The account cannot sign in until its owner sets a password through the link.

@@ -27,7 +27,7 @@ export async function createVendorTask(actor: Actor, input: TCreateVendorTask) {
     db.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { authorityLimit: true } }),
   ])
   if (!request) throw new AppError('NOT_FOUND', 'errors.notFound')
-  if (!vendor) throw new AppError('INVALID_INPUT', 'errors.chooseVendor')
+  if (!vendor) throw new AppError('INVALID_INPUT', 'errors.chooseVendor').forField('vendorId')
   const limit = can(actor, 'team.lead') ? Number.POSITIVE_INFINITY : me.authorityLimit === null ? null : Number(me.authorityLimit)
   const pending = needsApproval(input.cost, input.currency, limit)
   const dueAt = wallTimeToUtc(input.dueAt, actor.timeZone)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import pg from 'pg'
+import type { AppError } from '../../lib/errors'
 import { assertAllowed, consume, RATE_LIMIT_DDL, reset } from '../../lib/security/rate-limit'
 
 describe('rate limits (PostgreSQL-backed)', () => {
@@ -11,7 +12,9 @@ describe('rate limits (PostgreSQL-backed)', () => {
     await client.end()
     const who = `nobody-${Date.now()}@nowhere.test`
     for (let i = 0; i < 5; i++) await consume('signInAccount', who)
-    await expect(assertAllowed('signInAccount', who)).rejects.toMatchObject({ code: 'RATE_LIMITED', message: expect.stringMatching(/^errors\.rateLimited:\d+$/) })
+    const refusal = await assertAllowed('signInAccount', who).catch((e: unknown) => e)
+    expect(refusal).toMatchObject({ code: 'RATE_LIMITED', messageKey: 'errors.rateLimited', params: { minutes: expect.any(Number) } })
+    expect(Number.isInteger((refusal as AppError).params?.minutes)).toBe(true)
     await expect(consume('signInAccount', who)).rejects.toMatchObject({ code: 'RATE_LIMITED' })
     // Another account is unaffected; the same email in other case is the same account.
     await expect(assertAllowed('signInAccount', `other-${who}`)).resolves.toBeUndefined()

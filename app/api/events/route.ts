@@ -1,4 +1,5 @@
-import { routeActor } from '@/lib/next/guards'
+import { defineRoute } from '@/lib/next/route'
+import { log } from '@/lib/log'
 import { can } from '@/lib/auth/policy'
 import { loadActor } from '@/lib/auth/sessions'
 import { eventHub, type HubEvent } from '@/lib/events/hub'
@@ -10,9 +11,7 @@ const HEARTBEAT_MS = 15_000
 
 // Server-sent events: each notification is re-checked against this user's rights before it
 // is forwarded, and only ids travel; the page re-reads what it shows through its own guards.
-export async function GET(request: Request) {
-  const actor = await routeActor('account.use')
-  if (actor instanceof Response) return actor
+export const GET = defineRoute({ name: 'events', can: 'account.use' }, async (actor, request) => {
   const clientView = !can(actor, 'request.serve')
   const encoder = new TextEncoder()
 
@@ -35,7 +34,7 @@ export async function GET(request: Request) {
         if (!(await canSeeRequest(actor, e.requestId))) return
         send(e.type, { requestId: e.requestId, ...(e.type === 'sla.changed' ? { state: e.state } : {}), ...(e.type === 'request.offered' ? { stage: e.stage } : {}), ...(e.type === 'message.created' ? { fromClient: e.fromClient } : {}) })
       }
-      const unsubscribe = eventHub.subscribe((e) => void onEvent(e).catch(() => {}))
+      const unsubscribe = eventHub.subscribe((e) => void onEvent(e).catch((err) => log.warn({ err, requestId: e.type === 'resync' ? undefined : e.requestId }, 'event not forwarded')))
       // The heartbeat also re-validates the session, so a revoked one stops receiving.
       const heartbeat = setInterval(async () => {
         const still = await loadActor(actor.sessionId).catch(() => null)
@@ -65,4 +64,4 @@ export async function GET(request: Request) {
       'X-Accel-Buffering': 'no',
     },
   })
-}
+})

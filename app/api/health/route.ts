@@ -1,11 +1,13 @@
 import { db } from '@/lib/db'
+import { log } from '@/lib/log'
+import { definePublicRoute } from '@/lib/next/route'
 
 export const dynamic = 'force-dynamic'
 
 const WORKER_STALE_MS = 15_000
 
 // Liveness for load balancers and the zero-setup check: database reachable, worker beating.
-export async function GET() {
+export const GET = definePublicRoute({ name: 'health' }, async () => {
   try {
     const [{ now }] = await db.$queryRaw<{ now: Date }[]>`SELECT clock_timestamp() AS now`
     const beat = await db.workerHeartbeat.findFirst({ orderBy: { seenAt: 'desc' }, select: { seenAt: true } })
@@ -15,7 +17,8 @@ export async function GET() {
       { status: workerOk ? 'ok' : 'degraded', database: 'ok', worker: workerOk ? 'ok' : 'stale', workerAgeMs },
       { status: 200, headers: { 'Cache-Control': 'no-store' } },
     )
-  } catch {
+  } catch (e) {
+    log.warn({ err: e }, 'health check: database unreachable')
     return Response.json({ status: 'down', database: 'unreachable', worker: 'unknown' }, { status: 503 })
   }
-}
+})

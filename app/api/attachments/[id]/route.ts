@@ -1,14 +1,13 @@
-import { routeActor } from '@/lib/next/guards'
+import { defineRoute } from '@/lib/next/route'
 import { readAttachment } from '@/lib/attachments/service'
+import { AppError } from '@/lib/errors'
 
 export const dynamic = 'force-dynamic'
 
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const actor = await routeActor('account.use')
-  if (actor instanceof Response) return actor
+export const GET = defineRoute<{ id: string }>({ name: 'attachments.read', can: 'account.use' }, async (actor, _request, { params }) => {
   const { id } = await params
   const file = await readAttachment(actor, id)
-  if (!file) return new Response('Not found', { status: 404 })
+  if (!file) throw new AppError('NOT_FOUND', 'errors.notFound')
   return new Response(new Uint8Array(file.content), {
     headers: {
       'Content-Type': file.mimeType,
@@ -17,4 +16,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
       'X-Content-Type-Options': 'nosniff',
     },
   })
-}
+})

@@ -1,14 +1,12 @@
-import { routeActor } from '@/lib/next/guards'
-import { csvResponse, toCsv } from '@/lib/kpi/csv'
+import { defineRoute } from '@/lib/next/route'
+import { csvResponse, toCsv } from '@/lib/export/csv'
 import { periodFromUrl } from '@/lib/kpi/period'
 import { categoryMix, delight, firstContactResolution, firstResponseKpi, resolutionByCategory, tierRetention } from '@/lib/kpi/queries'
 
 export const dynamic = 'force-dynamic'
 
 // The KPI tables of the period as one long CSV: table, key, metric, value.
-export async function GET(request: Request) {
-  const actor = await routeActor('team.lead')
-  if (actor instanceof Response) return actor
+export const GET = defineRoute({ name: 'export.kpi', can: 'team.lead' }, async (actor, request) => {
   const { fromDay, toDay, period } = periodFromUrl(request.url, actor.timeZone)
   const [fr, res, fcr, ret, mix, joy] = await Promise.all([
     firstResponseKpi(actor, period), resolutionByCategory(actor, period), firstContactResolution(actor, period), tierRetention(actor, period),
@@ -24,4 +22,4 @@ export async function GET(request: Request) {
     ...joy.trend.map((w) => ({ table: 'delight_trend', key: w.week, metric: 'average', value: w.avg })),
   ]
   return csvResponse(`kpi_${fromDay}_${toDay}.csv`, toCsv(rows, ['table', 'key', 'metric', 'value']))
-}
+})
