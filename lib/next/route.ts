@@ -20,7 +20,7 @@ export function errorResponse(e: unknown, route: string): Response {
 // One wrapper for every route handler in app/api: the session and its ability checked first,
 // a correlation id on every log line (the caller's x-request-id, else a new one) and on the
 // response, and failures answered by errorResponse.
-export function defineRoute<P = Record<string, never>>(
+export function defineRoute<P = object>(
   opts: { name: string; can: Ability },
   handler: (actor: Actor, request: Request, context: RouteContext<P>) => Promise<Response>,
 ): Handler<P> {
@@ -28,7 +28,7 @@ export function defineRoute<P = Record<string, never>>(
 }
 
 // For the few routes anyone may call (health, Auth.js's own endpoints).
-export function definePublicRoute<P = Record<string, never>>(opts: { name: string }, handler: Handler<P>): Handler<P> {
+export function definePublicRoute<P = object>(opts: { name: string }, handler: Handler<P>): Handler<P> {
   return answered(opts.name, handler)
 }
 
