@@ -1,13 +1,7 @@
 import type en from '../messages/en.json'
 
 export type AppErrorCode =
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'INVALID_INPUT'
-  | 'CONFLICT'
-  | 'INVALID_TRANSITION'
-  | 'RATE_LIMITED'
+  'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'INVALID_INPUT' | 'CONFLICT' | 'INVALID_TRANSITION' | 'RATE_LIMITED'
 
 // One HTTP status per kind of refusal, for route handlers (lib/next/route.ts).
 export const HTTP_STATUS: Record<AppErrorCode, number> = {

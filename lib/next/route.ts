@@ -1,3 +1,4 @@
+import 'server-only'
 import { unstable_rethrow } from 'next/navigation'
 import type { Ability } from '../auth/policy'
 import type { Actor } from '../auth/roles'

@@ -8,10 +8,20 @@ import en from '../../messages/en.json'
 
 let currentSid: string | null = null
 let incoming = new Headers()
-vi.mock('../../lib/next/auth', () => ({ auth: async () => (currentSid ? { sid: currentSid } : null), signIn: vi.fn(), signOut: vi.fn() }))
+vi.mock('../../lib/next/auth', () => ({
+  auth: async () => (currentSid ? { sid: currentSid } : null),
+  signIn: vi.fn(),
+  signOut: vi.fn(),
+}))
 vi.mock('next-intl/server', () => ({ getTranslations: async () => createTranslator({ locale: 'en', messages: en }) }))
-vi.mock('next/headers', () => ({ headers: async () => incoming, cookies: async () => ({ get: () => undefined, set: () => {} }) }))
-vi.mock('next-auth', () => ({ AuthError: class AuthError extends Error {}, CredentialsSignin: class CredentialsSignin extends Error {} }))
+vi.mock('next/headers', () => ({
+  headers: async () => incoming,
+  cookies: async () => ({ get: () => undefined, set: () => {} }),
+}))
+vi.mock('next-auth', () => ({
+  AuthError: class AuthError extends Error {},
+  CredentialsSignin: class CredentialsSignin extends Error {},
+}))
 
 import { db } from '../../lib/db'
 import { createSession } from '../../lib/auth/sessions'
@@ -22,7 +32,7 @@ import { loginAction } from '../../lib/next/auth-actions'
 import { definePublicRoute } from '../../lib/next/route'
 import { consume, RATE_LIMIT_DDL } from '../../lib/security/rate-limit'
 import { inviteStaffAction } from '../../lib/staff/actions'
-import { createRequest } from '../../lib/requests/service'
+import { createRequest } from '../../lib/requests/lifecycle'
 import { createClient, createStaff } from '../factories'
 import { actorFor } from './helpers'
 
@@ -107,13 +117,23 @@ describe('errors and logs', () => {
       expect(res.status, code).toBe(status)
       expect(await res.json()).toEqual({ error: code, message: 'errors.forbidden' })
     }
-    expect(HTTP_STATUS).toMatchObject({ UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, INVALID_INPUT: 400, CONFLICT: 409, INVALID_TRANSITION: 409, RATE_LIMITED: 429 })
+    expect(HTTP_STATUS).toMatchObject({
+      UNAUTHENTICATED: 401,
+      FORBIDDEN: 403,
+      NOT_FOUND: 404,
+      INVALID_INPUT: 400,
+      CONFLICT: 409,
+      INVALID_TRANSITION: 409,
+      RATE_LIMITED: 429,
+    })
 
     const lines = captureErrors()
     const broken = definePublicRoute({ name: 'broken' }, async () => {
       throw new TypeError('undefined is not a function')
     })
-    const res = await broken(new Request('http://local/x', { headers: { 'x-request-id': 'edge-1' } }), { params: Promise.resolve({}) })
+    const res = await broken(new Request('http://local/x', { headers: { 'x-request-id': 'edge-1' } }), {
+      params: Promise.resolve({}),
+    })
     expect(res.status).toBe(500)
     expect(res.headers.get('x-request-id')).toBe('edge-1')
     expect(await res.json()).toEqual({ error: 'INTERNAL', correlationId: 'edge-1' })
@@ -123,7 +143,8 @@ describe('errors and logs', () => {
 
   it('exports requests to supervisors only, through the request scope, and never fails on a malformed period', async () => {
     const { GET } = await import('../../app/api/export/requests/route')
-    const get = (query = '') => GET(new Request(`http://local/api/export/requests${query}`), { params: Promise.resolve({}) })
+    const get = (query = '') =>
+      GET(new Request(`http://local/api/export/requests${query}`), { params: Promise.resolve({}) })
     expect((await get()).status).toBe(401)
     currentSid = sid.butler
     const refused = await get()
@@ -136,7 +157,9 @@ describe('errors and logs', () => {
     expect(ok.headers.get('x-request-id')).toBeTruthy()
     // Decoded by hand: text() would drop the byte-order mark that spreadsheets need.
     const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await ok.arrayBuffer())
-    expect(csv.split('\r\n')[0]).toBe('\uFEFFnumber,createdAt,category,status,title,client,tier,butler,firstResponseSeconds,breached,closedAt,rating')
+    expect(csv.split('\r\n')[0]).toBe(
+      '\uFEFFnumber,createdAt,category,status,title,client,tier,butler,firstResponseSeconds,breached,closedAt,rating',
+    )
     expect(csv).toContain('To export')
     const malformed = await get('?from=9999-99-99&to=2024-13-45')
     expect(malformed.status).toBe(200)

@@ -32,9 +32,19 @@ export const GET = defineRoute({ name: 'events', can: 'account.use' }, async (ac
         if (e.type === 'message.created' && e.internal && clientView) return
         if (clientView && !actor.clientIds.includes(e.clientId)) return
         if (!(await canSeeRequest(actor, e.requestId))) return
-        send(e.type, { requestId: e.requestId, ...(e.type === 'sla.changed' ? { state: e.state } : {}), ...(e.type === 'request.offered' ? { stage: e.stage } : {}), ...(e.type === 'message.created' ? { fromClient: e.fromClient } : {}) })
+        send(e.type, {
+          requestId: e.requestId,
+          ...(e.type === 'sla.changed' ? { state: e.state } : {}),
+          ...(e.type === 'request.offered' ? { stage: e.stage } : {}),
+          ...(e.type === 'message.created' ? { fromClient: e.fromClient } : {}),
+        })
       }
-      const unsubscribe = eventHub.subscribe((e) => void onEvent(e).catch((err) => log.warn({ err, requestId: e.type === 'resync' ? undefined : e.requestId }, 'event not forwarded')))
+      const unsubscribe = eventHub.subscribe(
+        (e) =>
+          void onEvent(e).catch((err) =>
+            log.warn({ err, requestId: e.type === 'resync' ? undefined : e.requestId }, 'event not forwarded'),
+          ),
+      )
       // The heartbeat also re-validates the session, so a revoked one stops receiving.
       const heartbeat = setInterval(async () => {
         const still = await loadActor(actor.sessionId).catch(() => null)
@@ -46,7 +56,11 @@ export const GET = defineRoute({ name: 'events', can: 'account.use' }, async (ac
         closed = true
         clearInterval(heartbeat)
         unsubscribe()
-        try { controller.close() } catch { /* already closed */ }
+        try {
+          controller.close()
+        } catch {
+          /* already closed */
+        }
       }
       request.signal.addEventListener('abort', () => cleanup())
       send('ready', {})

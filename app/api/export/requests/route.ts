@@ -9,5 +9,21 @@ export const dynamic = 'force-dynamic'
 export const GET = defineRoute({ name: 'export.requests', can: 'team.lead' }, async (actor, request) => {
   const { fromDay, toDay, period } = periodFromUrl(request.url, actor.timeZone)
   const rows = await exportRequestRows(actor, period)
-  return csvResponse(`requests_${fromDay}_${toDay}.csv`, toCsv(rows, ['number', 'createdAt', 'category', 'status', 'title', 'client', 'tier', 'butler', 'firstResponseSeconds', 'breached', 'closedAt', 'rating']))
+  return csvResponse(
+    `requests_${fromDay}_${toDay}.csv`,
+    toCsv(rows, [
+      'number',
+      'createdAt',
+      'category',
+      'status',
+      'title',
+      'client',
+      'tier',
+      'butler',
+      'firstResponseSeconds',
+      'breached',
+      'closedAt',
+      'rating',
+    ]),
+  )
 })
