@@ -128,7 +128,7 @@ export function takeRequest(actor: Actor, input: TTakeRequest) {
 export function transferRequest(actor: Actor, input: TTransfer) {
   return changeRequest(actor, 'request.serve', { id: input.requestId }, { assigneeId: true }, async (tx, request) => {
     const to = await tx.user.findFirst({ where: { id: input.toButlerId, role: 'BUTLER', disabledAt: null }, select: { id: true } })
-    if (!to) throw new AppError('INVALID_INPUT', 'errors.chooseButler')
+    if (!to) throw new AppError('INVALID_INPUT', 'errors.chooseButler').forField('toButlerId')
     await updateAtVersion(tx, request.id, input.version, { assigneeId: to.id, offerStage: null, offeredAt: null })
     await tx.message.create({
       data: { requestId: request.id, authorId: actor.userId, visibility: 'INTERNAL', body: input.reason },
