@@ -19,7 +19,7 @@ export type ActionResult<T> =
 
 // Turns a form into a nested object: "details.flightNumber" -> { details: { flightNumber } },
 // repeated "details.travellers[]" fields -> an array, and files stay File objects.
-export function formToObject(form: FormData) {
+function formToObject(form: FormData) {
   const out: Record<string, unknown> = {}
   for (const [key, value] of form.entries()) {
     if (key.startsWith('$ACTION')) continue

@@ -14,8 +14,8 @@ const ZCredentials = z.object({
 
 // The password was right and the account has an authenticator: ask for its code. Told only
 // after a correct password, so it reveals nothing about which emails exist.
-export class SecondFactorRequired extends CredentialsSignin { code = 'second_factor_required' }
-export class SecondFactorWrong extends CredentialsSignin { code = 'second_factor_wrong' }
+class SecondFactorRequired extends CredentialsSignin { code = 'second_factor_required' }
+class SecondFactorWrong extends CredentialsSignin { code = 'second_factor_wrong' }
 
 /* eslint-disable @typescript-eslint/consistent-type-definitions -- module augmentation needs interfaces */
 declare module 'next-auth' {

@@ -1,7 +1,7 @@
 import 'server-only'
 import { redirect } from 'next/navigation'
 import { cache } from 'react'
-import { AppError, isAppError } from '../errors'
+import { AppError } from '../errors'
 import { assertCan, can, homePathFor, type Ability } from '../auth/policy'
 import type { Actor } from '../auth/roles'
 import { loadActor } from '../auth/sessions'
@@ -14,7 +14,7 @@ export const currentActor = cache(async (): Promise<Actor | null> => {
   return loadActor(session.sid)
 })
 
-export const SECOND_FACTOR_SETUP_PATH = '/account/two-factor'
+const SECOND_FACTOR_SETUP_PATH = '/account/two-factor'
 
 // Guards take { enrolling: true } only on the page and actions that set up a second factor:
 // everywhere else a supervisor or admin without one is turned away.
@@ -36,19 +36,4 @@ export async function requireActor(ability: Ability, o: GuardOptions = {}): Prom
   assertCan(actor, ability)
   if (actor.mustEnrollSecondFactor && !o.enrolling) throw new AppError('FORBIDDEN', 'errors.secondFactorSetupFirst')
   return actor
-}
-
-// A refusal as an HTTP answer: the status of its kind (HTTP_STATUS in lib/errors.ts) and its
-// code and message key, never more.
-export const refusalResponse = (e: AppError) => Response.json({ error: e.code, message: e.messageKey }, { status: e.status })
-
-// For route handlers outside defineRoute (lib/next/route.ts): the actor, or the refusal to
-// send instead.
-export async function routeActor(ability: Ability): Promise<Actor | Response> {
-  try {
-    return await requireActor(ability)
-  } catch (e) {
-    if (isAppError(e)) return refusalResponse(e)
-    throw e
-  }
 }

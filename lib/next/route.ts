@@ -4,16 +4,17 @@ import type { Ability } from '../auth/policy'
 import type { Actor } from '../auth/roles'
 import { isAppError } from '../errors'
 import { currentCorrelationId, log, withLogContext } from '../log'
-import { refusalResponse, requireActor } from './guards'
+import { requireActor } from './guards'
 import { incomingRequestId, REQUEST_ID_HEADER } from './request-id'
 
 type RouteContext<P> = { params: Promise<P> }
 type Handler<P> = (request: Request, context: RouteContext<P>) => Promise<Response>
 
-// The answer to a failed route handler: a refusal gets the status of its kind, anything else
-// is logged with its stack and answered with a bare 500 that names the correlation id.
-export function errorResponse(e: unknown, route: string): Response {
-  if (isAppError(e)) return refusalResponse(e)
+// The answer to a failed route handler: a refusal gets the status of its kind (HTTP_STATUS in
+// lib/errors.ts) with its code and message key, never more; anything else is logged with its
+// stack and answered with a bare 500 that names the correlation id.
+function errorResponse(e: unknown, route: string): Response {
+  if (isAppError(e)) return Response.json({ error: e.code, message: e.messageKey }, { status: e.status })
   log.error({ err: e, route }, 'route failed')
   return Response.json({ error: 'INTERNAL', correlationId: currentCorrelationId() }, { status: 500 })
 }

@@ -7,8 +7,8 @@ import { AppError } from '../errors'
 
 // Counters live in PostgreSQL (schema "ratelimit", created with the migrations), so every web
 // copy shares them and a restart forgets nothing.
-export const RATE_LIMIT_SCHEMA = 'ratelimit'
-export const RATE_LIMIT_TABLE = 'limits'
+const RATE_LIMIT_SCHEMA = 'ratelimit'
+const RATE_LIMIT_TABLE = 'limits'
 
 const LIMITS = {
   signInAccount: { points: 5, duration: 15 * 60 },
