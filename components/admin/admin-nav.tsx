@@ -1,7 +1,7 @@
-import Link from 'next/link'
 import { getTranslations } from 'next-intl/server'
+import { SectionNav } from '@/components/layout/section-nav'
 
-export async function AdminNav({ current }: { current: 'staff' | 'sla' | 'vendors' | 'process' | 'audit' }) {
+export async function AdminNav() {
   const t = await getTranslations('admin')
   const items = [
     { key: 'staff', href: '/admin', label: t('staff') },
@@ -10,14 +10,5 @@ export async function AdminNav({ current }: { current: 'staff' | 'sla' | 'vendor
     { key: 'process', href: '/admin/process', label: t('process') },
     { key: 'audit', href: '/supervisor/audit', label: t('audit') },
   ] as const
-  return (
-    <nav className="mb-6 flex gap-1" aria-label={t('title')}>
-      {items.map((i) => (
-        <Link key={i.key} href={i.href} aria-current={i.key === current ? 'page' : undefined}
-          className={`rounded-full px-3 py-1.5 text-sm ${i.key === current ? 'bg-ink text-ivory' : 'text-ink-soft hover:bg-gold-soft'}`}>
-          {i.label}
-        </Link>
-      ))}
-    </nav>
-  )
+  return <SectionNav label={t('title')} items={items} className="mb-6 flex gap-1" />
 }

@@ -1,18 +1,12 @@
-import Link from 'next/link'
 import { getTranslations } from 'next-intl/server'
+import { SectionNav } from '@/components/layout/section-nav'
 
-export async function SupervisorNav({ current }: { current: 'board' | 'kpi' | 'quality' | 'roster' | 'team' | 'audit' }) {
+export async function SupervisorNav() {
   const t = await getTranslations('supervisor')
   const items = [
-    ['board', '/supervisor', t('title')], ['kpi', '/supervisor/kpi', t('kpi')], ['quality', '/supervisor/quality', t('quality')],
-    ['roster', '/supervisor/roster', t('roster')], ['team', '/supervisor/team', t('team')], ['audit', '/supervisor/audit', t('audit')],
+    { key: 'board', href: '/supervisor', label: t('title') }, { key: 'kpi', href: '/supervisor/kpi', label: t('kpi') },
+    { key: 'quality', href: '/supervisor/quality', label: t('quality') }, { key: 'roster', href: '/supervisor/roster', label: t('roster') },
+    { key: 'team', href: '/supervisor/team', label: t('team') }, { key: 'audit', href: '/supervisor/audit', label: t('audit') },
   ] as const
-  return (
-    <nav className="mb-5 flex flex-wrap gap-1" aria-label={t('title')}>
-      {items.map(([key, href, label]) => (
-        <Link key={key} href={href} aria-current={key === current ? 'page' : undefined}
-          className={`rounded-full px-3 py-1.5 text-sm ${key === current ? 'bg-ink text-ivory' : 'text-ink-soft hover:bg-gold-soft'}`}>{label}</Link>
-      ))}
-    </nav>
-  )
+  return <SectionNav label={t('title')} items={items} className="mb-5 flex flex-wrap gap-1" />
 }

@@ -4,9 +4,11 @@ import { getTranslations } from 'next-intl/server'
 import { signOutAction } from '@/lib/next/auth-actions'
 import type { Actor } from '@/lib/auth/roles'
 import { DutyToggle } from '@/components/console/duty-toggle'
+import { SectionTitle, type TSection } from '@/components/layout/section-title'
 import { LocaleSwitch } from './locale-switch'
 
-export async function AppHeader({ actor, home, section, wide = false }: { actor: Actor; home: string; section?: string; wide?: boolean }) {
+// Rendered by each audience's layout; `sections` names the part of the area the URL is in.
+export async function AppHeader({ actor, home, sections, wide = false }: { actor: Actor; home: string; sections?: readonly TSection[]; wide?: boolean }) {
   const t = await getTranslations('common')
   return (
     <header className="sticky top-0 z-10 border-b border-line bg-ivory/95 backdrop-blur">
@@ -15,7 +17,7 @@ export async function AppHeader({ actor, home, section, wide = false }: { actor:
           <span aria-hidden className="grid size-7 place-items-center rounded-full bg-ink text-xs text-gold-light">◆</span>
           <span className={wide ? '' : 'hidden min-[420px]:inline'}>{t('brand')}</span>
         </Link>
-        {section && <span className="hidden text-sm text-ink-soft sm:inline">· {section}</span>}
+        {sections && <SectionTitle sections={sections} />}
         <div className="ml-auto flex items-center gap-1 whitespace-nowrap sm:gap-2">
           {can(actor, 'request.serve') && !actor.mustEnrollSecondFactor && <DutyToggle onDuty={actor.onDuty} />}
           {can(actor, 'performance.own') && (

@@ -4,8 +4,6 @@ import { changeRoleAction, inviteStaffAction, setDisabledAction } from '@/lib/st
 import { resetSecondFactorAction } from '@/lib/auth/two-factor-actions'
 import { listStaff } from '@/lib/staff/queries'
 import { STAFF_ROLE_VALUES } from '@/lib/staff/schemas'
-import { AppHeader } from '@/components/ui/app-header'
-import { AdminNav } from '@/components/admin/admin-nav'
 import { RowForm } from '@/components/ui/row-form'
 
 export const dynamic = 'force-dynamic'
@@ -17,44 +15,40 @@ export default async function AdminHome() {
   const roles = STAFF_ROLE_VALUES.map((r) => ({ value: r, label: t(`admin.roles.${r}`) }))
   return (
     <>
-      <AppHeader actor={actor} home="/admin" section={t('admin.title')} wide />
-      <main className="mx-auto max-w-screen-2xl px-6 py-6">
-        <AdminNav current="staff" />
-        <h1 className="mb-4 text-xl font-semibold">{t('admin.staff')}</h1>
-        <div className="rounded-2xl border border-line bg-white px-4">
-          {staff.map((s) => (
-            <div key={s.id} className="flex flex-wrap items-center justify-between gap-3 border-b border-line py-1" data-testid="staff-row">
-              <span className="w-72 text-sm">{s.name} <span className="text-xs text-ink-soft">{s.email}</span>
-                {s.disabled && <span className="ml-2 rounded-full bg-bad/10 px-2 text-xs text-bad">{t('admin.disabled')}</span>}
-                <span data-testid="second-factor" className={`ml-2 rounded-full px-2 text-xs ${s.secondFactorOn ? 'bg-ok/10 text-ok' : 'bg-warn/10 text-warn'}`}>
-                  {s.secondFactorOn ? t('admin.secondFactorOn') : t('admin.secondFactorOff')}
-                </span>
+      <h1 className="mb-4 text-xl font-semibold">{t('admin.staff')}</h1>
+      <div className="rounded-2xl border border-line bg-white px-4">
+        {staff.map((s) => (
+          <div key={s.id} className="flex flex-wrap items-center justify-between gap-3 border-b border-line py-1" data-testid="staff-row">
+            <span className="w-72 text-sm">{s.name} <span className="text-xs text-ink-soft">{s.email}</span>
+              {s.disabled && <span className="ml-2 rounded-full bg-bad/10 px-2 text-xs text-bad">{t('admin.disabled')}</span>}
+              <span data-testid="second-factor" className={`ml-2 rounded-full px-2 text-xs ${s.secondFactorOn ? 'bg-ok/10 text-ok' : 'bg-warn/10 text-warn'}`}>
+                {s.secondFactorOn ? t('admin.secondFactorOn') : t('admin.secondFactorOff')}
               </span>
-              {s.id !== actor.userId && (
-                <div className="flex flex-wrap items-center gap-3">
-                  <RowForm action={changeRoleAction} hidden={{ userId: s.id }} submitLabel={t('admin.changeRole')}
-                    fields={[{ name: 'role', label: t('admin.role'), kind: 'select', value: s.role, options: roles }]} />
-                  <RowForm action={setDisabledAction} hidden={{ userId: s.id, disabled: s.disabled ? 'false' : 'true' }} fields={[]}
-                    submitLabel={s.disabled ? t('admin.enable') : t('admin.disable')} />
-                  {s.secondFactorOn && (
-                    <RowForm action={resetSecondFactorAction} hidden={{ userId: s.id }} fields={[]} submitLabel={t('admin.resetSecondFactor')} />
-                  )}
-                </div>
-              )}
-            </div>
-          ))}
-        </div>
-        <section className="mt-6 rounded-2xl border border-line bg-white px-4 py-3">
-          <h2 className="font-medium">{t('admin.invite')}</h2>
-          <p className="text-xs text-ink-soft">{t('admin.inviteHint')}</p>
-          <RowForm action={inviteStaffAction} hidden={{}} submitLabel={t('admin.invite')}
-            fields={[
-              { name: 'name', label: t('admin.name'), kind: 'text', width: 'w-40' },
-              { name: 'email', label: t('admin.email'), kind: 'text', width: 'w-64' },
-              { name: 'role', label: t('admin.role'), kind: 'select', value: 'BUTLER', options: roles },
-            ]} />
-        </section>
-      </main>
+            </span>
+            {s.id !== actor.userId && (
+              <div className="flex flex-wrap items-center gap-3">
+                <RowForm action={changeRoleAction} hidden={{ userId: s.id }} submitLabel={t('admin.changeRole')}
+                  fields={[{ name: 'role', label: t('admin.role'), kind: 'select', value: s.role, options: roles }]} />
+                <RowForm action={setDisabledAction} hidden={{ userId: s.id, disabled: s.disabled ? 'false' : 'true' }} fields={[]}
+                  submitLabel={s.disabled ? t('admin.enable') : t('admin.disable')} />
+                {s.secondFactorOn && (
+                  <RowForm action={resetSecondFactorAction} hidden={{ userId: s.id }} fields={[]} submitLabel={t('admin.resetSecondFactor')} />
+                )}
+              </div>
+            )}
+          </div>
+        ))}
+      </div>
+      <section className="mt-6 rounded-2xl border border-line bg-white px-4 py-3">
+        <h2 className="font-medium">{t('admin.invite')}</h2>
+        <p className="text-xs text-ink-soft">{t('admin.inviteHint')}</p>
+        <RowForm action={inviteStaffAction} hidden={{}} submitLabel={t('admin.invite')}
+          fields={[
+            { name: 'name', label: t('admin.name'), kind: 'text', width: 'w-40' },
+            { name: 'email', label: t('admin.email'), kind: 'text', width: 'w-64' },
+            { name: 'role', label: t('admin.role'), kind: 'select', value: 'BUTLER', options: roles },
+          ]} />
+      </section>
     </>
   )
 }

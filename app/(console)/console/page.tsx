@@ -4,7 +4,6 @@ import { getTranslations } from 'next-intl/server'
 import { requirePageActor } from '@/lib/next/guards'
 import { byDeadline, listRequests } from '@/lib/requests/queries'
 import { inQueue, QUEUE_VIEWS, type QueueView } from '@/lib/requests/queues'
-import { AppHeader } from '@/components/ui/app-header'
 import { StaffLive } from '@/components/live/staff-live'
 import { QueueTable } from '@/components/console/queue-table'
 import { QueueFilters } from '@/components/console/queue-filters'
@@ -41,58 +40,55 @@ export default async function ConsoleHome({ searchParams }: { searchParams: Prom
   const tc = await getTranslations('care')
   return (
     <>
-      <AppHeader actor={actor} home="/console" section={t('title')} wide />
-      <main className="mx-auto max-w-screen-2xl px-6 py-6">
-        <div className="mb-4 flex items-center justify-between gap-4">
-          <nav aria-label={t('queue')} className="flex flex-wrap gap-1">
-            {views.map((v) => (
-              <Link
-                key={v}
-                href={`/console?view=${v}`}
-                aria-current={v === view ? 'page' : undefined}
-                className={`rounded-full px-3 py-1.5 text-sm ${v === view ? 'bg-ink text-ivory' : 'text-ink-soft hover:bg-gold-soft'} ${v === 'offered' && counts[v] ? 'font-semibold text-gold' : ''}`}
-              >
-                {t(v)} <span className="tabular-nums">({counts[v]})</span>
-              </Link>
-            ))}
-          </nav>
-          <div className="flex items-center gap-3">
-            <Shortcuts items={[
-              { key: 'j', label: ts('next') },
-              { key: 'k', label: ts('prev') },
-              { key: 'Enter', label: ts('open') },
-              { key: '/', label: ts('search'), focus: 'queue-search' },
-              ...views.map((v, i) => ({ key: String(i + 1), label: `${ts('view', { n: i + 1 })}: ${t(v)}`, href: `/console?view=${v}` })),
-            ]} />
-            <StaffLive
-              titles={titles}
-              alertOn={['AT_RISK', 'BREACHED', 'OFFERED', 'NEW_REQUEST', 'CLIENT_MESSAGE']}
-              watch={all.filter((r) => r.assigneeId === actor.userId && r.timer && !r.timer.metAt && !r.timer.pausedAt)
-                .map((r) => ({ id: r.id, title: r.title, atRiskAt: r.timer!.atRiskAt, dueAt: r.timer!.dueAt }))}
-            />
-          </div>
+      <div className="mb-4 flex items-center justify-between gap-4">
+        <nav aria-label={t('queue')} className="flex flex-wrap gap-1">
+          {views.map((v) => (
+            <Link
+              key={v}
+              href={`/console?view=${v}`}
+              aria-current={v === view ? 'page' : undefined}
+              className={`rounded-full px-3 py-1.5 text-sm ${v === view ? 'bg-ink text-ivory' : 'text-ink-soft hover:bg-gold-soft'} ${v === 'offered' && counts[v] ? 'font-semibold text-gold' : ''}`}
+            >
+              {t(v)} <span className="tabular-nums">({counts[v]})</span>
+            </Link>
+          ))}
+        </nav>
+        <div className="flex items-center gap-3">
+          <Shortcuts items={[
+            { key: 'j', label: ts('next') },
+            { key: 'k', label: ts('prev') },
+            { key: 'Enter', label: ts('open') },
+            { key: '/', label: ts('search'), focus: 'queue-search' },
+            ...views.map((v, i) => ({ key: String(i + 1), label: `${ts('view', { n: i + 1 })}: ${t(v)}`, href: `/console?view=${v}` })),
+          ]} />
+          <StaffLive
+            titles={titles}
+            alertOn={['AT_RISK', 'BREACHED', 'OFFERED', 'NEW_REQUEST', 'CLIENT_MESSAGE']}
+            watch={all.filter((r) => r.assigneeId === actor.userId && r.timer && !r.timer.metAt && !r.timer.pausedAt)
+              .map((r) => ({ id: r.id, title: r.title, atRiskAt: r.timer!.atRiskAt, dueAt: r.timer!.dueAt }))}
+          />
         </div>
-        <QueueFilters view={view} q={q} category={category} status={status} />
-        <QueueTable
-          requests={shown}
-          serverNow={now.toISOString()}
-          viewerTimeZone={actor.timeZone}
-          hrefBase="/console/requests"
-          showAssignee={view !== 'mine'}
-          canTake={can(actor, 'request.take') && actor.onDuty}
-        />
-        <p className="mt-4 text-xs text-ink-soft">{t('shortcuts')}</p>
-        <div className="mt-8 grid gap-6 lg:grid-cols-2">
-          <section>
-            <h2 className="mb-3 text-lg font-medium">{tc('title')} <span className="text-ink-soft">({care.length})</span></h2>
-            <CareList items={care} />
-          </section>
-          <section>
-            <h2 className="mb-3 text-lg font-medium">{th('open')}</h2>
-            <HandoffList items={handoffs} timeZone={actor.timeZone} showRequest />
-          </section>
-        </div>
-      </main>
+      </div>
+      <QueueFilters view={view} q={q} category={category} status={status} />
+      <QueueTable
+        requests={shown}
+        serverNow={now.toISOString()}
+        viewerTimeZone={actor.timeZone}
+        hrefBase="/console/requests"
+        showAssignee={view !== 'mine'}
+        canTake={can(actor, 'request.take') && actor.onDuty}
+      />
+      <p className="mt-4 text-xs text-ink-soft">{t('shortcuts')}</p>
+      <div className="mt-8 grid gap-6 lg:grid-cols-2">
+        <section>
+          <h2 className="mb-3 text-lg font-medium">{tc('title')} <span className="text-ink-soft">({care.length})</span></h2>
+          <CareList items={care} />
+        </section>
+        <section>
+          <h2 className="mb-3 text-lg font-medium">{th('open')}</h2>
+          <HandoffList items={handoffs} timeZone={actor.timeZone} showRequest />
+        </section>
+      </div>
     </>
   )
 }

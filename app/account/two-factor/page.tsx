@@ -2,7 +2,6 @@ import { getFormatter, getTranslations } from 'next-intl/server'
 import { requirePageActor } from '@/lib/next/guards'
 import { homePathFor } from '@/lib/auth/policy'
 import { secondFactorStatus } from '@/lib/auth/two-factor'
-import { AppHeader } from '@/components/ui/app-header'
 import { TwoFactorSetup } from '@/components/account/two-factor-setup'
 
 export const dynamic = 'force-dynamic'
@@ -14,19 +13,16 @@ export default async function TwoFactorPage() {
   const status = await secondFactorStatus(actor.userId)
   return (
     <>
-      <AppHeader actor={actor} home={homePathFor(actor.role)} />
-      <main className="mx-auto max-w-md px-4 py-6">
-        <h1 className="text-xl font-semibold">{t('title')}</h1>
-        {status.enabledAt ? (
-          <p className="mt-1 text-sm text-ink-soft" data-testid="second-factor-status">
-            {t('onSince', { date: format.dateTime(status.enabledAt, { dateStyle: 'medium', timeStyle: 'short', timeZone: actor.timeZone }) })}
-            {' · '}{t('codesLeft', { n: status.recoveryCodesLeft })}
-          </p>
-        ) : (
-          <p className="mt-1 text-sm text-ink-soft">{status.mandatory ? t('requiredHint') : t('offeredHint')}</p>
-        )}
-        <TwoFactorSetup enabled={status.enabledAt !== null} home={homePathFor(actor.role)} />
-      </main>
+      <h1 className="text-xl font-semibold">{t('title')}</h1>
+      {status.enabledAt ? (
+        <p className="mt-1 text-sm text-ink-soft" data-testid="second-factor-status">
+          {t('onSince', { date: format.dateTime(status.enabledAt, { dateStyle: 'medium', timeStyle: 'short', timeZone: actor.timeZone }) })}
+          {' · '}{t('codesLeft', { n: status.recoveryCodesLeft })}
+        </p>
+      ) : (
+        <p className="mt-1 text-sm text-ink-soft">{status.mandatory ? t('requiredHint') : t('offeredHint')}</p>
+      )}
+      <TwoFactorSetup enabled={status.enabledAt !== null} home={homePathFor(actor.role)} />
     </>
   )
 }

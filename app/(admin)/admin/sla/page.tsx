@@ -1,8 +1,6 @@
 import { getTranslations } from 'next-intl/server'
 import { requirePageActor } from '@/lib/next/guards'
 import { listPolicies } from '@/lib/sla/policies'
-import { AppHeader } from '@/components/ui/app-header'
-import { AdminNav } from '@/components/admin/admin-nav'
 import { PolicyForm } from '@/components/admin/policy-form'
 
 export const dynamic = 'force-dynamic'
@@ -14,28 +12,24 @@ export default async function SlaPoliciesPage() {
   const head = 'border-b border-line px-2 py-2 text-left text-xs font-medium uppercase tracking-wide text-ink-soft'
   return (
     <>
-      <AppHeader actor={actor} home="/admin" section={t('title')} wide />
-      <main className="mx-auto max-w-screen-2xl px-6 py-6">
-        <AdminNav current="sla" />
-        <h1 className="mb-1 text-xl font-semibold">{t('slaPolicies')}</h1>
-        <p className="mb-4 text-sm text-ink-soft">{t('saved')}</p>
-        <div className="overflow-x-auto rounded-2xl border border-line bg-white">
-          <table className="w-full border-separate border-spacing-0 text-sm">
-            <thead>
-              <tr>
-                {['kind', 'category', 'tier', 'target', 'atRisk', 'handoff'].map((k) => (
-                  <th key={k} className={head}>{t(k as 'kind')}</th>
-                ))}
-                <th className={head} />
-              </tr>
-            </thead>
-            <tbody>
-              {policies.map((p) => <PolicyForm key={`${p.id}:${p.version}`} policy={p} />)}
-              <PolicyForm />
-            </tbody>
-          </table>
-        </div>
-      </main>
+      <h1 className="mb-1 text-xl font-semibold">{t('slaPolicies')}</h1>
+      <p className="mb-4 text-sm text-ink-soft">{t('saved')}</p>
+      <div className="overflow-x-auto rounded-2xl border border-line bg-white">
+        <table className="w-full border-separate border-spacing-0 text-sm">
+          <thead>
+            <tr>
+              {['kind', 'category', 'tier', 'target', 'atRisk', 'handoff'].map((k) => (
+                <th key={k} className={head}>{t(k as 'kind')}</th>
+              ))}
+              <th className={head} />
+            </tr>
+          </thead>
+          <tbody>
+            {policies.map((p) => <PolicyForm key={`${p.id}:${p.version}`} policy={p} />)}
+            <PolicyForm />
+          </tbody>
+        </table>
+      </div>
     </>
   )
 }

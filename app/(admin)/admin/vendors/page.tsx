@@ -2,8 +2,6 @@ import { getTranslations } from 'next-intl/server'
 import { requirePageActor } from '@/lib/next/guards'
 import { saveVendorAction } from '@/lib/catalog/actions'
 import { listCatalog } from '@/lib/catalog/service'
-import { AppHeader } from '@/components/ui/app-header'
-import { AdminNav } from '@/components/admin/admin-nav'
 import { RowForm, type RowField } from '@/components/ui/row-form'
 
 export const dynamic = 'force-dynamic'
@@ -23,17 +21,13 @@ export default async function VendorsPage() {
   ]
   return (
     <>
-      <AppHeader actor={actor} home="/admin" section={t('title')} wide />
-      <main className="mx-auto max-w-screen-2xl px-6 py-6">
-        <AdminNav current="vendors" />
-        <h1 className="mb-4 text-xl font-semibold">{t('vendors')}</h1>
-        <div className="rounded-2xl border border-line bg-white px-4">
-          {vendors.map((v) => (
-            <RowForm key={v.id} action={saveVendorAction} hidden={{ id: v.id }} fields={fields(v)} submitLabel={t('save')} />
-          ))}
-          <RowForm action={saveVendorAction} hidden={{ id: '' }} fields={fields()} submitLabel={t('addRow')} />
-        </div>
-      </main>
+      <h1 className="mb-4 text-xl font-semibold">{t('vendors')}</h1>
+      <div className="rounded-2xl border border-line bg-white px-4">
+        {vendors.map((v) => (
+          <RowForm key={v.id} action={saveVendorAction} hidden={{ id: v.id }} fields={fields(v)} submitLabel={t('save')} />
+        ))}
+        <RowForm action={saveVendorAction} hidden={{ id: '' }} fields={fields()} submitLabel={t('addRow')} />
+      </div>
     </>
   )
 }

@@ -8,20 +8,13 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   const { token } = await params
   const t = await getTranslations('invite')
   const invite = await findInvitation(token)
-  return (
-    <main className="flex min-h-dvh flex-col items-center justify-center px-5 py-10">
-      <div className="w-full max-w-sm">
-        <div aria-hidden className="mx-auto mb-4 grid size-12 place-items-center rounded-full bg-ink text-xl text-gold-light">◆</div>
-        {invite ? (
-          <>
-            <h1 className="text-center text-xl font-semibold">{t('title', { client: invite.clientName })}</h1>
-            <p className="mt-2 text-center text-sm text-ink-soft">{t('explain', { email: invite.email })}</p>
-            <AcceptForm token={token} />
-          </>
-        ) : (
-          <p className="rounded-2xl border border-line bg-white p-6 text-center text-sm">{t('invalid')}</p>
-        )}
-      </div>
-    </main>
+  return invite ? (
+    <>
+      <h1 className="text-center text-xl font-semibold">{t('title', { client: invite.clientName })}</h1>
+      <p className="mt-2 text-center text-sm text-ink-soft">{t('explain', { email: invite.email })}</p>
+      <AcceptForm token={token} />
+    </>
+  ) : (
+    <p className="rounded-2xl border border-line bg-white p-6 text-center text-sm">{t('invalid')}</p>
   )
 }

@@ -6,8 +6,6 @@ import { parsePeriod } from '@/lib/kpi/period'
 import { CATEGORIES, type TCategory } from '@/lib/requests/schemas'
 import { listStaff } from '@/lib/staff/queries'
 import { formatInZone } from '@/lib/i18n/format'
-import { AppHeader } from '@/components/ui/app-header'
-import { SupervisorNav } from '@/components/supervisor/supervisor-nav'
 import { CategoryMixChart, DelightTrendChart, DistributionChart, ResolutionChart } from '@/components/supervisor/kpi-charts'
 
 export const dynamic = 'force-dynamic'
@@ -48,89 +46,85 @@ export default async function KpiPage({ searchParams }: { searchParams: Promise<
   const td = 'border-b border-line px-2 py-1.5'
   return (
     <>
-      <AppHeader actor={actor} home="/supervisor" section={t('kpi.title')} wide />
-      <main className="mx-auto max-w-screen-2xl px-6 py-6">
-        <SupervisorNav current="kpi" />
-        <form method="get" className="mb-5 flex flex-wrap items-end gap-3">
-          <label className="text-sm text-ink-soft">{t('kpi.from')}<input type="date" name="from" defaultValue={fromDay} className="ml-2 rounded-lg border border-line bg-white px-2 py-1" /></label>
-          <label className="text-sm text-ink-soft">{t('kpi.to')}<input type="date" name="to" defaultValue={toDay} className="ml-2 rounded-lg border border-line bg-white px-2 py-1" /></label>
-          <button className="rounded-lg bg-ink px-3 py-1.5 text-sm text-ivory">{t('kpi.apply')}</button>
-          <a href={`/api/export/requests?${q}`} className="text-sm text-gold hover:underline">{t('kpi.exportRequests')}</a>
-          <a href={`/api/export/kpi?${q}`} className="text-sm text-gold hover:underline">{t('kpi.exportKpis')}</a>
-        </form>
+      <form method="get" className="mb-5 flex flex-wrap items-end gap-3">
+        <label className="text-sm text-ink-soft">{t('kpi.from')}<input type="date" name="from" defaultValue={fromDay} className="ml-2 rounded-lg border border-line bg-white px-2 py-1" /></label>
+        <label className="text-sm text-ink-soft">{t('kpi.to')}<input type="date" name="to" defaultValue={toDay} className="ml-2 rounded-lg border border-line bg-white px-2 py-1" /></label>
+        <button className="rounded-lg bg-ink px-3 py-1.5 text-sm text-ivory">{t('kpi.apply')}</button>
+        <a href={`/api/export/requests?${q}`} className="text-sm text-gold hover:underline">{t('kpi.exportRequests')}</a>
+        <a href={`/api/export/kpi?${q}`} className="text-sm text-gold hover:underline">{t('kpi.exportKpis')}</a>
+      </form>
 
-        <section className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
-          <Tile label={t('kpi.within3')} value={pct(fr.withinShare)} href={drill('late')} tone={fr.withinShare !== null && fr.withinShare < 0.99 ? 'text-bad' : 'text-ok'} testId="kpi-within" />
-          <Tile label={t('kpi.p50')} value={secs(fr.p50Seconds)} href={drill('firstResponse')} testId="kpi-p50" />
-          <Tile label={t('kpi.p95')} value={secs(fr.p95Seconds)} href={drill('firstResponse')} testId="kpi-p95" />
-          <Tile label={t('kpi.breaches')} value={String(fr.breaches)} href={drill('breached')} tone={fr.breaches ? 'text-bad' : 'text-ink'} testId="kpi-breaches" />
-          <Tile label={t('kpi.fcr')} value={pct(fcr.share)} href={drill('fcrMissed')} testId="kpi-fcr" />
-          <Tile label={t('kpi.delight')} value={joy.average === null ? '—' : joy.average.toFixed(2)} testId="kpi-delight" />
+      <section className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
+        <Tile label={t('kpi.within3')} value={pct(fr.withinShare)} href={drill('late')} tone={fr.withinShare !== null && fr.withinShare < 0.99 ? 'text-bad' : 'text-ok'} testId="kpi-within" />
+        <Tile label={t('kpi.p50')} value={secs(fr.p50Seconds)} href={drill('firstResponse')} testId="kpi-p50" />
+        <Tile label={t('kpi.p95')} value={secs(fr.p95Seconds)} href={drill('firstResponse')} testId="kpi-p95" />
+        <Tile label={t('kpi.breaches')} value={String(fr.breaches)} href={drill('breached')} tone={fr.breaches ? 'text-bad' : 'text-ink'} testId="kpi-breaches" />
+        <Tile label={t('kpi.fcr')} value={pct(fcr.share)} href={drill('fcrMissed')} testId="kpi-fcr" />
+        <Tile label={t('kpi.delight')} value={joy.average === null ? '—' : joy.average.toFixed(2)} testId="kpi-delight" />
+      </section>
+      <p className="mt-2 text-xs text-ink-soft">{t('kpi.goal')} · {t('kpi.requests', { n: fr.total })}</p>
+
+      <div className="mt-6 grid gap-4 lg:grid-cols-2">
+        <section className={card}>
+          <h2 className="mb-2 font-medium">{t('kpi.mix')}</h2>
+          <CategoryMixChart rows={mix} labels={catLabels} />
+          <p className="mt-2 flex flex-wrap gap-3 text-xs">{CATEGORIES.map((c) => <Link key={c} href={drill('category', c)} className="text-gold hover:underline">{catLabels[c]} →</Link>)}</p>
         </section>
-        <p className="mt-2 text-xs text-ink-soft">{t('kpi.goal')} · {t('kpi.requests', { n: fr.total })}</p>
-
-        <div className="mt-6 grid gap-4 lg:grid-cols-2">
-          <section className={card}>
-            <h2 className="mb-2 font-medium">{t('kpi.mix')}</h2>
-            <CategoryMixChart rows={mix} labels={catLabels} />
-            <p className="mt-2 flex flex-wrap gap-3 text-xs">{CATEGORIES.map((c) => <Link key={c} href={drill('category', c)} className="text-gold hover:underline">{catLabels[c]} →</Link>)}</p>
-          </section>
-          <section className={card}>
-            <h2 className="mb-2 font-medium">{t('kpi.resolution')}</h2>
-            <ResolutionChart rows={resolution.map((r) => ({ label: catLabels[r.category], minutes: Math.round(((r.p50Seconds ?? 0) / 60) * 10) / 10 }))} label={t('kpi.minutes')} />
-            <table className="mt-2 w-full text-sm">
-              <thead><tr><th className={th}>{t('portal.category')}</th><th className={th}>{t('kpi.count')}</th><th className={th}>p50</th><th className={th}>{t('kpi.onTime')}</th></tr></thead>
-              <tbody>{resolution.map((r) => (
-                <tr key={r.category}><td className={td}><Link href={drill('category', r.category)} className="hover:underline">{catLabels[r.category]}</Link></td><td className={td}>{r.count}</td><td className={td}>{secs(r.p50Seconds)}</td><td className={td}>{pct(r.withinShare)}</td></tr>
-              ))}</tbody>
-            </table>
-          </section>
-          <section className={card}>
-            <h2 className="mb-2 font-medium">{t('kpi.delightTrend')}</h2>
-            <DelightTrendChart rows={joy.trend} label={t('kpi.delight')} />
-          </section>
-          <section className={card}>
-            <h2 className="mb-2 font-medium">{t('kpi.distribution')}</h2>
-            <DistributionChart rows={joy.distribution} label={t('kpi.count')} />
-            <p className="mt-2 flex gap-3 text-xs">{joy.distribution.map((d) => <Link key={d.score} href={drill('score', String(d.score))} className="text-gold hover:underline">{d.score}★ ({d.count})</Link>)}</p>
-          </section>
-          <section className={card}>
-            <h2 className="mb-2 font-medium">{t('kpi.retention')}</h2>
-            <table className="w-full text-sm">
-              <thead><tr><th className={th}>{t('supervisor.butler')}</th><th className={th}>{t('kpi.clients')}</th><th className={th}>{t('kpi.retained')}</th></tr></thead>
-              <tbody>{retention.map((r) => <tr key={r.butlerId}><td className={td}>{r.name}</td><td className={td}>{r.clients}</td><td className={td}>{pct(r.share)}</td></tr>)}</tbody>
-            </table>
-          </section>
-          <section className={card}>
-            <h2 className="mb-2 font-medium">{t('kpi.voc')}</h2>
-            <form method="get" className="mb-3 flex flex-wrap gap-2">
-              <input type="hidden" name="from" value={fromDay} /><input type="hidden" name="to" value={toDay} />
-              <input name="q" defaultValue={sp.q} placeholder={t('console.search')} aria-label={t('console.search')} className="rounded-lg border border-line px-2 py-1 text-sm" />
-              <select name="category" defaultValue={category ?? ''} aria-label={t('portal.category')} className="rounded-lg border border-line px-2 py-1 text-sm">
-                <option value="">{t('console.anyCategory')}</option>
-                {CATEGORIES.map((c) => <option key={c} value={c}>{catLabels[c]}</option>)}
-              </select>
-              <select name="butler" defaultValue={sp.butler ?? ''} aria-label={t('supervisor.butler')} className="rounded-lg border border-line px-2 py-1 text-sm">
-                <option value="">{t('kpi.anyButler')}</option>
-                {staff.filter((s) => s.role === 'BUTLER').map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
-              </select>
-              <button className="rounded-lg bg-ink px-3 py-1 text-sm text-ivory">{t('console.filter')}</button>
-            </form>
-            {voc.length === 0 ? <p className="text-sm text-ink-soft">{t('common.empty')}</p> : (
-              <ul className="max-h-80 space-y-2 overflow-y-auto text-sm" data-testid="voc">
-                {voc.map((c) => (
-                  <li key={c.id} className="rounded-lg bg-ivory p-2">
-                    <p><span className="text-gold">{'★'.repeat(c.score)}</span> “{c.comment}”</p>
-                    <p className="text-xs text-ink-soft">
-                      <Link href={`/console/requests/${c.requestId}`} className="hover:underline">#{c.requestNumber} {c.requestTitle}</Link> · {catLabels[c.category]} · {c.butlerName ?? '—'} · {formatInZone(c.createdAt, actor.timeZone, 'MM-dd')}
-                    </p>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
-        </div>
-      </main>
+        <section className={card}>
+          <h2 className="mb-2 font-medium">{t('kpi.resolution')}</h2>
+          <ResolutionChart rows={resolution.map((r) => ({ label: catLabels[r.category], minutes: Math.round(((r.p50Seconds ?? 0) / 60) * 10) / 10 }))} label={t('kpi.minutes')} />
+          <table className="mt-2 w-full text-sm">
+            <thead><tr><th className={th}>{t('portal.category')}</th><th className={th}>{t('kpi.count')}</th><th className={th}>p50</th><th className={th}>{t('kpi.onTime')}</th></tr></thead>
+            <tbody>{resolution.map((r) => (
+              <tr key={r.category}><td className={td}><Link href={drill('category', r.category)} className="hover:underline">{catLabels[r.category]}</Link></td><td className={td}>{r.count}</td><td className={td}>{secs(r.p50Seconds)}</td><td className={td}>{pct(r.withinShare)}</td></tr>
+            ))}</tbody>
+          </table>
+        </section>
+        <section className={card}>
+          <h2 className="mb-2 font-medium">{t('kpi.delightTrend')}</h2>
+          <DelightTrendChart rows={joy.trend} label={t('kpi.delight')} />
+        </section>
+        <section className={card}>
+          <h2 className="mb-2 font-medium">{t('kpi.distribution')}</h2>
+          <DistributionChart rows={joy.distribution} label={t('kpi.count')} />
+          <p className="mt-2 flex gap-3 text-xs">{joy.distribution.map((d) => <Link key={d.score} href={drill('score', String(d.score))} className="text-gold hover:underline">{d.score}★ ({d.count})</Link>)}</p>
+        </section>
+        <section className={card}>
+          <h2 className="mb-2 font-medium">{t('kpi.retention')}</h2>
+          <table className="w-full text-sm">
+            <thead><tr><th className={th}>{t('supervisor.butler')}</th><th className={th}>{t('kpi.clients')}</th><th className={th}>{t('kpi.retained')}</th></tr></thead>
+            <tbody>{retention.map((r) => <tr key={r.butlerId}><td className={td}>{r.name}</td><td className={td}>{r.clients}</td><td className={td}>{pct(r.share)}</td></tr>)}</tbody>
+          </table>
+        </section>
+        <section className={card}>
+          <h2 className="mb-2 font-medium">{t('kpi.voc')}</h2>
+          <form method="get" className="mb-3 flex flex-wrap gap-2">
+            <input type="hidden" name="from" value={fromDay} /><input type="hidden" name="to" value={toDay} />
+            <input name="q" defaultValue={sp.q} placeholder={t('console.search')} aria-label={t('console.search')} className="rounded-lg border border-line px-2 py-1 text-sm" />
+            <select name="category" defaultValue={category ?? ''} aria-label={t('portal.category')} className="rounded-lg border border-line px-2 py-1 text-sm">
+              <option value="">{t('console.anyCategory')}</option>
+              {CATEGORIES.map((c) => <option key={c} value={c}>{catLabels[c]}</option>)}
+            </select>
+            <select name="butler" defaultValue={sp.butler ?? ''} aria-label={t('supervisor.butler')} className="rounded-lg border border-line px-2 py-1 text-sm">
+              <option value="">{t('kpi.anyButler')}</option>
+              {staff.filter((s) => s.role === 'BUTLER').map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+            </select>
+            <button className="rounded-lg bg-ink px-3 py-1 text-sm text-ivory">{t('console.filter')}</button>
+          </form>
+          {voc.length === 0 ? <p className="text-sm text-ink-soft">{t('common.empty')}</p> : (
+            <ul className="max-h-80 space-y-2 overflow-y-auto text-sm" data-testid="voc">
+              {voc.map((c) => (
+                <li key={c.id} className="rounded-lg bg-ivory p-2">
+                  <p><span className="text-gold">{'★'.repeat(c.score)}</span> “{c.comment}”</p>
+                  <p className="text-xs text-ink-soft">
+                    <Link href={`/console/requests/${c.requestId}`} className="hover:underline">#{c.requestNumber} {c.requestTitle}</Link> · {catLabels[c.category]} · {c.butlerName ?? '—'} · {formatInZone(c.createdAt, actor.timeZone, 'MM-dd')}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
     </>
   )
 }

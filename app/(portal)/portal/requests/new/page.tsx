@@ -2,7 +2,6 @@ import { getTranslations } from 'next-intl/server'
 import { requirePageActor } from '@/lib/next/guards'
 import { portalClients } from '@/lib/clients/queries'
 import { categoryLabels } from '@/lib/catalog/service'
-import { AppHeader } from '@/components/ui/app-header'
 import { NewRequestForm } from './new-request-form'
 
 export const dynamic = 'force-dynamic'
@@ -13,12 +12,9 @@ export default async function NewRequestPage() {
   const [clients, labels] = await Promise.all([portalClients(actor), categoryLabels()])
   return (
     <>
-      <AppHeader actor={actor} home="/portal" />
-      <main className="mx-auto max-w-2xl px-4 pb-16 pt-5">
-        <h1 className="text-xl font-semibold">{t('newTitle')}</h1>
-        <p className="mt-1 text-sm text-ink-soft">{t('promise')}</p>
-        <NewRequestForm labels={labels} clients={clients.map((c) => ({ id: c.id, name: c.displayName, family: c.family, preferences: c.preferences }))} />
-      </main>
+      <h1 className="text-xl font-semibold">{t('newTitle')}</h1>
+      <p className="mt-1 text-sm text-ink-soft">{t('promise')}</p>
+      <NewRequestForm labels={labels} clients={clients.map((c) => ({ id: c.id, name: c.displayName, family: c.family, preferences: c.preferences }))} />
     </>
   )
 }
