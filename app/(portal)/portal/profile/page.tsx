@@ -9,6 +9,7 @@ import {
 import { AppHeader } from '@/components/ui/app-header'
 import { RowForm } from '@/components/ui/row-form'
 import { SettingsForm } from '@/components/portal/settings-form'
+import { ConnectWechatCard } from '@/components/channels/connect-wechat-card'
 
 export const dynamic = 'force-dynamic'
 
@@ -35,6 +36,7 @@ export default async function ProfilePage() {
         <Section title={t('profile.settings')}>
           <SettingsForm language={p.settings.locale} timeZone={p.settings.timeZone} />
         </Section>
+        <ConnectWechatCard actor={actor} />
         {can(actor, 'profile.manage') && (
           <>
             <Section title={t('profile.preferences')} hint={t('profile.preferencesHint')} testId="preferences">
