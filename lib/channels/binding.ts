@@ -30,6 +30,7 @@ export async function createBindingCode(actor: Actor) {
   assertCan(actor, 'profile.manage')
   const clientId = actor.clientIds[0]
   if (!clientId) throw new AppError('FORBIDDEN', 'errors.forbidden')
+  if (await db.channelContact.findFirst({ where: { clientId }, select: { id: true } })) throw new AppError('CONFLICT', 'errors.channelClientTaken')
   const chars = Array.from({ length: CODE_LENGTH }, () => ALPHABET[randomInt(ALPHABET.length)]).join('')
   const expiresAt = new Date(Date.now() + CODE_TTL_MINUTES * 60_000)
   await db.$transaction(async (tx) => {

@@ -1,5 +1,4 @@
-import type { Tx } from '../db'
-import { db } from '../db'
+import { db, type Tx } from '../db'
 import type { Actor } from '../auth/roles'
 import type { ChannelKind } from '../generated/prisma/enums'
 import { log } from '../log'

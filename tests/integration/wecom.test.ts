@@ -144,6 +144,8 @@ describe('binding a WeChat user to a client', () => {
     await sendPendingNotices()
     expect(sim.sent.at(-1)).toMatchObject({ touser: 'wm-code-user', text: { content: expect.stringContaining('钻石管家') } })
 
+    // A connected client is not offered another code.
+    await expect(createBindingCode(clientActor)).rejects.toMatchObject({ code: 'CONFLICT' })
     // The code works once.
     sim.userWrites('wm-someone-else', { text: code })
     await deliverCallback()
