@@ -4,6 +4,7 @@ import { env } from '../lib/env'
 import { createBoss, QUEUES } from '../lib/jobs/boss'
 import { log } from '../lib/log'
 import { generateCareTasks } from '../lib/care/service'
+import { startChannelWork } from '../lib/channels/worker'
 import { sendOutboxEmail } from '../lib/notifications/send'
 import { sampleWeek } from '../lib/quality/service'
 import { syncDutyFromRoster } from '../lib/roster/service'
@@ -40,6 +41,7 @@ export async function startWorker() {
   await boss.work<{ outboxId: string }>(QUEUES.sendEmail, { batchSize: 5, pollingIntervalSeconds: 1 }, async (jobs) => {
     for (const job of jobs) await sendOutboxEmail(job.data.outboxId)
   })
+  await startChannelWork(boss)
 
   // Quality sampling each Monday; the roster turns butlers on and off duty at shift edges.
   await boss.work(QUEUES.qaSample, async () => { await sampleWeek(new Date(), env().QA_SAMPLE_SIZE) })

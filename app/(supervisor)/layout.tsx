@@ -17,6 +17,7 @@ export default async function SupervisorLayout({ children }: { children: React.R
     { href: '/supervisor/quality', title: t('supervisor.quality') },
     { href: '/supervisor/roster', title: t('supervisor.roster') },
     { href: '/supervisor/team', title: t('supervisor.team') },
+    { href: '/supervisor/wechat', title: t('channels.queue.title') },
     { href: '/supervisor/audit', title: t('supervisor.audit') },
   ]
   return (

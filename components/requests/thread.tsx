@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server'
 import { formatInZone } from '@/lib/i18n/format'
 import type { MessageDTO } from '@/lib/requests/queries'
+import { DeliveryStatus } from '@/components/channels/delivery-status'
 
 // The conversation. For staff, internal notes are set apart; clients never receive them.
 export async function Thread({ messages, timeZone, viewer }: { messages: MessageDTO[]; timeZone: string; viewer: 'client' | 'staff' }) {
@@ -23,6 +24,7 @@ export async function Thread({ messages, timeZone, viewer }: { messages: Message
                 {m.authorName} · <time dateTime={m.createdAt}>{formatInZone(m.createdAt, timeZone, 'MM-dd HH:mm')}</time>
               </p>
               <p className="whitespace-pre-wrap break-words">{m.body}</p>
+              {m.delivery && <DeliveryStatus delivery={m.delivery} timeZone={timeZone} onDark={mine && !m.internal} />}
             </div>
           </li>
         )

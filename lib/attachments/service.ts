@@ -19,7 +19,7 @@ const SIGNATURES: { mime: string; test: (b: Buffer) => boolean }[] = [
   { mime: 'image/heic', test: (b) => b.subarray(4, 8).toString('latin1') === 'ftyp' && ['heic', 'heix', 'mif1'].includes(b.subarray(8, 12).toString('latin1')) },
 ]
 
-function detectType(content: Buffer) {
+export function detectType(content: Buffer) {
   return SIGNATURES.find((s) => s.test(content))?.mime ?? null
 }
 

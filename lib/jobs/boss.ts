@@ -10,6 +10,9 @@ export const QUEUES = {
   sendEmail: 'send-email',
   qaSample: 'qa-sample',
   rosterSync: 'roster-sync',
+  // Messaging channels (lib/channels/): replies out, and the periodic catch-up pull.
+  channelSend: 'channel-send',
+  channelPoll: 'channel-poll',
 } as const
 
 type Role = 'producer' | 'worker'

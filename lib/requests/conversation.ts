@@ -1,6 +1,7 @@
 import 'server-only'
 import { db, type Tx } from '../db'
 import type { Actor } from '../auth/roles'
+import { enqueueChannelReply } from '../channels/outbound'
 import { clientMailTarget, enqueueEmail } from '../notifications/outbox'
 import { hasOpenResponseTimer, meetResponseTimers, resumeResolution, startTimer } from '../sla/service'
 import type { TClientMessage, TReply } from './schemas'
@@ -47,6 +48,7 @@ export function replyToRequest(actor: Actor, input: TReply) {
       await enqueueEmail(tx, target.to, target.locale, 'butlerReplied', {
         title: request.title, butler: actor.name, path: `/portal/requests/${request.id}`,
       })
+      await enqueueChannelReply(tx, { messageId: message.id, clientId: request.clientId, body: input.body })
     }
     return {
       result: message,

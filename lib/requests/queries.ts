@@ -145,7 +145,11 @@ export type MessageDTO = {
   createdAt: string
   authorName: string
   fromStaff: boolean
+  // Staff only: how the reply fared on the client's messaging channel (WeChat), if bound.
+  delivery: DeliveryDTO | null
 }
+
+export type DeliveryDTO = { status: 'PENDING' | 'RETRYING' | 'SENT' | 'FAILED'; attempts: number; error: string | null; nextAttemptAt: string | null }
 
 export type AlternativeDTO = { id: string; description: string; status: 'OFFERED' | 'ACCEPTED' | 'DECLINED'; offeredAt: string; decidedAt: string | null }
 
@@ -172,7 +176,10 @@ export async function getRequestDetail(actor: Actor, id: string): Promise<Reques
       messages: {
         where: clientView ? { visibility: 'CLIENT' } : {},
         orderBy: { createdAt: 'asc' },
-        select: { id: true, body: true, visibility: true, createdAt: true, author: { select: { name: true, role: true } } },
+        select: {
+          id: true, body: true, visibility: true, createdAt: true, author: { select: { name: true, role: true } },
+          channelDeliveries: { orderBy: { createdAt: 'desc' }, take: 1, select: { status: true, attempts: true, lastError: true, nextAttemptAt: true } },
+        },
       },
       timers: { orderBy: { startedAt: 'asc' }, select: timerSelect },
       alternatives: { orderBy: { offeredAt: 'asc' }, select: { id: true, description: true, status: true, offeredAt: true, decidedAt: true } },
@@ -194,6 +201,10 @@ export async function getRequestDetail(actor: Actor, id: string): Promise<Reques
     messages: r.messages.map((m) => ({
       id: m.id, body: m.body, internal: m.visibility === 'INTERNAL', createdAt: m.createdAt.toISOString(),
       authorName: m.author.name, fromStaff: !can(m.author, 'portal.use'),
+      delivery: clientView || !m.channelDeliveries[0] ? null : {
+        status: m.channelDeliveries[0].status, attempts: m.channelDeliveries[0].attempts,
+        error: m.channelDeliveries[0].lastError, nextAttemptAt: m.channelDeliveries[0].nextAttemptAt?.toISOString() ?? null,
+      },
     })),
     timers: clientView ? [] : r.timers.map(toTimerDTO),
   }

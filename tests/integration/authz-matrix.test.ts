@@ -100,6 +100,11 @@ const MATRIX: Record<string, { allow: Persona[] | typeof PUBLIC; input: (fx: Fx)
   confirmSecondFactorAction: { allow: who('secondFactor.use'), input: () => ({ code: '000000' }) },
   renewRecoveryCodesAction: { allow: who('secondFactor.use'), input: () => ({ code: '000000' }) },
   resetSecondFactorAction: { allow: who('system.configure'), input: (fx) => ({ userId: fx.victim }) },
+  // WeChat: a client asks for their own binding code; staff bind a waiting WeChat user to a
+  // client they serve; admins set the WeCom account up.
+  createBindingCodeAction: { allow: who('profile.manage'), input: () => ({}) },
+  bindChannelContactAction: { allow: who('request.serve', A), input: (fx) => ({ contactId: fx.wechatContact, clientId: fx.clientA }) },
+  saveWecomSettingsAction: { allow: who('system.configure'), input: () => ({ apiBase: 'http://127.0.0.1:9', corpId: 'wwmatrix', openKfId: 'wkmatrix', secret: 'matrix-secret', token: 'MatrixToken1', aesKey: 'a'.repeat(43) }) },
   acceptInvitationAction: { allow: PUBLIC, input: () => ({ token: 'x'.repeat(32), name: 'X', password: 'long enough password' }) },
   acceptStaffInviteAction: { allow: PUBLIC, input: () => ({ token: 'x'.repeat(32), password: 'long enough password' }) },
 }
@@ -171,12 +176,13 @@ describe('authorization matrix', () => {
     const shift = await db.shift.create({ data: { butlerId: butler.id, startsAt: new Date('2030-01-01T00:00Z'), endsAt: new Date('2030-01-01T08:00Z') } })
     const review = await db.qaReview.create({ data: { requestId: finished.id, butlerId: butler.id, weekStart: new Date('2030-01-06') } })
     const policy = await db.slaPolicy.findFirstOrThrow({ where: { kind: 'RESOLUTION', category: 'TRAVEL' } })
+    const wechatContact = await db.channelContact.create({ data: { channel: 'WECOM', externalId: 'wm-matrix', accountRef: 'wkmatrix' } })
     Object.assign(fx, {
       clientA: a.clientId, request: request.id, alternative: alternative.id, finished: finished.id, vendor: vendor.id,
       vendorTask: task.id, pendingTask: pendingTask.id, handoff: handoff.id, step: step.id, note: note.id, preference: pref.id,
       preference2: pref2.id, family: family.id, family2: family2.id, keyDate: keyDate.id, keyDate2: keyDate2.id,
       delegateRow: delegateRow.id, care: care.id, care2: care2.id, shift: shift.id, review: review.id, policy: policy.id,
-      butler: butler.id, leaver: leaver.id, victim: victim.id,
+      butler: butler.id, leaver: leaver.id, victim: victim.id, wechatContact: wechatContact.id,
     })
     const users: Record<Exclude<Persona, 'anon'>, string> = {
       client: a.userId, otherClient: b.userId, delegate: delegate.userId, otherDelegate: otherDelegate.userId,
@@ -253,6 +259,8 @@ describe('authorization matrix', () => {
       'app/api/export/requests/route.ts': { allow: who('team.lead'), url: () => '/api/export/requests' },
       'app/api/export/kpi/route.ts': { allow: who('team.lead'), url: () => '/api/export/kpi' },
       'app/api/export/audit/route.ts': { allow: who('audit.read'), url: () => '/api/export/audit' },
+      // WeCom's callback: public by design, every call authenticated by WeCom's signature (tests/integration/wecom.test.ts).
+      'app/api/channels/wecom/route.ts': { allow: PUBLIC, url: () => '/api/channels/wecom' },
     }
     expect(routes.filter((r) => !(r in ROUTES))).toEqual([])
     const { uploadAttachment } = await import('../../lib/attachments/service')

@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server'
+import { ConnectWechatCard } from '@/components/channels/connect-wechat-card'
 import { can } from '@/lib/auth/policy'
 import { requirePageActor } from '@/lib/next/guards'
 import { getOwnProfile } from '@/lib/clients/profile'
@@ -32,6 +33,7 @@ export default async function ProfilePage() {
       <Section title={t('profile.settings')}>
         <SettingsForm language={p.settings.locale} timeZone={p.settings.timeZone} />
       </Section>
+      <ConnectWechatCard actor={actor} />
       {can(actor, 'profile.manage') && (
         <>
           <Section title={t('profile.preferences')} hint={t('profile.preferencesHint')} testId="preferences">

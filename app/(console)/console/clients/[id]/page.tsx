@@ -7,6 +7,7 @@ import { formatInZone } from '@/lib/i18n/format'
 import { NoteForm } from '@/components/clients/note-form'
 import { PiiReveal } from '@/components/clients/pii-reveal'
 import { PinButton } from '@/components/clients/pin-button'
+import { ClientWechatCard } from '@/components/channels/client-wechat-card'
 
 export const dynamic = 'force-dynamic'
 
@@ -99,6 +100,7 @@ export default async function Client360Page({ params }: { params: Promise<{ id: 
               </ul>
             )}
           </Card>
+          <ClientWechatCard actor={actor} clientId={c.id} />
           <Card title={t('client360.vendorsUsed')}>
             {c.vendorsUsed.length === 0 ? empty : (
               <ul className="space-y-1 text-sm">{c.vendorsUsed.map((v) => <li key={v.id}>{v.name} <span className="text-ink-soft">· {v.kind} · ×{v.uses}</span></li>)}</ul>

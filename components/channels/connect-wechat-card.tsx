@@ -1,0 +1,27 @@
+import { getTranslations } from 'next-intl/server'
+import type { Actor } from '@/lib/auth/roles'
+import { CODE_TTL_MINUTES } from '@/lib/channels/binding'
+import { ownChannels } from '@/lib/channels/queries'
+import { formatInZone } from '@/lib/i18n/format'
+import { BindingCodeButton } from './binding-code-button'
+
+// Portal profile: the client connects their own WeChat with a one-time code. Delegates see nothing.
+export async function ConnectWechatCard({ actor }: { actor: Actor }) {
+  const links = await ownChannels(actor)
+  if (!links) return null
+  const t = await getTranslations('channels.connect')
+  const wechat = links.find((l) => l.channel === 'WECOM')
+  return (
+    <section className="mt-5 rounded-2xl border border-line bg-white p-4" data-testid="connect-wechat">
+      <h2 className="font-medium">{t('title')}</h2>
+      {wechat ? (
+        <p className="mt-1 text-sm text-ok">{t('connected', { date: wechat.boundAt ? formatInZone(wechat.boundAt, actor.timeZone, 'yyyy-MM-dd') : '—' })}</p>
+      ) : (
+        <>
+          <p className="mt-0.5 text-xs text-ink-soft">{t('hint', { minutes: CODE_TTL_MINUTES })}</p>
+          <div className="mt-2"><BindingCodeButton timeZone={actor.timeZone} /></div>
+        </>
+      )}
+    </section>
+  )
+}
