@@ -18,7 +18,7 @@ const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'
 const CODE_LENGTH = 8
 export const CODE_TTL_MINUTES = 15
 
-export function normalizeBindingCode(text: string): string | null {
+function normalizeBindingCode(text: string): string | null {
   const s = text.toUpperCase().replace(/[\s-]/g, '')
   return s.length === CODE_LENGTH && [...s].every((ch) => ALPHABET.includes(ch)) ? s : null
 }

@@ -22,7 +22,7 @@ const ROUTING_LEASE_MS = 60_000
 
 // Stores what an adapter brought in: one row per provider message id (a repeated callback or
 // a replayed page adds nothing), the contact created on first sight.
-export function storeInbound(channel: ChannelKind): InboundSink {
+function storeInbound(channel: ChannelKind): InboundSink {
   return async (tx: Tx, messages) => {
     for (const m of messages) {
       const contact = await tx.channelContact.upsert({
@@ -44,7 +44,7 @@ export function storeInbound(channel: ChannelKind): InboundSink {
   }
 }
 
-export function titleFrom(text: string): string {
+function titleFrom(text: string): string {
   const words = text.replace(/\s+/g, ' ').trim().split(' ')
   let title = words.slice(0, TITLE_WORDS).join(' ')
   let cut = words.length > TITLE_WORDS
@@ -117,7 +117,7 @@ async function routeOne(adapter: ChannelAdapter, contactId: string, row: Row) {
 // Routes a contact's stored messages in the order they were sent. A lease on the contact keeps
 // two processes from routing the same person at once (two first messages would otherwise
 // open two requests). A failure leaves the message for the next pass.
-export async function routeContact(contactId: string) {
+async function routeContact(contactId: string) {
   const leased = await db.channelContact.updateMany({
     where: { id: contactId, OR: [{ routingUntil: null }, { routingUntil: { lt: new Date() } }] },
     data: { routingUntil: new Date(Date.now() + ROUTING_LEASE_MS) },
@@ -139,7 +139,7 @@ export async function routeContact(contactId: string) {
   }
 }
 
-export async function routePendingInbound(channel?: ChannelKind) {
+async function routePendingInbound(channel?: ChannelKind) {
   const contacts = await db.channelContact.findMany({
     where: { ...(channel ? { channel } : {}), inbound: { some: { status: 'RECEIVED' } } }, select: { id: true },
   })

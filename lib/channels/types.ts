@@ -8,7 +8,7 @@ import type { ChannelKind } from '../generated/prisma/enums'
 // the SLA clocks live in lib/channels/*.ts and the request service, which never learn
 // which channel a message came from.
 
-export type InboundContent =
+type InboundContent =
   | { kind: 'text'; text: string }
   | { kind: 'image'; mediaRef: string }
   // Voice, video, files, locations...: stored and shown as "a <type> message arrived".

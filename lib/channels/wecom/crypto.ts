@@ -8,7 +8,7 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEq
 
 const BLOCK = 32
 
-export function aesKeyFrom(encodingAesKey: string): Buffer {
+function aesKeyFrom(encodingAesKey: string): Buffer {
   if (!/^[A-Za-z0-9+/]{43}$/.test(encodingAesKey)) throw new Error('EncodingAESKey must be 43 base64 characters')
   return Buffer.from(`${encodingAesKey}=`, 'base64')
 }
