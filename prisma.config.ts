@@ -17,10 +17,13 @@ const origAddFields = (pg as any).Result.prototype.addFields
 function pgConfig(url: string, database?: string): pg.PoolConfig {
   const u = new URL(url)
   return {
-    host: u.hostname, port: Number(u.port || 5432),
-    user: decodeURIComponent(u.username), password: decodeURIComponent(u.password),
+    host: u.hostname,
+    port: Number(u.port || 5432),
+    user: decodeURIComponent(u.username),
+    password: decodeURIComponent(u.password),
     database: database ?? u.pathname.slice(1),
-    allowExitOnIdle: true, idleTimeoutMillis: 200, // otherwise each CLI command lingers ~10 s (pg idleTimeoutMillis)
+    allowExitOnIdle: true,
+    idleTimeoutMillis: 200, // otherwise each CLI command lingers ~10 s (pg idleTimeoutMillis)
   }
 }
 
@@ -32,14 +35,22 @@ function pgConfig(url: string, database?: string): pg.PoolConfig {
 function wholeScripts<T>(adapter: T): T {
   const a = adapter as any
   a.executeScript = async (script: string) => {
-    try { await a.client.query(script) } catch (error) { a.onError(error) }
+    try {
+      await a.client.query(script)
+    } catch (error) {
+      a.onError(error)
+    }
   }
   return adapter
 }
 
 class MigratePg extends PrismaPg {
-  constructor(private url: string) { super(pgConfig(url)) }
-  async connect() { return wholeScripts(await super.connect()) }
+  constructor(private url: string) {
+    super(pgConfig(url))
+  }
+  async connect() {
+    return wholeScripts(await super.connect())
+  }
   async connectToShadowDb() {
     // Servers without CREATE DATABASE + connect (PGlite): use a dedicated, disposable shadow server.
     if (process.env.SHADOW_DATABASE_URL) {

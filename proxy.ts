@@ -12,4 +12,6 @@ export function proxy(request: NextRequest) {
   return NextResponse.next()
 }
 
-export const config = { matcher: ['/portal/:path*', '/console/:path*', '/supervisor/:path*', '/admin/:path*', '/account/:path*'] }
+export const config = {
+  matcher: ['/portal/:path*', '/console/:path*', '/supervisor/:path*', '/admin/:path*', '/account/:path*'],
+}

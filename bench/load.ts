@@ -36,7 +36,9 @@ const SECRET = 'bench-load-secret-not-for-production'
 const COOKIE = 'authjs.session-token'
 
 // React's own encoder for server-action arguments, as the browser sends them.
-const { encodeReply } = createRequire(import.meta.url)('next/dist/compiled/react-server-dom-webpack/client.node.js') as {
+const { encodeReply } = createRequire(import.meta.url)(
+  'next/dist/compiled/react-server-dom-webpack/client.node.js',
+) as {
   encodeReply: (v: unknown[]) => Promise<FormData | string>
 }
 
@@ -46,7 +48,14 @@ function findAction(name: string, pageDir: string): Action {
   for (const [id, entry] of Object.entries<{ exportedName: string; workers: Record<string, unknown> }>(manifest.node)) {
     if (entry.exportedName === name) {
       const worker = Object.keys(entry.workers).find((w) => w.includes(pageDir))
-      if (worker) return { id, path: worker.replace(/^app/, '').replace(/\/\([^)]+\)/g, '').replace(/\/page$/, '') }
+      if (worker)
+        return {
+          id,
+          path: worker
+            .replace(/^app/, '')
+            .replace(/\/\([^)]+\)/g, '')
+            .replace(/\/page$/, ''),
+        }
     }
   }
   throw new Error(`server action ${name} not found in the build`)
@@ -57,7 +66,11 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 async function healthy(timeoutMs: number) {
   const until = Date.now() + timeoutMs
   while (Date.now() < until) {
-    try { if ((await fetch(`${BASE}/api/health`)).ok) return true } catch { /* starting */ }
+    try {
+      if ((await fetch(`${BASE}/api/health`)).ok) return true
+    } catch {
+      /* starting */
+    }
     await sleep(100)
   }
   return false
@@ -90,12 +103,25 @@ async function main() {
   const clients: Client[] = []
   for (let i = 0; i < CLIENTS; i++) {
     const butler = butlers[i % BUTLERS]
-    const c = await createClient(db, { name: `Load Client ${i}`, dedicatedButlerId: butler.id, backupButlerId: butlers[(i + 1) % BUTLERS].id })
+    const c = await createClient(db, {
+      name: `Load Client ${i}`,
+      dedicatedButlerId: butler.id,
+      backupButlerId: butlers[(i + 1) % BUTLERS].id,
+    })
     // One open request each, so there is something to message about from the first second.
-    const first = await createRequest((await loadActor(await createSession(c.userId)))!, { category: 'OTHER', title: `Standing ${i}`, details: {} })
+    const first = await createRequest((await loadActor(await createSession(c.userId)))!, {
+      category: 'OTHER',
+      title: `Standing ${i}`,
+      details: {},
+    })
     butler.requestIds.push(first.id)
     // Each client behind its own address, as a proxy in front of the app would report it.
-    clients.push({ cookie: await cookieFor(c.userId), ip: `10.0.${Math.floor(i / 250)}.${(i % 250) + 1}`, butler, requestIds: [first.id] })
+    clients.push({
+      cookie: await cookieFor(c.userId),
+      ip: `10.0.${Math.floor(i / 250)}.${(i % 250) + 1}`,
+      butler,
+      requestIds: [first.id],
+    })
   }
 
   const bare = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 })
@@ -112,14 +138,36 @@ async function main() {
   const logFile = openSync('bench/results/load-processes.log', 'w')
   // BENCH_PROFILE_DIR=<dir> writes a CPU profile of the web process that ends the run.
   const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []
-  const startWeb = () => spawn(process.execPath, [...profile, 'node_modules/next/dist/bin/next', 'start', '-p', String(PORT), '-H', '127.0.0.1', '--keepAliveTimeout', '65000'], { env, stdio: ['ignore', logFile, logFile] })
+  const startWeb = () =>
+    spawn(
+      process.execPath,
+      [
+        ...profile,
+        'node_modules/next/dist/bin/next',
+        'start',
+        '-p',
+        String(PORT),
+        '-H',
+        '127.0.0.1',
+        '--keepAliveTimeout',
+        '65000',
+      ],
+      { env, stdio: ['ignore', logFile, logFile] },
+    )
   // tsx's loader in the worker process itself (not the tsx CLI, which would run it as a child
   // that outlives a SIGKILL of its parent).
-  const startWorker = () => spawn(process.execPath, ['--import', 'tsx', 'worker/index.ts'], { env: { ...env, PROCESS_NAME: 'worker' }, stdio: ['ignore', logFile, logFile] })
+  const startWorker = () =>
+    spawn(process.execPath, ['--import', 'tsx', 'worker/index.ts'], {
+      env: { ...env, PROCESS_NAME: 'worker' },
+      stdio: ['ignore', logFile, logFile],
+    })
   let web: ChildProcess = startWeb()
   let worker: ChildProcess = startWorker()
   // However the run ends, it leaves no server behind.
-  process.on('exit', () => { web.kill('SIGKILL'); worker.kill('SIGKILL') })
+  process.on('exit', () => {
+    web.kill('SIGKILL')
+    worker.kill('SIGKILL')
+  })
   if (!(await healthy(60_000))) throw new Error('web process did not start')
   await sleep(2000)
 
@@ -127,7 +175,13 @@ async function main() {
     const body = await encodeReply([form])
     const res = await fetch(`${BASE}${path}`, {
       method: 'POST',
-      headers: { 'Next-Action': action.id, Accept: 'text/x-component', Origin: BASE, Cookie: client.cookie, 'X-Forwarded-For': client.ip },
+      headers: {
+        'Next-Action': action.id,
+        Accept: 'text/x-component',
+        Origin: BASE,
+        Cookie: client.cookie,
+        'X-Forwarded-For': client.ip,
+      },
       body,
     })
     const text = await res.text()
@@ -173,7 +227,10 @@ async function main() {
   // connection dropped) is retried with the same idempotency key, as the portal does.
   const untilAnswered = async (list: Sample[], call: () => ReturnType<typeof callAction>) => {
     for (let attempt = 0; Date.now() < endAt + 30_000; attempt++) {
-      if (attempt > 0) { retries++; await sleep(500) }
+      if (attempt > 0) {
+        retries++
+        await sleep(500)
+      }
       const r = await timed(list, call)
       if (r?.status === 200) return r
     }
@@ -205,8 +262,10 @@ async function main() {
     const c = await bare.connect()
     try {
       await c.query('BEGIN')
-      await c.query('INSERT INTO bench_bare_submit (id, "clientId", category, title, details, "idempotencyKey") VALUES ($1, $2, $3, $4, $5, $6)',
-        [randomUUID(), `client-${seq % CLIENTS}`, 'OTHER', `Load ${seq}`, '{}', randomUUID()])
+      await c.query(
+        'INSERT INTO bench_bare_submit (id, "clientId", category, title, details, "idempotencyKey") VALUES ($1, $2, $3, $4, $5, $6)',
+        [randomUUID(), `client-${seq % CLIENTS}`, 'OTHER', `Load ${seq}`, '{}', randomUUID()],
+      )
       await c.query('COMMIT')
       bareSubmits.push(performance.now() - at)
     } finally {
@@ -223,14 +282,17 @@ async function main() {
     form.set('requestId', requestId)
     form.set('body', body)
     form.set('idempotencyKey', randomUUID())
-    const r = await untilAnswered(messages, () => callAction(message, message.path.replace('[id]', requestId), client, form))
+    const r = await untilAnswered(messages, () =>
+      callAction(message, message.path.replace('[id]', requestId), client, form),
+    )
     if (r?.ok) messageAcks.push(body)
   }
   const read = async (seq: number) => {
     const butler = butlers[seq % BUTLERS]
-    const path = seq % 5 === 0 || butler.requestIds.length === 0
-      ? '/console'
-      : `/console/requests/${butler.requestIds[(seq * 7) % butler.requestIds.length]}`
+    const path =
+      seq % 5 === 0 || butler.requestIds.length === 0
+        ? '/console'
+        : `/console/requests/${butler.requestIds[(seq * 7) % butler.requestIds.length]}`
     await timed(reads, async () => {
       const res = await fetch(`${BASE}${path}`, { headers: { Cookie: butler.cookie }, redirect: 'manual' })
       await res.arrayBuffer()
@@ -274,7 +336,10 @@ async function main() {
     const due = (rate: number) => Math.floor(((tick + 1) * TICK_MS * rate) / 1000)
     while (writes < due(WRITE_RATE)) {
       const seq = writes++
-      if (inFlight >= MAX_IN_FLIGHT) { skipped++; continue }
+      if (inFlight >= MAX_IN_FLIGHT) {
+        skipped++
+        continue
+      }
       if (seq % 2 === 0) {
         pending.push(submit(seq / 2))
         pending.push(bareSubmit(seq / 2))
@@ -282,7 +347,10 @@ async function main() {
     }
     while (readsStarted < due(READ_RATE)) {
       const seq = readsStarted++
-      if (inFlight >= MAX_IN_FLIGHT) { skipped++; continue }
+      if (inFlight >= MAX_IN_FLIGHT) {
+        skipped++
+        continue
+      }
       pending.push(read(seq))
     }
     await sleep(t0 + (tick + 1) * TICK_MS - Date.now())
@@ -293,7 +361,16 @@ async function main() {
 
   // Let the worker decide every clock that has come due, then compare.
   const clockCounts = async () => {
-    const [row] = await db.$queryRaw<{ due: bigint; decided: bigint; risk_due: bigint; risk_fired: bigint; handoff_due: bigint; handoff_fired: bigint }[]>`
+    const [row] = await db.$queryRaw<
+      {
+        due: bigint
+        decided: bigint
+        risk_due: bigint
+        risk_fired: bigint
+        handoff_due: bigint
+        handoff_fired: bigint
+      }[]
+    >`
       SELECT
         count(*) FILTER (WHERE "dueAt" <= clock_timestamp() - interval '1 second') AS due,
         count(*) FILTER (WHERE "dueAt" <= clock_timestamp() - interval '1 second' AND "breachedAt" IS NOT NULL) AS decided,
@@ -305,7 +382,10 @@ async function main() {
     return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)])) as Record<keyof typeof row, number>
   }
   let clocks = await clockCounts()
-  while (Date.now() < loadEndedAt + 30_000 && (clocks.due !== clocks.decided || clocks.risk_due !== clocks.risk_fired)) {
+  while (
+    Date.now() < loadEndedAt + 30_000 &&
+    (clocks.due !== clocks.decided || clocks.risk_due !== clocks.risk_fired)
+  ) {
     await sleep(500)
     clocks = await clockCounts()
   }
@@ -333,13 +413,16 @@ async function main() {
   const okOutside = (list: Sample[]) => list.filter((s) => s.status === 200 && !inWindow(s)).map((s) => s.ms)
   const submitLatency = summarise(okOutside(submits))
   const bareLatency = summarise(bareSubmits)
-  const byStatus = (list: Sample[]) => list.reduce<Record<string, number>>((m, s) => ({ ...m, [String(s.status)]: (m[String(s.status)] ?? 0) + 1 }), {})
+  const byStatus = (list: Sample[]) =>
+    list.reduce<Record<string, number>>((m, s) => ({ ...m, [String(s.status)]: (m[String(s.status)] ?? 0) + 1 }), {})
 
   // Five-second buckets: what was sent, what came back, how long it took.
   const timeline = Array.from({ length: Math.ceil(SECONDS / 5) }, (_, i) => {
     const inBucket = all.filter((x) => x.at - t0 >= i * 5000 && x.at - t0 < (i + 1) * 5000)
     return {
-      fromS: i * 5, started: inBucket.length, ok: inBucket.filter((x) => x.status === 200).length,
+      fromS: i * 5,
+      started: inBucket.length,
+      ok: inBucket.filter((x) => x.status === 200).length,
       network: inBucket.filter((x) => x.status === 'network').length,
       p50Ms: summarise(inBucket.filter((x) => x.status === 200).map((x) => x.ms)).p50,
     }
@@ -349,8 +432,14 @@ async function main() {
     measuredAt: new Date().toISOString(),
     machine: { cpus: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
     setup: {
-      seconds: SECONDS, writesPerSecond: WRITE_RATE, readsPerSecond: READ_RATE, clients: CLIENTS, butlers: BUTLERS,
-      webProcesses: 1, workers: 1, firstResponseSeconds: FIRST_RESPONSE_S,
+      seconds: SECONDS,
+      writesPerSecond: WRITE_RATE,
+      readsPerSecond: READ_RATE,
+      clients: CLIENTS,
+      butlers: BUTLERS,
+      webProcesses: 1,
+      workers: 1,
+      firstResponseSeconds: FIRST_RESPONSE_S,
       path: 'server actions over HTTP exactly as the portal posts them (createRequestAction, clientMessageAction); butler GET /console and /console/requests/:id',
     },
     faults: {
@@ -359,26 +448,48 @@ async function main() {
       workerKilledAtS: workerDown.map((w) => (w.from - t0) / 1000),
     },
     achieved: {
-      submitsStarted: attempted.size, messagesStarted: messageBodies.length, readsStarted: reads.length,
-      skippedForInFlightCap: skipped, retriesAfterFailure: retries,
-      readsPerSecond: Math.round(reads.length / SECONDS), writesPerSecond: Math.round((attempted.size + messageBodies.length) / SECONDS),
+      submitsStarted: attempted.size,
+      messagesStarted: messageBodies.length,
+      readsStarted: reads.length,
+      skippedForInFlightCap: skipped,
+      retriesAfterFailure: retries,
+      readsPerSecond: Math.round(reads.length / SECONDS),
+      writesPerSecond: Math.round((attempted.size + messageBodies.length) / SECONDS),
     },
     requests: {
-      acknowledged: acknowledged.size, storedForAcknowledged: storedAcknowledged, storedOfAllAttempted: stored,
-      duplicateIdempotencyKeys: Number(duplicateKeys[0].n), refusedByApp: refusals,
+      acknowledged: acknowledged.size,
+      storedForAcknowledged: storedAcknowledged,
+      storedOfAllAttempted: stored,
+      duplicateIdempotencyKeys: Number(duplicateKeys[0].n),
+      refusedByApp: refusals,
       requestsWithOtherThanOneFirstResponseClock: Number(clocksPerRequest[0].n),
     },
-    messages: { acknowledged: messageAcks.length, acknowledgedAndStored: ackedStored, storedOfAllSent: storedMessages, sent: messageBodies.length },
+    messages: {
+      acknowledged: messageAcks.length,
+      acknowledgedAndStored: ackedStored,
+      storedOfAllSent: storedMessages,
+      sent: messageBodies.length,
+    },
     clocks: {
-      due: clocks.due, decided: clocks.decided, atRiskDue: clocks.risk_due, atRiskFired: clocks.risk_fired,
-      handoffDue: clocks.handoff_due, handoffFired: clocks.handoff_fired,
+      due: clocks.due,
+      decided: clocks.decided,
+      atRiskDue: clocks.risk_due,
+      atRiskFired: clocks.risk_fired,
+      handoffDue: clocks.handoff_due,
+      handoffFired: clocks.handoff_fired,
       breachLatenessMs: summarise(lateness.filter((l) => !l.during_worker_restart).map((l) => Number(l.ms))),
-      breachLatenessDuringWorkerRestartMs: summarise(lateness.filter((l) => l.during_worker_restart).map((l) => Number(l.ms))),
+      breachLatenessDuringWorkerRestartMs: summarise(
+        lateness.filter((l) => l.during_worker_restart).map((l) => Number(l.ms)),
+      ),
     },
     errors: {
-      serverErrorsOutsideKillWindow: serverErrorsOutside, networkErrorsOutsideKillWindow: networkErrorsOutside, networkCauses,
+      serverErrorsOutsideKillWindow: serverErrorsOutside,
+      networkErrorsOutsideKillWindow: networkErrorsOutside,
+      networkCauses,
       statusesInsideKillWindow: byStatus(all.filter(inWindow)),
-      submitStatuses: byStatus(submits), messageStatuses: byStatus(messages), readStatuses: byStatus(reads),
+      submitStatuses: byStatus(submits),
+      messageStatuses: byStatus(messages),
+      readStatuses: byStatus(reads),
     },
     timeline,
     latencyMs: {
@@ -386,15 +497,17 @@ async function main() {
       message: summarise(okOutside(messages)),
       pageLoad: summarise(okOutside(reads)),
       bareInsertCommit: bareLatency,
-      submitOverBareP50: submitLatency.p50 && bareLatency.p50 ? Math.round((submitLatency.p50 / bareLatency.p50) * 10) / 10 : null,
+      submitOverBareP50:
+        submitLatency.p50 && bareLatency.p50 ? Math.round((submitLatency.p50 / bareLatency.p50) * 10) / 10 : null,
     },
   }
-  const pass = out.requests.acknowledged === out.requests.storedForAcknowledged
-    && out.requests.duplicateIdempotencyKeys === 0
-    && out.messages.acknowledged === out.messages.acknowledgedAndStored
-    && out.messages.storedOfAllSent === out.messages.acknowledged
-    && out.clocks.due === out.clocks.decided
-    && out.errors.serverErrorsOutsideKillWindow === 0
+  const pass =
+    out.requests.acknowledged === out.requests.storedForAcknowledged &&
+    out.requests.duplicateIdempotencyKeys === 0 &&
+    out.messages.acknowledged === out.messages.acknowledgedAndStored &&
+    out.messages.storedOfAllSent === out.messages.acknowledged &&
+    out.clocks.due === out.clocks.decided &&
+    out.errors.serverErrorsOutsideKillWindow === 0
   mkdirSync('bench/results', { recursive: true })
   const resultName = process.env.BENCH_RESULT ?? 'load'
   writeFileSync(`bench/results/${resultName}.json`, JSON.stringify({ ...out, pass }, null, 2) + '\n')
@@ -402,11 +515,16 @@ async function main() {
   process.exitCode = pass ? 0 : 1
 
   // A graceful stop, so a CPU profile (BENCH_PROFILE_DIR) gets written.
-  await Promise.all([web, worker].map((child) => new Promise((r) => {
-    if (child.exitCode !== null || child.signalCode !== null) return r(null)
-    child.once('exit', r)
-    child.kill('SIGTERM')
-  })))
+  await Promise.all(
+    [web, worker].map(
+      (child) =>
+        new Promise((r) => {
+          if (child.exitCode !== null || child.signalCode !== null) return r(null)
+          child.once('exit', r)
+          child.kill('SIGTERM')
+        }),
+    ),
+  )
   await bare.query('DROP TABLE bench_bare_submit')
   await bare.end()
   await stopProducer()

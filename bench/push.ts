@@ -22,7 +22,11 @@ const BASE = `http://127.0.0.1:${PORT}`
 
 async function waitForHealth() {
   for (let i = 0; i < 120; i++) {
-    try { if ((await fetch(`${BASE}/api/health`)).ok) return } catch { /* not up yet */ }
+    try {
+      if ((await fetch(`${BASE}/api/health`)).ok) return
+    } catch {
+      /* not up yet */
+    }
     await new Promise((r) => setTimeout(r, 500))
   }
   throw new Error('web process did not start')
@@ -35,9 +39,14 @@ async function main() {
   const client = await createClient(db, { name: 'Push Client', dedicatedButlerId: butler.id })
   const clientActor = (await loadActor(await createSession(client.userId)))!
 
-  const web = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(PORT), '-H', '127.0.0.1'], {
-    env: { ...process.env, AUTH_SECRET: SECRET, LOG_LEVEL: 'warn', NODE_ENV: 'production' }, stdio: 'ignore',
-  })
+  const web = spawn(
+    process.execPath,
+    ['node_modules/next/dist/bin/next', 'start', '-p', String(PORT), '-H', '127.0.0.1'],
+    {
+      env: { ...process.env, AUTH_SECRET: SECRET, LOG_LEVEL: 'warn', NODE_ENV: 'production' },
+      stdio: 'ignore',
+    },
+  )
   try {
     await waitForHealth()
     // Each console is a real signed-in supervisor session: a server-side session row and the
@@ -51,7 +60,10 @@ async function main() {
       const cookie = await encode({ token: { sid, sub: sup.id }, secret: SECRET, salt: 'authjs.session-token' })
       const abort = new AbortController()
       streams.push(abort)
-      const res = await fetch(`${BASE}/api/events`, { headers: { cookie: `authjs.session-token=${cookie}` }, signal: abort.signal })
+      const res = await fetch(`${BASE}/api/events`, {
+        headers: { cookie: `authjs.session-token=${cookie}` },
+        signal: abort.signal,
+      })
       if (!res.ok || !res.body) throw new Error(`stream ${i}: ${res.status}`)
       void (async () => {
         const reader = res.body!.getReader()
@@ -98,7 +110,8 @@ async function main() {
       measuredAt: new Date().toISOString(),
       machine: { cpus: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
       setup: { consoles: CONSOLES, requests: REQUESTS, submitEveryMs: 200, webProcesses: 1 },
-      deliveries: latencies.length, missing,
+      deliveries: latencies.length,
+      missing,
       latencyMs: summarise(latencies),
       note: 'from the submit transaction returning to the event read by each console',
       goal: 'p95 <= 150 ms',

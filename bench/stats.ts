@@ -9,7 +9,9 @@ export function summarise(values: number[]) {
   const round = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10)
   return {
     count: s.length,
-    p50: round(percentile(s, 50)), p95: round(percentile(s, 95)), p99: round(percentile(s, 99)),
+    p50: round(percentile(s, 50)),
+    p95: round(percentile(s, 95)),
+    p99: round(percentile(s, 99)),
     max: round(s.length ? s[s.length - 1] : null),
   }
 }

@@ -1,7 +1,14 @@
 // Demo data for `npm run dev` (and never for production): a small team and a few clients.
 // Logins are listed in README.md.
 import { db } from '../lib/db'
-import { createClient, createDefaultPolicies, createDelegate, createProcessConfig, createStaff, createVendors } from '../tests/factories'
+import {
+  createClient,
+  createDefaultPolicies,
+  createDelegate,
+  createProcessConfig,
+  createStaff,
+  createVendors,
+} from '../tests/factories'
 
 const PASSWORD = 'diamond-demo-2026'
 
@@ -9,30 +16,79 @@ async function main() {
   if (process.argv.includes('--if-empty') && (await db.user.count()) > 0) return
   const lin = await createStaff(db, { name: '林静 Lin Jing', email: 'butler.lin@diamond.test', password: PASSWORD })
   const zhou = await createStaff(db, { name: '周航 Zhou Hang', email: 'butler.zhou@diamond.test', password: PASSWORD })
-  await createStaff(db, { role: 'SUPERVISOR', name: '陈敏 Chen Min', email: 'supervisor@diamond.test', password: PASSWORD, totpSecret: null })
-  await createStaff(db, { role: 'ADMIN', name: 'Admin', email: 'admin@diamond.test', password: PASSWORD, locale: 'en', totpSecret: null })
+  await createStaff(db, {
+    role: 'SUPERVISOR',
+    name: '陈敏 Chen Min',
+    email: 'supervisor@diamond.test',
+    password: PASSWORD,
+    totpSecret: null,
+  })
+  await createStaff(db, {
+    role: 'ADMIN',
+    name: 'Admin',
+    email: 'admin@diamond.test',
+    password: PASSWORD,
+    locale: 'en',
+    totpSecret: null,
+  })
 
   const wang = await createClient(db, {
-    name: '王先生 Mr Wang', email: 'wang@client.test', password: PASSWORD, tier: 'BLACK_DIAMOND',
-    dedicatedButlerId: lin.id, backupButlerId: zhou.id, phone: '+86 138 0013 8000',
+    name: '王先生 Mr Wang',
+    email: 'wang@client.test',
+    password: PASSWORD,
+    tier: 'BLACK_DIAMOND',
+    dedicatedButlerId: lin.id,
+    backupButlerId: zhou.id,
+    phone: '+86 138 0013 8000',
   })
   await createClient(db, {
-    name: 'Ms Sophia Li', email: 'sophia@client.test', password: PASSWORD, timeZone: 'Europe/London', locale: 'en',
-    dedicatedButlerId: zhou.id, backupButlerId: lin.id, phone: '+44 7700 900123',
+    name: 'Ms Sophia Li',
+    email: 'sophia@client.test',
+    password: PASSWORD,
+    timeZone: 'Europe/London',
+    locale: 'en',
+    dedicatedButlerId: zhou.id,
+    backupButlerId: lin.id,
+    phone: '+44 7700 900123',
   })
-  await createDelegate(db, { clientId: wang.clientId, name: '王太太 Mrs Wang', email: 'mrs.wang@client.test', password: PASSWORD })
+  await createDelegate(db, {
+    clientId: wang.clientId,
+    name: '王太太 Mrs Wang',
+    email: 'mrs.wang@client.test',
+    password: PASSWORD,
+  })
   await db.client.update({ where: { id: wang.clientId }, data: { idDocument: 'E12345678' } })
 
   // A family, key dates a few days ahead (so the care list has something), and what the team knows.
   const soon = (days: number) => new Date(Date.UTC(1980, new Date().getUTCMonth(), new Date().getUTCDate() + days))
   const wife = await db.familyMember.create({
-    data: { clientId: wang.clientId, name: '李女士', relation: '妻子 wife', birthday: soon(3), phone: '+86 139 0000 1234' },
+    data: {
+      clientId: wang.clientId,
+      name: '李女士',
+      relation: '妻子 wife',
+      birthday: soon(3),
+      phone: '+86 139 0000 1234',
+    },
   })
-  const son = await db.familyMember.create({ data: { clientId: wang.clientId, name: '王小明', relation: '儿子 son', birthday: soon(40) } })
+  const son = await db.familyMember.create({
+    data: { clientId: wang.clientId, name: '王小明', relation: '儿子 son', birthday: soon(40) },
+  })
   await db.keyDate.createMany({
     data: [
-      { clientId: wang.clientId, familyMemberId: wife.id, kind: 'BIRTHDAY', label: '太太生日 wife’s birthday', date: soon(3) },
-      { clientId: wang.clientId, familyMemberId: son.id, kind: 'BIRTHDAY', label: '儿子生日 son’s birthday', date: soon(40) },
+      {
+        clientId: wang.clientId,
+        familyMemberId: wife.id,
+        kind: 'BIRTHDAY',
+        label: '太太生日 wife’s birthday',
+        date: soon(3),
+      },
+      {
+        clientId: wang.clientId,
+        familyMemberId: son.id,
+        kind: 'BIRTHDAY',
+        label: '儿子生日 son’s birthday',
+        date: soon(40),
+      },
       { clientId: wang.clientId, kind: 'ANNIVERSARY', label: '结婚纪念日 wedding anniversary', date: soon(6) },
     ],
   })
@@ -45,7 +101,12 @@ async function main() {
     ],
   })
   await db.clientNote.create({
-    data: { clientId: wang.clientId, authorId: lin.id, pinned: true, body: '王先生不喜欢电话打扰，优先微信文字沟通。Prefers messages to calls.' },
+    data: {
+      clientId: wang.clientId,
+      authorId: lin.id,
+      pinned: true,
+      body: '王先生不喜欢电话打扰，优先微信文字沟通。Prefers messages to calls.',
+    },
   })
 
   await createDefaultPolicies(db)
@@ -59,7 +120,11 @@ async function main() {
   for (let day = 0; day < 7; day++) {
     for (let part = 0; part < 3; part++) {
       const startsAt = new Date(monday.getTime() + (day * 24 + part * 8) * 3600_000)
-      shifts.push({ butlerId: (day + part) % 2 ? zhou.id : lin.id, startsAt, endsAt: new Date(startsAt.getTime() + 8 * 3600_000) })
+      shifts.push({
+        butlerId: (day + part) % 2 ? zhou.id : lin.id,
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 8 * 3600_000),
+      })
     }
   }
   await db.shift.createMany({ data: shifts })

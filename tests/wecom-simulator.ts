@@ -75,7 +75,13 @@ export class WecomSimulator {
 
   // A WeChat user writes to the customer-service account.
   userWrites(externalUserId: string, content: { text: string } | { image: Buffer }) {
-    const base = { msgid: `msg${rand(10)}`, open_kfid: this.openKfId, external_userid: externalUserId, send_time: Math.floor(Date.now() / 1000), origin: 3 }
+    const base = {
+      msgid: `msg${rand(10)}`,
+      open_kfid: this.openKfId,
+      external_userid: externalUserId,
+      send_time: Math.floor(Date.now() / 1000),
+      origin: 3,
+    }
     if ('text' in content) this.messages.push({ ...base, msgtype: 'text', text: { content: content.text } })
     else {
       const mediaId = `media${rand(8)}`
@@ -89,9 +95,10 @@ export class WecomSimulator {
   callback(appUrl: string, o: { signature?: string } = {}) {
     const syncToken = `sync${rand(8)}`
     this.syncTokens.add(syncToken)
-    const event = `<xml><ToUserName><![CDATA[${this.corpId}]]></ToUserName><CreateTime>${Math.floor(Date.now() / 1000)}</CreateTime>`
-      + `<MsgType><![CDATA[event]]></MsgType><Event><![CDATA[kf_msg_or_event]]></Event><Token><![CDATA[${syncToken}]]></Token>`
-      + `<OpenKfId><![CDATA[${this.openKfId}]]></OpenKfId></xml>`
+    const event =
+      `<xml><ToUserName><![CDATA[${this.corpId}]]></ToUserName><CreateTime>${Math.floor(Date.now() / 1000)}</CreateTime>` +
+      `<MsgType><![CDATA[event]]></MsgType><Event><![CDATA[kf_msg_or_event]]></Event><Token><![CDATA[${syncToken}]]></Token>` +
+      `<OpenKfId><![CDATA[${this.openKfId}]]></OpenKfId></xml>`
     const encrypted = encrypt(this.aesKey, event, this.corpId)
     const timestamp = String(Math.floor(Date.now() / 1000))
     const nonce = rand(5)
@@ -99,7 +106,11 @@ export class WecomSimulator {
     const url = `${appUrl}?${new URLSearchParams({ msg_signature: signature, timestamp, nonce })}`
     const body = `<xml><ToUserName><![CDATA[${this.corpId}]]></ToUserName><Encrypt><![CDATA[${encrypted}]]></Encrypt><AgentID><![CDATA[]]></AgentID></xml>`
     // A fresh Request each time, so the same callback can be delivered again (a replay).
-    return { url, body, request: () => new Request(url, { method: 'POST', body, headers: { 'content-type': 'text/xml' } }) }
+    return {
+      url,
+      body,
+      request: () => new Request(url, { method: 'POST', body, headers: { 'content-type': 'text/xml' } }),
+    }
   }
 
   // The GET WeCom sends when an admin saves the callback URL in its console.
@@ -112,7 +123,10 @@ export class WecomSimulator {
   }
 
   // Sends a callback to the app: over HTTP to a URL, or straight into a route handler.
-  async sendCallback(target: string | ((request: Request) => Promise<Response>), appUrl = typeof target === 'string' ? target : 'http://app.local/api/channels/wecom') {
+  async sendCallback(
+    target: string | ((request: Request) => Promise<Response>),
+    appUrl = typeof target === 'string' ? target : 'http://app.local/api/channels/wecom',
+  ) {
     const cb = this.callback(appUrl)
     return typeof target === 'string' ? fetch(cb.request()) : target(cb.request())
   }
@@ -143,18 +157,30 @@ export class WecomSimulator {
 
     if (path === '/cgi-bin/kf/sync_msg' && req.method === 'POST') {
       const body = JSON.parse(raw || '{}') as { cursor?: string; token?: string; limit?: number; open_kfid?: string }
-      if (body.open_kfid !== this.openKfId) return this.answer(res, path, { errcode: 95000, errmsg: 'invalid open_kfid' })
-      if (body.token !== undefined && !this.syncTokens.has(body.token)) return this.answer(res, path, { errcode: 95007, errmsg: 'invalid msg token' })
+      if (body.open_kfid !== this.openKfId)
+        return this.answer(res, path, { errcode: 95000, errmsg: 'invalid open_kfid' })
+      if (body.token !== undefined && !this.syncTokens.has(body.token))
+        return this.answer(res, path, { errcode: 95007, errmsg: 'invalid msg token' })
       const start = body.cursor ? Number(body.cursor.replace(/^c/, '')) : 0
       const limit = Math.min(body.limit ?? 1000, 1000)
       const page = this.messages.slice(start, start + limit)
       const end = start + page.length
-      return this.answer(res, path, { errcode: 0, errmsg: 'ok', next_cursor: `c${end}`, has_more: end < this.messages.length ? 1 : 0, msg_list: page })
+      return this.answer(res, path, {
+        errcode: 0,
+        errmsg: 'ok',
+        next_cursor: `c${end}`,
+        has_more: end < this.messages.length ? 1 : 0,
+        msg_list: page,
+      })
     }
     if (path === '/cgi-bin/kf/send_msg' && req.method === 'POST') {
       const body = JSON.parse(raw || '{}') as SimSend
       const fail = this.failNextSends.shift()
-      if (fail !== undefined) return this.answer(res, path, { errcode: fail, errmsg: fail === 95018 ? 'send msg session state invalid' : 'system busy' })
+      if (fail !== undefined)
+        return this.answer(res, path, {
+          errcode: fail,
+          errmsg: fail === 95018 ? 'send msg session state invalid' : 'system busy',
+        })
       if (!body.touser || body.open_kfid !== this.openKfId || body.msgtype !== 'text' || !body.text?.content) {
         return this.answer(res, path, { errcode: 40003, errmsg: 'invalid parameter' })
       }

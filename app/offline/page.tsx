@@ -5,11 +5,17 @@ export const dynamic = 'force-static'
 export default function OfflinePage() {
   return (
     <main className="flex min-h-dvh flex-col items-center justify-center px-6 text-center">
-      <div aria-hidden className="mb-4 grid size-12 place-items-center rounded-full bg-ink text-xl text-gold-light">◆</div>
+      <div aria-hidden className="mb-4 grid size-12 place-items-center rounded-full bg-ink text-xl text-gold-light">
+        ◆
+      </div>
       <h1 className="text-xl font-semibold">暂时无法连接</h1>
       <p className="mt-2 text-sm text-ink-soft">网络恢复后页面会自动刷新。紧急情况请直接致电您的专属管家。</p>
-      <h2 className="mt-6 text-xl font-semibold" lang="en">You are offline</h2>
-      <p className="mt-2 text-sm text-ink-soft" lang="en">This page refreshes when you are back online. If it is urgent, call your butler directly.</p>
+      <h2 className="mt-6 text-xl font-semibold" lang="en">
+        You are offline
+      </h2>
+      <p className="mt-2 text-sm text-ink-soft" lang="en">
+        This page refreshes when you are back online. If it is urgent, call your butler directly.
+      </p>
       <script dangerouslySetInnerHTML={{ __html: "addEventListener('online',()=>location.reload())" }} />
     </main>
   )

@@ -6,8 +6,15 @@ import { FormMessage } from '@/components/forms/form-message'
 import { useActionForm } from '@/components/forms/use-action-form'
 
 export type PolicyRow = {
-  id: string; kind: string; category: string | null; tier: string | null; targetSeconds: number
-  atRiskSeconds: number | null; handoffSeconds: number | null; active: boolean; version: number
+  id: string
+  kind: string
+  category: string | null
+  tier: string | null
+  targetSeconds: number
+  atRiskSeconds: number | null
+  handoffSeconds: number | null
+  active: boolean
+  version: number
 }
 
 const KINDS = ['FIRST_RESPONSE', 'NEXT_RESPONSE', 'RESOLUTION'] as const
@@ -25,18 +32,39 @@ export function PolicyForm({ policy }: { policy?: PolicyRow }) {
   const cell = 'px-2 py-2 align-top'
   const input = (name: string, value: number | null | undefined, label: string) => (
     <td className={cell}>
-      <input aria-label={label} name={name} defaultValue={value ?? ''} inputMode="numeric" form={`policy-${id}`}
+      <input
+        aria-label={label}
+        name={name}
+        defaultValue={value ?? ''}
+        inputMode="numeric"
+        form={`policy-${id}`}
         aria-invalid={fieldError(name) ? true : undefined}
-        className={`w-24 rounded-lg border bg-white px-2 py-1 text-sm tabular-nums ${fieldError(name) ? 'border-bad' : 'border-line'}`} />
+        className={`w-24 rounded-lg border bg-white px-2 py-1 text-sm tabular-nums ${fieldError(name) ? 'border-bad' : 'border-line'}`}
+      />
       <FormMessage message={fieldError(name)} className="max-w-40" />
     </td>
   )
-  const select = (name: string, value: string | null | undefined, options: readonly string[], ns: string, any: boolean) => (
+  const select = (
+    name: string,
+    value: string | null | undefined,
+    options: readonly string[],
+    ns: string,
+    any: boolean,
+  ) => (
     <td className={cell}>
-      <select aria-label={t(`admin.${name}` as 'admin.kind')} name={name} defaultValue={value ?? ''} form={`policy-${id}`}
-        className="rounded-lg border border-line bg-white px-2 py-1 text-sm">
+      <select
+        aria-label={t(`admin.${name}` as 'admin.kind')}
+        name={name}
+        defaultValue={value ?? ''}
+        form={`policy-${id}`}
+        className="rounded-lg border border-line bg-white px-2 py-1 text-sm"
+      >
         {any && <option value="">{t('admin.any')}</option>}
-        {options.map((o) => <option key={o} value={o}>{t(`${ns}.${o}` as 'sla.RESOLUTION')}</option>)}
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {t(`${ns}.${o}` as 'sla.RESOLUTION')}
+          </option>
+        ))}
       </select>
     </td>
   )
@@ -56,11 +84,23 @@ export function PolicyForm({ policy }: { policy?: PolicyRow }) {
             <span className="text-xs text-ink-soft">{t('admin.inactive')}</span>
           ) : (
             <>
-              <button type="submit" name="intent" value="save" disabled={pending} className="rounded-lg bg-ink px-3 py-1 text-sm text-ivory disabled:opacity-50">
+              <button
+                type="submit"
+                name="intent"
+                value="save"
+                disabled={pending}
+                className="rounded-lg bg-ink px-3 py-1 text-sm text-ivory disabled:opacity-50"
+              >
                 {policy ? t('admin.save') : t('admin.add')}
               </button>
               {policy && (
-                <button type="submit" name="intent" value="deactivate" disabled={pending} className="rounded-lg border border-line px-3 py-1 text-sm text-ink-soft hover:bg-gold-soft">
+                <button
+                  type="submit"
+                  name="intent"
+                  value="deactivate"
+                  disabled={pending}
+                  className="rounded-lg border border-line px-3 py-1 text-sm text-ink-soft hover:bg-gold-soft"
+                >
                   {t('admin.deactivate')}
                 </button>
               )}

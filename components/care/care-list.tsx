@@ -14,7 +14,9 @@ export async function CareList({ items }: { items: Item[] }) {
           <p>
             <span className="mr-2 rounded-full bg-gold-soft px-2 py-0.5 text-xs text-gold">{t(`kind.${c.kind}`)}</span>
             <span className="tabular-nums">{c.occursOn}</span> · {c.summary} ·{' '}
-            <Link href={`/console/clients/${c.clientId}`} className="hover:underline">{c.clientName}</Link>
+            <Link href={`/console/clients/${c.clientId}`} className="hover:underline">
+              {c.clientName}
+            </Link>
           </p>
           <CareActions careTaskId={c.id} summary={c.summary} />
         </li>

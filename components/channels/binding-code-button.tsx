@@ -10,7 +10,11 @@ export function BindingCodeButton({ timeZone }: { timeZone: string }) {
   const [code, setCode] = useState<{ code: string; expiresAt: string } | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [pending, start] = useTransition()
-  const expires = code ? new Intl.DateTimeFormat(undefined, { timeZone, hour: '2-digit', minute: '2-digit' }).format(new Date(code.expiresAt)) : ''
+  const expires = code
+    ? new Intl.DateTimeFormat(undefined, { timeZone, hour: '2-digit', minute: '2-digit' }).format(
+        new Date(code.expiresAt),
+      )
+    : ''
   return (
     <div className="space-y-2">
       {code && (
@@ -20,15 +24,27 @@ export function BindingCodeButton({ timeZone }: { timeZone: string }) {
           <span className="block text-xs text-ink-soft">{t('expires', { time: expires })}</span>
         </p>
       )}
-      <button type="button" disabled={pending}
-        onClick={() => start(async () => {
-          const r = await createBindingCodeAction({})
-          if (r.ok) { setCode(r.data); setError(null) } else setError(r.message)
-        })}
-        className="rounded-lg bg-ink px-3 py-1.5 text-sm text-ivory disabled:opacity-50">
+      <button
+        type="button"
+        disabled={pending}
+        onClick={() =>
+          start(async () => {
+            const r = await createBindingCodeAction({})
+            if (r.ok) {
+              setCode(r.data)
+              setError(null)
+            } else setError(r.message)
+          })
+        }
+        className="rounded-lg bg-ink px-3 py-1.5 text-sm text-ivory disabled:opacity-50"
+      >
         {code ? t('newCode') : t('getCode')}
       </button>
-      {error && <p role="alert" className="text-xs text-bad">{error}</p>}
+      {error && (
+        <p role="alert" className="text-xs text-bad">
+          {error}
+        </p>
+      )}
     </div>
   )
 }

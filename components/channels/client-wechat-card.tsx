@@ -13,13 +13,21 @@ export async function ClientWechatCard({ actor, clientId }: { actor: Actor; clie
   const wechat = links.find((l) => l.channel === 'WECOM')
   const waiting = wechat ? [] : await unboundContacts(actor, 50)
   const preview = (c: (typeof waiting)[number]) =>
-    !c.latest ? '' : c.latest.kind === 'text' ? (c.latest.text ?? '').slice(0, 30) : c.latest.kind === 'image' ? t('queue.image') : t('queue.other', { type: c.latest.text ?? '' })
+    !c.latest
+      ? ''
+      : c.latest.kind === 'text'
+        ? (c.latest.text ?? '').slice(0, 30)
+        : c.latest.kind === 'image'
+          ? t('queue.image')
+          : t('queue.other', { type: c.latest.text ?? '' })
   return (
     <section className="rounded-2xl border border-line bg-white p-4" data-testid="client-wechat">
       <h2 className="mb-3 text-sm font-semibold uppercase tracking-wide text-ink-soft">{t('client.title')}</h2>
       {wechat ? (
         <p className="text-sm">
-          {t('client.connected', { date: wechat.boundAt ? formatInZone(wechat.boundAt, actor.timeZone, 'yyyy-MM-dd') : '—' })}
+          {t('client.connected', {
+            date: wechat.boundAt ? formatInZone(wechat.boundAt, actor.timeZone, 'yyyy-MM-dd') : '—',
+          })}
           <span className="text-ink-soft"> · {wechat.byStaff ? t('client.byStaff') : t('client.byCode')}</span>
         </p>
       ) : (
@@ -28,11 +36,23 @@ export async function ClientWechatCard({ actor, clientId }: { actor: Actor; clie
           {waiting.length > 0 && (
             <>
               <p className="mt-2 text-xs text-ink-soft">{t('client.bindHint')}</p>
-              <RowForm action={bindChannelContactAction} hidden={{ clientId }} submitLabel={t('client.bind')}
-                fields={[{
-                  name: 'contactId', label: t('client.contact'), kind: 'select', value: waiting[0].id,
-                  options: waiting.map((c) => ({ value: c.id, label: `${c.label} · ${formatInZone(c.lastSeenAt, actor.timeZone, 'MM-dd HH:mm')} · ${preview(c)}` })),
-                }]} />
+              <RowForm
+                action={bindChannelContactAction}
+                hidden={{ clientId }}
+                submitLabel={t('client.bind')}
+                fields={[
+                  {
+                    name: 'contactId',
+                    label: t('client.contact'),
+                    kind: 'select',
+                    value: waiting[0].id,
+                    options: waiting.map((c) => ({
+                      value: c.id,
+                      label: `${c.label} · ${formatInZone(c.lastSeenAt, actor.timeZone, 'MM-dd HH:mm')} · ${preview(c)}`,
+                    })),
+                  },
+                ]}
+              />
             </>
           )}
         </>

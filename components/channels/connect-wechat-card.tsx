@@ -15,11 +15,15 @@ export async function ConnectWechatCard({ actor }: { actor: Actor }) {
     <section className="mt-5 rounded-2xl border border-line bg-white p-4" data-testid="connect-wechat">
       <h2 className="font-medium">{t('title')}</h2>
       {wechat ? (
-        <p className="mt-1 text-sm text-ok">{t('connected', { date: wechat.boundAt ? formatInZone(wechat.boundAt, actor.timeZone, 'yyyy-MM-dd') : '—' })}</p>
+        <p className="mt-1 text-sm text-ok">
+          {t('connected', { date: wechat.boundAt ? formatInZone(wechat.boundAt, actor.timeZone, 'yyyy-MM-dd') : '—' })}
+        </p>
       ) : (
         <>
           <p className="mt-0.5 text-xs text-ink-soft">{t('hint', { minutes: CODE_TTL_MINUTES })}</p>
-          <div className="mt-2"><BindingCodeButton timeZone={actor.timeZone} /></div>
+          <div className="mt-2">
+            <BindingCodeButton timeZone={actor.timeZone} />
+          </div>
         </>
       )}
     </section>

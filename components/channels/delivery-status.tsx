@@ -3,17 +3,38 @@ import { formatInZone } from '@/lib/i18n/format'
 import type { DeliveryDTO } from '@/lib/requests/queries'
 
 // Under a staff reply: whether it reached the client on WeChat (sent, retrying, or failed and why).
-export async function DeliveryStatus({ delivery, timeZone, onDark }: { delivery: DeliveryDTO; timeZone: string; onDark: boolean }) {
+export async function DeliveryStatus({
+  delivery,
+  timeZone,
+  onDark,
+}: {
+  delivery: DeliveryDTO
+  timeZone: string
+  onDark: boolean
+}) {
   const t = await getTranslations('channels.delivery')
   const text =
-    delivery.status === 'SENT' ? (delivery.attempts > 1 ? t('sentAfter', { n: delivery.attempts }) : t('SENT'))
-    : delivery.status === 'RETRYING' ? t('RETRYING', {
-      n: delivery.attempts, reason: delivery.error ?? '',
-      time: delivery.nextAttemptAt ? formatInZone(delivery.nextAttemptAt, timeZone, 'HH:mm:ss') : '—',
-    })
-    : delivery.status === 'FAILED' ? t('FAILED', { reason: delivery.error ?? '' })
-    : t('PENDING')
-  const tone = delivery.status === 'FAILED' ? 'text-bad' : delivery.status === 'RETRYING' ? 'text-warn' : onDark ? 'text-ivory/70' : 'text-ink-soft'
+    delivery.status === 'SENT'
+      ? delivery.attempts > 1
+        ? t('sentAfter', { n: delivery.attempts })
+        : t('SENT')
+      : delivery.status === 'RETRYING'
+        ? t('RETRYING', {
+            n: delivery.attempts,
+            reason: delivery.error ?? '',
+            time: delivery.nextAttemptAt ? formatInZone(delivery.nextAttemptAt, timeZone, 'HH:mm:ss') : '—',
+          })
+        : delivery.status === 'FAILED'
+          ? t('FAILED', { reason: delivery.error ?? '' })
+          : t('PENDING')
+  const tone =
+    delivery.status === 'FAILED'
+      ? 'text-bad'
+      : delivery.status === 'RETRYING'
+        ? 'text-warn'
+        : onDark
+          ? 'text-ivory/70'
+          : 'text-ink-soft'
   return (
     <p className={`mt-1 text-xs ${tone}`} data-testid="delivery-status" data-status={delivery.status}>
       {t('label')} · {text}

@@ -10,8 +10,17 @@ export function PinButton({ noteId, pinned }: { noteId: string; pinned: boolean 
   const router = useRouter()
   const [pending, start] = useTransition()
   return (
-    <button type="button" disabled={pending} className="text-xs text-ink-soft hover:text-gold"
-      onClick={() => start(async () => { await setNotePinnedAction({ noteId, pinned: !pinned }); router.refresh() })}>
+    <button
+      type="button"
+      disabled={pending}
+      className="text-xs text-ink-soft hover:text-gold"
+      onClick={() =>
+        start(async () => {
+          await setNotePinnedAction({ noteId, pinned: !pinned })
+          router.refresh()
+        })
+      }
+    >
       {pinned ? t('unpin') : t('pin')}
     </button>
   )

@@ -15,7 +15,12 @@ export function DutyToggle({ onDuty }: { onDuty: boolean }) {
       role="switch"
       aria-checked={onDuty}
       disabled={pending}
-      onClick={() => start(async () => { await setOnDutyAction({ onDuty: !onDuty }); router.refresh() })}
+      onClick={() =>
+        start(async () => {
+          await setOnDutyAction({ onDuty: !onDuty })
+          router.refresh()
+        })
+      }
       className={`inline-flex items-center gap-2 rounded-full border px-3 py-1 text-sm ${onDuty ? 'border-ok bg-ok/10 text-ok' : 'border-line bg-white text-ink-soft'}`}
     >
       <span aria-hidden className={`size-2 rounded-full ${onDuty ? 'bg-ok' : 'bg-ink-soft/40'}`} />

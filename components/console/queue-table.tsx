@@ -13,9 +13,19 @@ import { TakeButton } from './take-button'
 const rowTone = { AT_RISK: 'bg-warn/10', BREACHED: 'bg-bad/10' } as const
 
 export function QueueTable({
-  requests, serverNow, viewerTimeZone, hrefBase, showAssignee = false, canTake = false,
+  requests,
+  serverNow,
+  viewerTimeZone,
+  hrefBase,
+  showAssignee = false,
+  canTake = false,
 }: {
-  requests: RequestSummaryDTO[]; serverNow: string; viewerTimeZone: string; hrefBase: string; showAssignee?: boolean; canTake?: boolean
+  requests: RequestSummaryDTO[]
+  serverNow: string
+  viewerTimeZone: string
+  hrefBase: string
+  showAssignee?: boolean
+  canTake?: boolean
 }) {
   const t = useTranslations()
   const now = useServerNow(serverNow)
@@ -44,7 +54,11 @@ export function QueueTable({
   }, [active])
 
   if (requests.length === 0) {
-    return <p className="rounded-2xl border border-dashed border-line p-8 text-center text-sm text-ink-soft">{t('console.noRequests')}</p>
+    return (
+      <p className="rounded-2xl border border-dashed border-line p-8 text-center text-sm text-ink-soft">
+        {t('console.noRequests')}
+      </p>
+    )
   }
   return (
     <table className="w-full border-separate border-spacing-0 text-sm">
@@ -64,32 +78,54 @@ export function QueueTable({
           const state = clockStateOf(r.timer, now)
           const alarm = state === 'AT_RISK' || state === 'BREACHED' ? rowTone[state] : null
           return (
-          <tr
-            key={r.id}
-            ref={(el) => { rows.current[i] = el }}
-            onClick={() => router.push(`${hrefBase}/${r.id}`)}
-            aria-selected={i === active}
-            data-testid="queue-row"
-            data-state={state ?? undefined}
-            className={`cursor-pointer ${alarm ?? (i === active ? 'bg-gold-soft' : 'bg-white hover:bg-ivory')} ${i === active ? 'outline outline-2 -outline-offset-2 outline-gold' : ''}`}
-          >
-            <td className="border-b border-line px-3 py-2.5">{r.timer ? <SlaBadge timer={r.timer} now={now} /> : '—'}</td>
-            <td className="border-b border-line px-3 py-2.5">
-              <a href={`${hrefBase}/${r.id}`} className="font-medium hover:underline" onClick={(e) => e.stopPropagation()}>{r.title}</a>
-              <span className="ml-2 text-xs text-ink-soft">{t(`categories.${r.category}`)} · #{r.number}</span>
-              {r.offerStage && (
-                <span className="ml-2 rounded-full bg-gold-soft px-2 py-0.5 text-xs text-gold">
-                  {r.offerStage === 'ALL' ? t('console.offerAll') : t('console.offerBackup')}
+            <tr
+              key={r.id}
+              ref={(el) => {
+                rows.current[i] = el
+              }}
+              onClick={() => router.push(`${hrefBase}/${r.id}`)}
+              aria-selected={i === active}
+              data-testid="queue-row"
+              data-state={state ?? undefined}
+              className={`cursor-pointer ${alarm ?? (i === active ? 'bg-gold-soft' : 'bg-white hover:bg-ivory')} ${i === active ? 'outline outline-2 -outline-offset-2 outline-gold' : ''}`}
+            >
+              <td className="border-b border-line px-3 py-2.5">
+                {r.timer ? <SlaBadge timer={r.timer} now={now} /> : '—'}
+              </td>
+              <td className="border-b border-line px-3 py-2.5">
+                <a
+                  href={`${hrefBase}/${r.id}`}
+                  className="font-medium hover:underline"
+                  onClick={(e) => e.stopPropagation()}
+                >
+                  {r.title}
+                </a>
+                <span className="ml-2 text-xs text-ink-soft">
+                  {t(`categories.${r.category}`)} · #{r.number}
                 </span>
+                {r.offerStage && (
+                  <span className="ml-2 rounded-full bg-gold-soft px-2 py-0.5 text-xs text-gold">
+                    {r.offerStage === 'ALL' ? t('console.offerAll') : t('console.offerBackup')}
+                  </span>
+                )}
+                {canTake && r.offerStage && (
+                  <span className="ml-2">
+                    <TakeButton requestId={r.id} version={r.version} goTo={`${hrefBase}/${r.id}`} />
+                  </span>
+                )}
+              </td>
+              <td className="border-b border-line px-3 py-2.5">{r.clientName}</td>
+              <td className="border-b border-line px-3 py-2.5 tabular-nums text-ink-soft">
+                {formatInZone(now, r.clientTimeZone, 'HH:mm')} <span className="text-xs">{r.clientTimeZone}</span>
+              </td>
+              {showAssignee && (
+                <td className="border-b border-line px-3 py-2.5">{r.assigneeName ?? t('supervisor.unassigned')}</td>
               )}
-              {canTake && r.offerStage && <span className="ml-2"><TakeButton requestId={r.id} version={r.version} goTo={`${hrefBase}/${r.id}`} /></span>}
-            </td>
-            <td className="border-b border-line px-3 py-2.5">{r.clientName}</td>
-            <td className="border-b border-line px-3 py-2.5 tabular-nums text-ink-soft">{formatInZone(now, r.clientTimeZone, 'HH:mm')} <span className="text-xs">{r.clientTimeZone}</span></td>
-            {showAssignee && <td className="border-b border-line px-3 py-2.5">{r.assigneeName ?? t('supervisor.unassigned')}</td>}
-            <td className="border-b border-line px-3 py-2.5">{t(`statuses.${r.status}`)}</td>
-            <td className="border-b border-line px-3 py-2.5 tabular-nums text-ink-soft">{formatInZone(r.createdAt, viewerTimeZone, 'MM-dd HH:mm')}</td>
-          </tr>
+              <td className="border-b border-line px-3 py-2.5">{t(`statuses.${r.status}`)}</td>
+              <td className="border-b border-line px-3 py-2.5 tabular-nums text-ink-soft">
+                {formatInZone(r.createdAt, viewerTimeZone, 'MM-dd HH:mm')}
+              </td>
+            </tr>
           )
         })}
       </tbody>

@@ -26,7 +26,11 @@ export function Shortcuts({ items }: { items: Shortcut[] }) {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape' && isTyping(e.target)) return (e.target as HTMLElement).blur()
       if (isTyping(e.target) || e.metaKey || e.ctrlKey || e.altKey) return
-      if (e.key === '?') { setOpen((o) => !o); e.preventDefault(); return }
+      if (e.key === '?') {
+        setOpen((o) => !o)
+        e.preventDefault()
+        return
+      }
       const s = items.find((i) => i.key === e.key)
       if (!s) return
       e.preventDefault()
@@ -40,20 +44,36 @@ export function Shortcuts({ items }: { items: Shortcut[] }) {
 
   return (
     <>
-      <button type="button" onClick={() => setOpen(true)} className="rounded-lg border border-line px-2 py-1 text-xs text-ink-soft hover:bg-gold-soft" aria-keyshortcuts="?">
+      <button
+        type="button"
+        onClick={() => setOpen(true)}
+        className="rounded-lg border border-line px-2 py-1 text-xs text-ink-soft hover:bg-gold-soft"
+        aria-keyshortcuts="?"
+      >
         {t('help')} <kbd className="ml-1 font-mono">?</kbd>
       </button>
-      <dialog ref={dialog} onClose={() => setOpen(false)} aria-labelledby="shortcuts-title" className="m-auto w-full max-w-md rounded-2xl border border-line p-6 backdrop:bg-ink/30">
-        <h2 id="shortcuts-title" className="mb-4 text-lg font-semibold">{t('title')}</h2>
+      <dialog
+        ref={dialog}
+        onClose={() => setOpen(false)}
+        aria-labelledby="shortcuts-title"
+        className="m-auto w-full max-w-md rounded-2xl border border-line p-6 backdrop:bg-ink/30"
+      >
+        <h2 id="shortcuts-title" className="mb-4 text-lg font-semibold">
+          {t('title')}
+        </h2>
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
           {[...items, { key: '?', label: t('toggle') }, { key: 'Esc', label: t('leaveField') }].map((i) => (
             <div key={i.key} className="contents">
-              <dt><kbd className="rounded border border-line bg-ivory px-1.5 py-0.5 font-mono text-xs">{i.key}</kbd></dt>
+              <dt>
+                <kbd className="rounded border border-line bg-ivory px-1.5 py-0.5 font-mono text-xs">{i.key}</kbd>
+              </dt>
               <dd>{i.label}</dd>
             </div>
           ))}
         </dl>
-        <form method="dialog" className="mt-6 text-right"><button className="rounded-lg bg-ink px-3 py-1.5 text-sm text-ivory">{t('close')}</button></form>
+        <form method="dialog" className="mt-6 text-right">
+          <button className="rounded-lg bg-ink px-3 py-1.5 text-sm text-ivory">{t('close')}</button>
+        </form>
       </dialog>
     </>
   )

@@ -33,7 +33,11 @@ export function TakeButton({ requestId, version, goTo }: { requestId: string; ve
       >
         {t('take')}
       </button>
-      {error && <span role="alert" className="text-xs text-bad">{error}</span>}
+      {error && (
+        <span role="alert" className="text-xs text-bad">
+          {error}
+        </span>
+      )}
     </span>
   )
 }

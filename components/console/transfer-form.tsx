@@ -5,7 +5,15 @@ import { transferRequestAction } from '@/lib/requests/actions'
 import { FormMessage } from '@/components/forms/form-message'
 import { useActionForm } from '@/components/forms/use-action-form'
 
-export function TransferForm({ requestId, version, colleagues }: { requestId: string; version: number; colleagues: { id: string; name: string; onDuty: boolean }[] }) {
+export function TransferForm({
+  requestId,
+  version,
+  colleagues,
+}: {
+  requestId: string
+  version: number
+  colleagues: { id: string; name: string; onDuty: boolean }[]
+}) {
   const t = useTranslations('transfer')
   const tc = useTranslations('console')
   const { formProps, pending, fieldError, formError } = useActionForm(transferRequestAction, { refresh: 'always' })
@@ -13,17 +21,43 @@ export function TransferForm({ requestId, version, colleagues }: { requestId: st
     <form {...formProps} className="space-y-2">
       <input type="hidden" name="requestId" value={requestId} />
       <input type="hidden" name="version" value={version} />
-      <label htmlFor="tr-to" className="text-xs text-ink-soft">{t('to')}</label>
-      <select id="tr-to" name="toButlerId" defaultValue="" className={`block w-full rounded-lg border bg-white px-2 py-1.5 text-sm ${fieldError('toButlerId') ? 'border-bad' : 'border-line'}`}>
-        <option value="" disabled>{t('choose')}</option>
-        {colleagues.map((c) => <option key={c.id} value={c.id}>{c.name} · {c.onDuty ? tc('onDuty') : tc('offDuty')}</option>)}
+      <label htmlFor="tr-to" className="text-xs text-ink-soft">
+        {t('to')}
+      </label>
+      <select
+        id="tr-to"
+        name="toButlerId"
+        defaultValue=""
+        className={`block w-full rounded-lg border bg-white px-2 py-1.5 text-sm ${fieldError('toButlerId') ? 'border-bad' : 'border-line'}`}
+      >
+        <option value="" disabled>
+          {t('choose')}
+        </option>
+        {colleagues.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name} · {c.onDuty ? tc('onDuty') : tc('offDuty')}
+          </option>
+        ))}
       </select>
       <FormMessage message={fieldError('toButlerId')} />
-      <label htmlFor="tr-reason" className="text-xs text-ink-soft">{t('reason')}</label>
-      <input id="tr-reason" name="reason" maxLength={500} className={`block w-full rounded-lg border bg-white px-2 py-1.5 text-sm ${fieldError('reason') ? 'border-bad' : 'border-line'}`} />
+      <label htmlFor="tr-reason" className="text-xs text-ink-soft">
+        {t('reason')}
+      </label>
+      <input
+        id="tr-reason"
+        name="reason"
+        maxLength={500}
+        className={`block w-full rounded-lg border bg-white px-2 py-1.5 text-sm ${fieldError('reason') ? 'border-bad' : 'border-line'}`}
+      />
       <FormMessage message={fieldError('reason')} />
       <FormMessage message={formError} className="text-sm" />
-      <button type="submit" disabled={pending} className="w-full rounded-lg border border-ink py-1.5 text-sm disabled:opacity-50">{t('submit')}</button>
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded-lg border border-ink py-1.5 text-sm disabled:opacity-50"
+      >
+        {t('submit')}
+      </button>
     </form>
   )
 }

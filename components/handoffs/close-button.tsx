@@ -12,15 +12,25 @@ export function CloseHandoffButton({ handoffId }: { handoffId: string }) {
   const [pending, start] = useTransition()
   return (
     <span className="inline-flex items-center gap-2">
-      <button type="button" disabled={pending} className="rounded-lg border border-line px-2 py-0.5 text-xs hover:bg-gold-soft"
-        onClick={() => start(async () => {
-          const r = await closeHandoffAction({ handoffId })
-          if (!r.ok) setError(r.message)
-          router.refresh()
-        })}>
+      <button
+        type="button"
+        disabled={pending}
+        className="rounded-lg border border-line px-2 py-0.5 text-xs hover:bg-gold-soft"
+        onClick={() =>
+          start(async () => {
+            const r = await closeHandoffAction({ handoffId })
+            if (!r.ok) setError(r.message)
+            router.refresh()
+          })
+        }
+      >
         {t('close')}
       </button>
-      {error && <span role="alert" className="text-xs text-bad">{error}</span>}
+      {error && (
+        <span role="alert" className="text-xs text-bad">
+          {error}
+        </span>
+      )}
     </span>
   )
 }

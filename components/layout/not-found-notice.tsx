@@ -8,7 +8,9 @@ export async function NotFoundNotice() {
     <section className="mx-auto mt-6 max-w-md rounded-2xl border border-line bg-white p-6 text-center">
       <h1 className="text-lg font-semibold">{t('notFoundTitle')}</h1>
       <p className="mt-2 text-sm text-ink-soft">{t('notFoundHint')}</p>
-      <Link href="/" className="mt-5 inline-block rounded-lg bg-ink px-4 py-2 text-sm text-ivory">{t('home')}</Link>
+      <Link href="/" className="mt-5 inline-block rounded-lg bg-ink px-4 py-2 text-sm text-ivory">
+        {t('home')}
+      </Link>
     </section>
   )
 }

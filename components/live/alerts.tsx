@@ -33,7 +33,11 @@ export function useAlerts() {
   const t = useTranslations('console')
   const audio = useRef<AudioContext | null>(null)
   // Read from the browser's storage (false on the server), and re-read when it changes.
-  const enabled = useSyncExternalStore(subscribeToStorage, () => localStorage.getItem(STORAGE_KEY) === '1', () => false)
+  const enabled = useSyncExternalStore(
+    subscribeToStorage,
+    () => localStorage.getItem(STORAGE_KEY) === '1',
+    () => false,
+  )
   const [banner, setBanner] = useState<{ kind: AlertKind; text: string; at: number } | null>(null)
 
   const enable = useCallback(async () => {
@@ -44,35 +48,67 @@ export function useAlerts() {
     window.dispatchEvent(new StorageEvent('storage', { key: STORAGE_KEY }))
   }, [])
 
-  const raise = useCallback((kind: AlertKind, title: string) => {
-    const text =
-      kind === 'AT_RISK' ? t('alertAtRisk', { title })
-      : kind === 'BREACHED' ? t('alertBreached', { title })
-      : kind === 'NEW_REQUEST' ? t('alertNewRequest')
-      : kind === 'CLIENT_MESSAGE' ? t('alertClientMessage', { title })
-      : t('alertOffered', { title })
-    setBanner({ kind, text, at: Date.now() })
-    if (localStorage.getItem(STORAGE_KEY) !== '1') return
-    try {
-      audio.current ??= new AudioContext()
-      chime(audio.current, kind === 'AT_RISK' || kind === 'BREACHED')
-    } catch { /* no audio device */ }
-    if ('Notification' in window && Notification.permission === 'granted') {
-      new Notification(text, { tag: `${kind}:${title}`, requireInteraction: kind === 'BREACHED' })
-    }
-  }, [t])
+  const raise = useCallback(
+    (kind: AlertKind, title: string) => {
+      const text =
+        kind === 'AT_RISK'
+          ? t('alertAtRisk', { title })
+          : kind === 'BREACHED'
+            ? t('alertBreached', { title })
+            : kind === 'NEW_REQUEST'
+              ? t('alertNewRequest')
+              : kind === 'CLIENT_MESSAGE'
+                ? t('alertClientMessage', { title })
+                : t('alertOffered', { title })
+      setBanner({ kind, text, at: Date.now() })
+      if (localStorage.getItem(STORAGE_KEY) !== '1') return
+      try {
+        audio.current ??= new AudioContext()
+        chime(audio.current, kind === 'AT_RISK' || kind === 'BREACHED')
+      } catch {
+        /* no audio device */
+      }
+      if ('Notification' in window && Notification.permission === 'granted') {
+        new Notification(text, { tag: `${kind}:${title}`, requireInteraction: kind === 'BREACHED' })
+      }
+    },
+    [t],
+  )
 
   return { enabled, enable, raise, banner, dismiss: () => setBanner(null) }
 }
 
-export function AlertBanner({ banner, onDismiss }: { banner: { kind: AlertKind; text: string } | null; onDismiss: () => void }) {
+export function AlertBanner({
+  banner,
+  onDismiss,
+}: {
+  banner: { kind: AlertKind; text: string } | null
+  onDismiss: () => void
+}) {
   if (!banner) return null
-  const tone = banner.kind === 'BREACHED' ? 'bg-bad text-white' : banner.kind === 'AT_RISK' ? 'bg-warn text-white' : 'bg-ink text-ivory'
+  const tone =
+    banner.kind === 'BREACHED'
+      ? 'bg-bad text-white'
+      : banner.kind === 'AT_RISK'
+        ? 'bg-warn text-white'
+        : 'bg-ink text-ivory'
   // New requests and messages inform; clock alerts interrupt.
   return (
-    <div role="alert" data-testid="sla-alert" data-kind={banner.kind} className={`fixed right-6 top-16 z-20 flex max-w-md items-center gap-3 rounded-xl px-4 py-3 text-sm shadow-lg ${tone}`}>
+    <div
+      role="alert"
+      data-testid="sla-alert"
+      data-kind={banner.kind}
+      className={`fixed right-6 top-16 z-20 flex max-w-md items-center gap-3 rounded-xl px-4 py-3 text-sm shadow-lg ${tone}`}
+    >
       <span>{banner.text}</span>
-      <button type="button" onClick={onDismiss} className="ml-auto rounded px-1 opacity-80 hover:opacity-100" aria-label="×">×</button>
+      <button
+        type="button"
+        onClick={onDismiss}
+        className="ml-auto rounded px-1 opacity-80 hover:opacity-100"
+        aria-label="×"
+      >
+        ×
+      </button>
     </div>
   )
 }

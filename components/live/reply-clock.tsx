@@ -13,7 +13,10 @@ export function ReplyClock({ timer, serverNow }: { timer: TimerDTO; serverNow: s
   const now = useServerNow(serverNow)
   const left = remainingMs(parseClockTimes(timer), now)
   return (
-    <span data-testid="reply-clock" className="inline-flex items-center gap-1.5 rounded-full bg-gold-soft px-2.5 py-1 text-xs font-medium tabular-nums text-ink">
+    <span
+      data-testid="reply-clock"
+      className="inline-flex items-center gap-1.5 rounded-full bg-gold-soft px-2.5 py-1 text-xs font-medium tabular-nums text-ink"
+    >
       <span aria-hidden className="size-1.5 animate-pulse rounded-full bg-gold" />
       {left > 0 ? t('awaitingReply', { countdown: formatCountdown(left) }) : t('onIt')}
     </span>

@@ -15,7 +15,6 @@ const tone: Record<ClockState, string> = {
   CANCELLED: 'bg-line text-ink-soft',
 }
 
-
 // The server's "now", ticking every second. The offset to the browser's clock is measured
 // once at render, so a wrong clock on the device does not move deadlines.
 export function useServerNow(serverNow: string) {
@@ -32,10 +31,11 @@ export function SlaBadge({ timer, now }: { timer: TimerDTO; now: Date }) {
   const t = useTranslations('sla')
   const c = parseClockTimes(timer)
   const state = clockState(c, now)
-  const detail =
-    c.metAt ? t('metIn', { duration: formatCountdown(c.metAt.getTime() - c.startedAt.getTime()) })
-    : state === 'PAUSED' || state === 'CANCELLED' ? null
-    : formatCountdown(remainingMs(c, now))
+  const detail = c.metAt
+    ? t('metIn', { duration: formatCountdown(c.metAt.getTime() - c.startedAt.getTime()) })
+    : state === 'PAUSED' || state === 'CANCELLED'
+      ? null
+      : formatCountdown(remainingMs(c, now))
   return (
     <span
       data-testid="sla-clock"

@@ -10,39 +10,62 @@ type Watched = { id: string; title: string; atRiskAt: string | null; dueAt: stri
 // Live updates plus SLA alerts for staff screens. Clock alerts come from the server's events
 // and, as a second source, from the deadlines on screen, so a dropped connection at the wrong
 // second cannot swallow an at-risk or breach warning. Each alert fires once per request.
-export function StaffLive({ titles, alertOn, watch = [] }: { titles: Record<string, string>; alertOn: AlertKind[]; watch?: Watched[] }) {
+export function StaffLive({
+  titles,
+  alertOn,
+  watch = [],
+}: {
+  titles: Record<string, string>
+  alertOn: AlertKind[]
+  watch?: Watched[]
+}) {
   const t = useTranslations('console')
   const { enabled, enable, raise, banner, dismiss } = useAlerts()
   const raised = useRef(new Set<string>())
-  const raiseOnce = useCallback((kind: AlertKind, id: string | undefined, title: string) => {
-    if (!alertOn.includes(kind)) return
-    if (id && (kind === 'AT_RISK' || kind === 'BREACHED')) {
-      if (raised.current.has(`${kind}:${id}`)) return
-      raised.current.add(`${kind}:${id}`)
-    }
-    raise(kind, title)
-  }, [alertOn, raise])
+  const raiseOnce = useCallback(
+    (kind: AlertKind, id: string | undefined, title: string) => {
+      if (!alertOn.includes(kind)) return
+      if (id && (kind === 'AT_RISK' || kind === 'BREACHED')) {
+        if (raised.current.has(`${kind}:${id}`)) return
+        raised.current.add(`${kind}:${id}`)
+      }
+      raise(kind, title)
+    },
+    [alertOn, raise],
+  )
 
-  const onEvent = useCallback((name: string, data: StreamEvent) => {
-    const title = (data.requestId && titles[data.requestId]) || '—'
-    const kind: AlertKind | null =
-      name === 'request.created' ? 'NEW_REQUEST'
-      : name === 'message.created' && data.fromClient ? 'CLIENT_MESSAGE'
-      : name === 'request.offered' ? 'OFFERED'
-      : name === 'sla.changed' && (data.state === 'AT_RISK' || data.state === 'BREACHED') ? data.state
-      : null
-    if (kind) raiseOnce(kind, data.requestId, title)
-  }, [titles, raiseOnce])
+  const onEvent = useCallback(
+    (name: string, data: StreamEvent) => {
+      const title = (data.requestId && titles[data.requestId]) || '—'
+      const kind: AlertKind | null =
+        name === 'request.created'
+          ? 'NEW_REQUEST'
+          : name === 'message.created' && data.fromClient
+            ? 'CLIENT_MESSAGE'
+            : name === 'request.offered'
+              ? 'OFFERED'
+              : name === 'sla.changed' && (data.state === 'AT_RISK' || data.state === 'BREACHED')
+                ? data.state
+                : null
+      if (kind) raiseOnce(kind, data.requestId, title)
+    },
+    [titles, raiseOnce],
+  )
 
   const watchKey = watch.map((w) => `${w.id}:${w.atRiskAt}:${w.dueAt}`).join('|')
   useEffect(() => {
-    const timers = watch.flatMap((w) => (
-      [['AT_RISK', w.atRiskAt], ['BREACHED', w.dueAt]] as const
-    ).flatMap(([kind, at]) => {
-      if (!at) return []
-      const ms = new Date(at).getTime() - Date.now()
-      return ms > 0 && ms < 6 * 3600_000 ? [setTimeout(() => raiseOnce(kind, w.id, w.title), ms)] : []
-    }))
+    const timers = watch.flatMap((w) =>
+      (
+        [
+          ['AT_RISK', w.atRiskAt],
+          ['BREACHED', w.dueAt],
+        ] as const
+      ).flatMap(([kind, at]) => {
+        if (!at) return []
+        const ms = new Date(at).getTime() - Date.now()
+        return ms > 0 && ms < 6 * 3600_000 ? [setTimeout(() => raiseOnce(kind, w.id, w.title), ms)] : []
+      }),
+    )
     return () => timers.forEach(clearTimeout)
     // watchKey stands for the list's content
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -53,7 +76,11 @@ export function StaffLive({ titles, alertOn, watch = [] }: { titles: Record<stri
       {enabled ? (
         <span className="text-xs text-ink-soft">{t('alertsOn')}</span>
       ) : (
-        <button type="button" onClick={enable} className="rounded-lg border border-gold px-2 py-1 text-xs text-ink hover:bg-gold-soft">
+        <button
+          type="button"
+          onClick={enable}
+          className="rounded-lg border border-gold px-2 py-1 text-xs text-ink hover:bg-gold-soft"
+        >
           {t('enableAlerts')}
         </button>
       )}

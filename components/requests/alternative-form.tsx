@@ -10,22 +10,50 @@ import { useActionForm } from '@/components/forms/use-action-form'
 export function AlternativeForm({ requestId, version }: { requestId: string; version: number }) {
   const t = useTranslations('alternatives')
   const [open, setOpen] = useState(false)
-  const { formProps, pending, anyError: error } = useActionForm(offerAlternativeAction, { onSuccess: () => setOpen(false) })
+  const {
+    formProps,
+    pending,
+    anyError: error,
+  } = useActionForm(offerAlternativeAction, { onSuccess: () => setOpen(false) })
   if (!open) {
-    return <button type="button" onClick={() => setOpen(true)} className="text-sm text-gold underline-offset-2 hover:underline">{t('offer')}</button>
+    return (
+      <button
+        type="button"
+        onClick={() => setOpen(true)}
+        className="text-sm text-gold underline-offset-2 hover:underline"
+      >
+        {t('offer')}
+      </button>
+    )
   }
   return (
     <form {...formProps} className="space-y-2 rounded-xl border border-gold bg-gold-soft/40 p-3">
       <input type="hidden" name="requestId" value={requestId} />
       <input type="hidden" name="version" value={version} />
-      <label htmlFor="alt-description" className="block text-sm font-medium">{t('describe')}</label>
-      <textarea id="alt-description" name="description" rows={3} maxLength={2000} placeholder={t('placeholder')}
+      <label htmlFor="alt-description" className="block text-sm font-medium">
+        {t('describe')}
+      </label>
+      <textarea
+        id="alt-description"
+        name="description"
+        rows={3}
+        maxLength={2000}
+        placeholder={t('placeholder')}
         aria-invalid={error ? true : undefined}
-        className="block w-full rounded-lg border border-line bg-white px-3 py-2 text-sm" />
+        className="block w-full rounded-lg border border-line bg-white px-3 py-2 text-sm"
+      />
       <FormMessage message={error} className="text-sm" />
       <div className="flex justify-end gap-2">
-        <button type="button" onClick={() => setOpen(false)} className="rounded-lg px-3 py-1.5 text-sm text-ink-soft">{t('cancel')}</button>
-        <button type="submit" disabled={pending} className="rounded-lg bg-ink px-3 py-1.5 text-sm text-ivory disabled:opacity-50">{t('send')}</button>
+        <button type="button" onClick={() => setOpen(false)} className="rounded-lg px-3 py-1.5 text-sm text-ink-soft">
+          {t('cancel')}
+        </button>
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-lg bg-ink px-3 py-1.5 text-sm text-ivory disabled:opacity-50"
+        >
+          {t('send')}
+        </button>
       </div>
     </form>
   )

@@ -11,7 +11,15 @@ type State = ActionResult<{ id: string }> | null
 // One composer for both sides: staff may mark a message as an internal note.
 type Canned = { id: string; title: string; body: string }
 
-export function Composer({ requestId, side, canned = [] }: { requestId: string; side: 'client' | 'staff'; canned?: Canned[] }) {
+export function Composer({
+  requestId,
+  side,
+  canned = [],
+}: {
+  requestId: string
+  side: 'client' | 'staff'
+  canned?: Canned[]
+}) {
   const t = useTranslations()
   const formRef = useRef<HTMLFormElement>(null)
   const [internal, setInternal] = useState(false)
@@ -25,15 +33,18 @@ export function Composer({ requestId, side, canned = [] }: { requestId: string; 
     }
     return result
   }, null)
-  const label = side === 'staff' ? (internal ? t('console.internalNote') : t('console.reply')) : t('portal.writeMessage')
-  const error = state && !state.ok ? state.fieldErrors?.body ?? state.message : null
+  const label =
+    side === 'staff' ? (internal ? t('console.internalNote') : t('console.reply')) : t('portal.writeMessage')
+  const error = state && !state.ok ? (state.fieldErrors?.body ?? state.message) : null
 
   return (
     <form ref={formRef} action={action} className="space-y-2">
       <input type="hidden" name="requestId" value={requestId} />
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       <div className="flex items-center justify-between gap-2">
-        <label htmlFor="composer-body" className="block text-sm font-medium text-ink-soft">{label}</label>
+        <label htmlFor="composer-body" className="block text-sm font-medium text-ink-soft">
+          {label}
+        </label>
         {canned.length > 0 && (
           <select
             aria-label={t('console.canned')}
@@ -49,7 +60,11 @@ export function Composer({ requestId, side, canned = [] }: { requestId: string; 
             className="rounded-lg border border-line bg-white px-2 py-1 text-xs text-ink-soft"
           >
             <option value="">{t('console.canned')}</option>
-            {canned.map((c) => <option key={c.id} value={c.id}>{c.title}</option>)}
+            {canned.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.title}
+              </option>
+            ))}
           </select>
         )}
       </div>
@@ -64,15 +79,23 @@ export function Composer({ requestId, side, canned = [] }: { requestId: string; 
         }}
         className={`block w-full rounded-xl border bg-white px-3 py-2 text-base outline-none focus:border-gold ${internal ? 'border-dashed border-warn' : 'border-line'}`}
       />
-      {error && <p role="alert" className="text-sm text-bad">{error}</p>}
+      {error && (
+        <p role="alert" className="text-sm text-bad">
+          {error}
+        </p>
+      )}
       <div className="flex items-center justify-between gap-3">
         {side === 'staff' ? (
           <label className="flex items-center gap-2 text-sm text-ink-soft">
             <input type="checkbox" name="internal" checked={internal} onChange={(e) => setInternal(e.target.checked)} />
             {t('console.internalNote')}
           </label>
-        ) : <span />}
-        <Button type="submit" disabled={pending}>{pending ? t('common.sending') : side === 'staff' ? t('console.sendReply') : t('portal.send')}</Button>
+        ) : (
+          <span />
+        )}
+        <Button type="submit" disabled={pending}>
+          {pending ? t('common.sending') : side === 'staff' ? t('console.sendReply') : t('portal.send')}
+        </Button>
       </div>
     </form>
   )

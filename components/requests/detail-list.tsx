@@ -12,7 +12,13 @@ export async function DetailList({ request, timeZone }: { request: RequestDetail
       {entries.map(([k, v]) => (
         <div key={k}>
           <dt className="text-xs text-ink-soft">{t.has(`fields.${k}`) ? t(`fields.${k}` as 'fields.service') : k}</dt>
-          <dd className="font-medium">{k === 'service' && t.has(`services.${v}`) ? t(`services.${v}` as 'services.HOTEL') : Array.isArray(v) ? v.join('、') : String(v)}</dd>
+          <dd className="font-medium">
+            {k === 'service' && t.has(`services.${v}`)
+              ? t(`services.${v}` as 'services.HOTEL')
+              : Array.isArray(v)
+                ? v.join('、')
+                : String(v)}
+          </dd>
         </div>
       ))}
       {request.wantedAt && (

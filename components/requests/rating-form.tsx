@@ -18,16 +18,43 @@ export function RatingForm({ requestId }: { requestId: string }) {
         <div className="mt-2 flex gap-1" role="radiogroup">
           {[1, 2, 3, 4, 5].map((n) => (
             <label key={n} className="cursor-pointer">
-              <input type="radio" name="score" value={n} className="peer sr-only" checked={score === n} onChange={() => setScore(n)} aria-label={t('stars', { n })} />
-              <span aria-hidden className={`grid size-11 place-items-center rounded-full text-2xl peer-focus-visible:ring-2 peer-focus-visible:ring-gold ${n <= score ? 'text-gold' : 'text-line'}`}>★</span>
+              <input
+                type="radio"
+                name="score"
+                value={n}
+                className="peer sr-only"
+                checked={score === n}
+                onChange={() => setScore(n)}
+                aria-label={t('stars', { n })}
+              />
+              <span
+                aria-hidden
+                className={`grid size-11 place-items-center rounded-full text-2xl peer-focus-visible:ring-2 peer-focus-visible:ring-gold ${n <= score ? 'text-gold' : 'text-line'}`}
+              >
+                ★
+              </span>
             </label>
           ))}
         </div>
       </fieldset>
-      <label htmlFor="rating-comment" className="block text-sm text-ink-soft">{t('comment')}</label>
-      <textarea id="rating-comment" name="comment" rows={2} maxLength={2000} className="block w-full rounded-xl border border-line px-3 py-2 text-base" />
+      <label htmlFor="rating-comment" className="block text-sm text-ink-soft">
+        {t('comment')}
+      </label>
+      <textarea
+        id="rating-comment"
+        name="comment"
+        rows={2}
+        maxLength={2000}
+        className="block w-full rounded-xl border border-line px-3 py-2 text-base"
+      />
       <FormMessage message={anyError} className="text-sm" />
-      <button type="submit" disabled={pending} className="min-h-11 w-full rounded-xl bg-ink text-sm font-medium text-ivory disabled:opacity-50">{t('submit')}</button>
+      <button
+        type="submit"
+        disabled={pending}
+        className="min-h-11 w-full rounded-xl bg-ink text-sm font-medium text-ivory disabled:opacity-50"
+      >
+        {t('submit')}
+      </button>
     </form>
   )
 }

@@ -6,12 +6,22 @@ export async function Timeline({ entries, timeZone }: { entries: TimelineEntryDT
   const t = await getTranslations()
   if (entries.length === 0) return null
   return (
-    <ol className="relative ml-2 space-y-3 border-l border-line pl-4 text-sm" aria-label={t('timeline.title')} data-testid="timeline">
+    <ol
+      className="relative ml-2 space-y-3 border-l border-line pl-4 text-sm"
+      aria-label={t('timeline.title')}
+      data-testid="timeline"
+    >
       {entries.map((e) => (
         <li key={e.id} className="relative">
           <span aria-hidden className="absolute -left-[21px] top-1.5 size-2.5 rounded-full bg-gold" />
-          <p>{e.action === 'request.status_changed' && e.status ? t('timeline.status', { status: t(`statuses.${e.status}`) }) : t(`timeline.${e.action.replace('.', '_')}` as 'timeline.request_created')}</p>
-          <p className="text-xs text-ink-soft"><time dateTime={e.at}>{formatInZone(e.at, timeZone, 'MM-dd HH:mm')}</time></p>
+          <p>
+            {e.action === 'request.status_changed' && e.status
+              ? t('timeline.status', { status: t(`statuses.${e.status}`) })
+              : t(`timeline.${e.action.replace('.', '_')}` as 'timeline.request_created')}
+          </p>
+          <p className="text-xs text-ink-soft">
+            <time dateTime={e.at}>{formatInZone(e.at, timeZone, 'MM-dd HH:mm')}</time>
+          </p>
         </li>
       ))}
     </ol>

@@ -1,14 +1,40 @@
 'use client'
 
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts'
 
-const COLORS = { TRAVEL: '#14213d', HEALTH: '#8c6a22', EDUCATION: '#24694a', LIVING: '#b3261e', OTHER: '#7a8499' } as const
+const COLORS = {
+  TRAVEL: '#14213d',
+  HEALTH: '#8c6a22',
+  EDUCATION: '#24694a',
+  LIVING: '#b3261e',
+  OTHER: '#7a8499',
+} as const
 type Cat = keyof typeof COLORS
 
 // Category mix per day, stacked; labels come translated from the server.
-export function CategoryMixChart({ rows, labels }: { rows: { day: string; category: Cat; count: number }[]; labels: Record<Cat, string> }) {
+export function CategoryMixChart({
+  rows,
+  labels,
+}: {
+  rows: { day: string; category: Cat; count: number }[]
+  labels: Record<Cat, string>
+}) {
   const days = [...new Set(rows.map((r) => r.day))]
-  const data = days.map((day) => ({ day: day.slice(5), ...Object.fromEntries(rows.filter((r) => r.day === day).map((r) => [r.category, r.count])) }))
+  const data = days.map((day) => ({
+    day: day.slice(5),
+    ...Object.fromEntries(rows.filter((r) => r.day === day).map((r) => [r.category, r.count])),
+  }))
   return (
     <ResponsiveContainer width="100%" height={240}>
       <BarChart data={data}>
@@ -17,7 +43,9 @@ export function CategoryMixChart({ rows, labels }: { rows: { day: string; catego
         <YAxis allowDecimals={false} fontSize={12} />
         <Tooltip />
         <Legend />
-        {(Object.keys(COLORS) as Cat[]).map((c) => <Bar key={c} dataKey={c} name={labels[c]} stackId="a" fill={COLORS[c]} />)}
+        {(Object.keys(COLORS) as Cat[]).map((c) => (
+          <Bar key={c} dataKey={c} name={labels[c]} stackId="a" fill={COLORS[c]} />
+        ))}
       </BarChart>
     </ResponsiveContainer>
   )

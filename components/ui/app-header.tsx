@@ -8,36 +8,72 @@ import { SectionTitle, type TSection } from '@/components/layout/section-title'
 import { LocaleSwitch } from './locale-switch'
 
 // Rendered by each audience's layout; `sections` names the part of the area the URL is in.
-export async function AppHeader({ actor, home, sections, wide = false }: { actor: Actor; home: string; sections?: readonly TSection[]; wide?: boolean }) {
+export async function AppHeader({
+  actor,
+  home,
+  sections,
+  wide = false,
+}: {
+  actor: Actor
+  home: string
+  sections?: readonly TSection[]
+  wide?: boolean
+}) {
   const t = await getTranslations('common')
   return (
     <header className="sticky top-0 z-10 border-b border-line bg-ivory/95 backdrop-blur">
       <div className={`mx-auto flex h-14 items-center gap-3 px-4 ${wide ? 'max-w-screen-2xl' : 'max-w-2xl'}`}>
-        <Link href={home} className="flex shrink-0 items-center gap-2 whitespace-nowrap font-semibold tracking-tight" aria-label={t('brand')}>
-          <span aria-hidden className="grid size-7 place-items-center rounded-full bg-ink text-xs text-gold-light">◆</span>
+        <Link
+          href={home}
+          className="flex shrink-0 items-center gap-2 whitespace-nowrap font-semibold tracking-tight"
+          aria-label={t('brand')}
+        >
+          <span aria-hidden className="grid size-7 place-items-center rounded-full bg-ink text-xs text-gold-light">
+            ◆
+          </span>
           <span className={wide ? '' : 'hidden min-[420px]:inline'}>{t('brand')}</span>
         </Link>
         {sections && <SectionTitle sections={sections} />}
         <div className="ml-auto flex items-center gap-1 whitespace-nowrap sm:gap-2">
           {can(actor, 'request.serve') && !actor.mustEnrollSecondFactor && <DutyToggle onDuty={actor.onDuty} />}
           {can(actor, 'performance.own') && (
-            <Link href="/console/performance" className="rounded-lg px-2 py-1 text-sm text-ink-soft hover:bg-gold-soft">{t('performance')}</Link>
+            <Link href="/console/performance" className="rounded-lg px-2 py-1 text-sm text-ink-soft hover:bg-gold-soft">
+              {t('performance')}
+            </Link>
           )}
           {can(actor, 'portal.use') ? (
-            <Link href="/portal/profile" className="rounded-lg px-2 py-1 text-sm text-ink-soft hover:bg-gold-soft">{t('profile')}</Link>
+            <Link href="/portal/profile" className="rounded-lg px-2 py-1 text-sm text-ink-soft hover:bg-gold-soft">
+              {t('profile')}
+            </Link>
           ) : (
             <span className="hidden max-w-40 truncate text-sm text-ink-soft sm:inline">{actor.name}</span>
           )}
-          <Link href="/account/password" className="hidden rounded-lg px-2 py-1 text-sm text-ink-soft hover:bg-gold-soft md:inline">{t('password')}</Link>
+          <Link
+            href="/account/password"
+            className="hidden rounded-lg px-2 py-1 text-sm text-ink-soft hover:bg-gold-soft md:inline"
+          >
+            {t('password')}
+          </Link>
           {can(actor, 'secondFactor.use') && (
-            <Link href="/account/two-factor" className="rounded-lg px-2 py-1 text-sm text-ink-soft hover:bg-gold-soft" data-testid="two-factor-link">
+            <Link
+              href="/account/two-factor"
+              className="rounded-lg px-2 py-1 text-sm text-ink-soft hover:bg-gold-soft"
+              data-testid="two-factor-link"
+            >
               {t('twoFactor')}
-              {!actor.secondFactorOn && <span aria-label={t('twoFactorOff')} className="ml-1 inline-block size-2 rounded-full bg-warn align-middle" />}
+              {!actor.secondFactorOn && (
+                <span
+                  aria-label={t('twoFactorOff')}
+                  className="ml-1 inline-block size-2 rounded-full bg-warn align-middle"
+                />
+              )}
             </Link>
           )}
           <LocaleSwitch />
           <form action={signOutAction}>
-            <button type="submit" className="rounded-lg px-2 py-1 text-sm text-ink-soft hover:bg-gold-soft">{t('signOut')}</button>
+            <button type="submit" className="rounded-lg px-2 py-1 text-sm text-ink-soft hover:bg-gold-soft">
+              {t('signOut')}
+            </button>
           </form>
         </div>
       </div>

@@ -12,7 +12,9 @@ export function Field({ label, name, error, hint, className = '', ...rest }: Pro
   const id = `f-${name.replace(/\W/g, '-')}`
   return (
     <div className={className}>
-      <label htmlFor={id} className="mb-1 block text-sm font-medium text-ink-soft">{label}</label>
+      <label htmlFor={id} className="mb-1 block text-sm font-medium text-ink-soft">
+        {label}
+      </label>
       <input
         id={id}
         name={name}
@@ -22,7 +24,11 @@ export function Field({ label, name, error, hint, className = '', ...rest }: Pro
         {...rest}
       />
       {hint && !error && <p className="mt-1 text-xs text-ink-soft">{hint}</p>}
-      {error && <p id={`${id}-error`} className="mt-1 text-sm text-bad">{error}</p>}
+      {error && (
+        <p id={`${id}-error`} className="mt-1 text-sm text-bad">
+          {error}
+        </p>
+      )}
     </div>
   )
 }

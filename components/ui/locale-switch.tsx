@@ -15,7 +15,12 @@ export function LocaleSwitch() {
     <button
       type="button"
       disabled={pending}
-      onClick={() => start(async () => { await setLocaleAction(next); router.refresh() })}
+      onClick={() =>
+        start(async () => {
+          await setLocaleAction(next)
+          router.refresh()
+        })
+      }
       className="rounded-lg px-2 py-1 text-sm text-ink-soft hover:bg-gold-soft"
       aria-label={t('language')}
       lang={next}

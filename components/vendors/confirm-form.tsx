@@ -12,10 +12,23 @@ export function ConfirmVendorForm({ taskId, version }: { taskId: string; version
     <form {...formProps} className="mt-2 flex flex-wrap gap-2">
       <input type="hidden" name="taskId" value={taskId} />
       <input type="hidden" name="version" value={version} />
-      <label htmlFor={`ref-${taskId}`} className="sr-only">{t('confirmationRef')}</label>
-      <input id={`ref-${taskId}`} name="confirmationRef" placeholder={t('confirmationRef')} maxLength={200}
-        className="min-w-0 flex-1 rounded-lg border border-line bg-white px-2 py-1 text-sm" />
-      <button type="submit" disabled={pending} className="rounded-lg bg-ok px-3 py-1 text-sm text-white disabled:opacity-50">{t('confirm')}</button>
+      <label htmlFor={`ref-${taskId}`} className="sr-only">
+        {t('confirmationRef')}
+      </label>
+      <input
+        id={`ref-${taskId}`}
+        name="confirmationRef"
+        placeholder={t('confirmationRef')}
+        maxLength={200}
+        className="min-w-0 flex-1 rounded-lg border border-line bg-white px-2 py-1 text-sm"
+      />
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-lg bg-ok px-3 py-1 text-sm text-white disabled:opacity-50"
+      >
+        {t('confirm')}
+      </button>
       <FormMessage message={anyError} className="w-full" />
     </form>
   )

@@ -14,9 +14,20 @@ export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024
 const SIGNATURES: { mime: string; test: (b: Buffer) => boolean }[] = [
   { mime: 'application/pdf', test: (b) => b.subarray(0, 5).toString('latin1') === '%PDF-' },
   { mime: 'image/jpeg', test: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
-  { mime: 'image/png', test: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
-  { mime: 'image/webp', test: (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP' },
-  { mime: 'image/heic', test: (b) => b.subarray(4, 8).toString('latin1') === 'ftyp' && ['heic', 'heix', 'mif1'].includes(b.subarray(8, 12).toString('latin1')) },
+  {
+    mime: 'image/png',
+    test: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+  },
+  {
+    mime: 'image/webp',
+    test: (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP',
+  },
+  {
+    mime: 'image/heic',
+    test: (b) =>
+      b.subarray(4, 8).toString('latin1') === 'ftyp' &&
+      ['heic', 'heix', 'mif1'].includes(b.subarray(8, 12).toString('latin1')),
+  },
 ]
 
 export function detectType(content: Buffer) {
@@ -24,7 +35,10 @@ export function detectType(content: Buffer) {
 }
 
 export async function uploadAttachment(actor: Actor, requestId: string, file: File) {
-  const request = await db.serviceRequest.findFirst({ where: { id: requestId, ...requestScope(actor) }, select: { id: true, clientId: true } })
+  const request = await db.serviceRequest.findFirst({
+    where: { id: requestId, ...requestScope(actor) },
+    select: { id: true, clientId: true },
+  })
   if (!request) throw new AppError('NOT_FOUND', 'errors.notFound')
   if (file.size === 0) throw new AppError('INVALID_INPUT', 'errors.fileRequired').forField('file')
   if (file.size > MAX_ATTACHMENT_BYTES) throw new AppError('INVALID_INPUT', 'errors.fileTooLarge').forField('file')
@@ -34,10 +48,25 @@ export async function uploadAttachment(actor: Actor, requestId: string, file: Fi
   const fileName = file.name.replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 120) || 'file'
   return db.$transaction(async (tx) => {
     const a = await tx.attachment.create({
-      data: { requestId: request.id, uploadedById: actor.userId, fileName, mimeType, sizeBytes: content.length, storageKey: randomUUID(), content },
+      data: {
+        requestId: request.id,
+        uploadedById: actor.userId,
+        fileName,
+        mimeType,
+        sizeBytes: content.length,
+        storageKey: randomUUID(),
+        content,
+      },
       select: { id: true },
     })
-    await recordAudit(tx, { actorId: actor.userId, action: 'attachment.uploaded', entity: 'Attachment', entityId: a.id, clientId: request.clientId, data: { requestId: request.id, mimeType, sizeBytes: content.length } })
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: 'attachment.uploaded',
+      entity: 'Attachment',
+      entityId: a.id,
+      clientId: request.clientId,
+      data: { requestId: request.id, mimeType, sizeBytes: content.length },
+    })
     await publish(tx, { type: 'request.updated', requestId: request.id, clientId: request.clientId })
     return a
   })
@@ -52,14 +81,23 @@ export async function readAttachment(actor: Actor, id: string) {
   })
   if (!a) return null
   if (can(actor, 'request.serve')) {
-    await db.$transaction((tx) => recordAudit(tx, { actorId: actor.userId, action: 'attachment.downloaded', entity: 'Attachment', entityId: a.id, clientId: a.request.clientId }))
+    await db.$transaction((tx) =>
+      recordAudit(tx, {
+        actorId: actor.userId,
+        action: 'attachment.downloaded',
+        entity: 'Attachment',
+        entityId: a.id,
+        clientId: a.request.clientId,
+      }),
+    )
   }
   return a
 }
 
 export async function attachmentsFor(actor: Actor, requestId: string) {
   const rows = await db.attachment.findMany({
-    where: { requestId, request: requestScope(actor) }, orderBy: { createdAt: 'asc' },
+    where: { requestId, request: requestScope(actor) },
+    orderBy: { createdAt: 'asc' },
     select: { id: true, fileName: true, mimeType: true, sizeBytes: true, createdAt: true },
   })
   return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }))

@@ -20,8 +20,19 @@ function auditWhere(f: AuditFilters): Prisma.AuditEventWhereInput {
 export async function listAudit(actor: Actor, f: AuditFilters, take = 200) {
   assertCan(actor, 'audit.read')
   const rows = await db.auditEvent.findMany({
-    where: auditWhere(f), orderBy: { id: 'desc' }, take,
-    select: { id: true, at: true, actorId: true, action: true, entity: true, entityId: true, clientId: true, data: true },
+    where: auditWhere(f),
+    orderBy: { id: 'desc' },
+    take,
+    select: {
+      id: true,
+      at: true,
+      actorId: true,
+      action: true,
+      entity: true,
+      entityId: true,
+      clientId: true,
+      data: true,
+    },
   })
   const userIds = [...new Set(rows.map((r) => r.actorId).filter((x): x is string => Boolean(x)))]
   const clientIds = [...new Set(rows.map((r) => r.clientId).filter((x): x is string => Boolean(x)))]
@@ -32,9 +43,15 @@ export async function listAudit(actor: Actor, f: AuditFilters, take = 200) {
   const userName = new Map(users.map((u) => [u.id, u.name]))
   const clientName = new Map(clients.map((c) => [c.id, c.displayName]))
   return rows.map((r) => ({
-    id: String(r.id), at: r.at.toISOString(), action: r.action, entity: r.entity, entityId: r.entityId ?? '',
-    actorId: r.actorId, actorName: r.actorId ? userName.get(r.actorId) ?? r.actorId : 'system',
-    clientId: r.clientId, clientName: r.clientId ? clientName.get(r.clientId) ?? r.clientId : '',
+    id: String(r.id),
+    at: r.at.toISOString(),
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entityId ?? '',
+    actorId: r.actorId,
+    actorName: r.actorId ? (userName.get(r.actorId) ?? r.actorId) : 'system',
+    clientId: r.clientId,
+    clientName: r.clientId ? (clientName.get(r.clientId) ?? r.clientId) : '',
     data: JSON.stringify(r.data),
   }))
 }
@@ -42,7 +59,11 @@ export async function listAudit(actor: Actor, f: AuditFilters, take = 200) {
 export async function auditFilterOptions(actor: Actor) {
   assertCan(actor, 'audit.read')
   const [users, clients] = await Promise.all([
-    db.user.findMany({ where: { role: { in: ['BUTLER', 'SUPERVISOR', 'ADMIN'] } }, orderBy: { name: 'asc' }, select: { id: true, name: true } }),
+    db.user.findMany({
+      where: { role: { in: ['BUTLER', 'SUPERVISOR', 'ADMIN'] } },
+      orderBy: { name: 'asc' },
+      select: { id: true, name: true },
+    }),
     db.client.findMany({ orderBy: { displayName: 'asc' }, select: { id: true, displayName: true } }),
   ])
   return { users, clients }

@@ -15,8 +15,12 @@ export type AuditInput = {
 export async function recordAudit(tx: Tx, e: AuditInput) {
   await tx.auditEvent.create({
     data: {
-      actorId: e.actorId, action: e.action, entity: e.entity,
-      entityId: e.entityId, clientId: e.clientId, data: e.data ?? {},
+      actorId: e.actorId,
+      action: e.action,
+      entity: e.entity,
+      entityId: e.entityId,
+      clientId: e.clientId,
+      data: e.data ?? {},
     },
   })
 }

@@ -1,6 +1,5 @@
 import type { Role } from '../generated/prisma/enums'
 
-
 export type Actor = {
   userId: string
   sessionId: string

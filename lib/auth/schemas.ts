@@ -1,12 +1,20 @@
 import { z } from 'zod'
 
-export const ZChangePassword = z.object({
-  current: z.string({ error: 'errors.required' }).min(1, { message: 'errors.required' }).max(200),
-  next: z.string({ error: 'errors.required' }).min(12, { message: 'errors.passwordStaff' }).max(200, { message: 'errors.tooLong' }),
-}).refine((v) => v.current !== v.next, { path: ['next'], message: 'errors.passwordSame' })
+export const ZChangePassword = z
+  .object({
+    current: z.string({ error: 'errors.required' }).min(1, { message: 'errors.required' }).max(200),
+    next: z
+      .string({ error: 'errors.required' })
+      .min(12, { message: 'errors.passwordStaff' })
+      .max(200, { message: 'errors.tooLong' }),
+  })
+  .refine((v) => v.current !== v.next, { path: ['next'], message: 'errors.passwordSame' })
 
 export const ZSecondFactorCode = z.object({
-  code: z.string({ error: 'errors.required' }).trim().regex(/^\d{6}$/, { message: 'errors.codeShape' }),
+  code: z
+    .string({ error: 'errors.required' })
+    .trim()
+    .regex(/^\d{6}$/, { message: 'errors.codeShape' }),
 })
 export const ZResetSecondFactor = z.object({
   userId: z.string({ error: 'errors.required' }).min(1, { message: 'errors.required' }).max(40),

@@ -64,7 +64,14 @@ export async function loadActor(sessionId: string): Promise<Actor | null> {
       id: true,
       user: {
         select: {
-          id: true, role: true, name: true, locale: true, timeZone: true, disabledAt: true, onDuty: true, totpEnabledAt: true,
+          id: true,
+          role: true,
+          name: true,
+          locale: true,
+          timeZone: true,
+          disabledAt: true,
+          onDuty: true,
+          totpEnabledAt: true,
           clientProfile: { select: { id: true } },
           delegations: { where: { status: 'ACTIVE' }, select: { clientId: true } },
         },
@@ -74,12 +81,22 @@ export async function loadActor(sessionId: string): Promise<Actor | null> {
   if (!session || session.user.disabledAt) return null
   const u = session.user
   const clientIds =
-    u.role === 'CLIENT' ? (u.clientProfile ? [u.clientProfile.id] : [])
-    : u.role === 'DELEGATE' ? u.delegations.map((d) => d.clientId)
-    : []
+    u.role === 'CLIENT'
+      ? u.clientProfile
+        ? [u.clientProfile.id]
+        : []
+      : u.role === 'DELEGATE'
+        ? u.delegations.map((d) => d.clientId)
+        : []
   return {
-    userId: u.id, sessionId: session.id, role: u.role, name: u.name,
-    locale: u.locale, timeZone: u.timeZone, onDuty: u.onDuty, clientIds,
+    userId: u.id,
+    sessionId: session.id,
+    role: u.role,
+    name: u.name,
+    locale: u.locale,
+    timeZone: u.timeZone,
+    onDuty: u.onDuty,
+    clientIds,
     secondFactorOn: u.totpEnabledAt !== null,
     mustEnrollSecondFactor: mustEnrollSecondFactor(u.role, u.totpEnabledAt !== null),
   }
@@ -92,8 +109,13 @@ export async function changePassword(actor: Actor, current: string, next: string
   const passwordHash = await hashPassword(next)
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: actor.userId }, data: { passwordHash, version: { increment: 1 } } })
-    await tx.authSession.updateMany({ where: { userId: actor.userId, revokedAt: null, NOT: { id: actor.sessionId } }, data: { revokedAt: new Date() } })
-    await tx.auditEvent.create({ data: { actorId: actor.userId, action: 'auth.password_changed', entity: 'User', entityId: actor.userId } })
+    await tx.authSession.updateMany({
+      where: { userId: actor.userId, revokedAt: null, NOT: { id: actor.sessionId } },
+      data: { revokedAt: new Date() },
+    })
+    await tx.auditEvent.create({
+      data: { actorId: actor.userId, action: 'auth.password_changed', entity: 'User', entityId: actor.userId },
+    })
   })
   return true
 }

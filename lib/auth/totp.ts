@@ -11,7 +11,11 @@ const RECOVERY_CODE_COUNT = 10
 
 function totpFor(base32Secret: string, label = 'staff') {
   return new OTPAuth.TOTP({
-    issuer: ISSUER, label, algorithm: 'SHA1', digits: 6, period: PERIOD_SECONDS,
+    issuer: ISSUER,
+    label,
+    algorithm: 'SHA1',
+    digits: 6,
+    period: PERIOD_SECONDS,
     secret: OTPAuth.Secret.fromBase32(base32Secret),
   })
 }
@@ -66,7 +70,9 @@ export function sealSecret(base32Secret: string, appSecret: string): string {
   const iv = randomBytes(12)
   const cipher = createCipheriv('aes-256-gcm', sealingKey(appSecret), iv)
   const body = Buffer.concat([cipher.update(base32Secret, 'utf8'), cipher.final()])
-  return ['v1', iv, body, cipher.getAuthTag()].map((p) => (typeof p === 'string' ? p : p.toString('base64url'))).join('.')
+  return ['v1', iv, body, cipher.getAuthTag()]
+    .map((p) => (typeof p === 'string' ? p : p.toString('base64url')))
+    .join('.')
 }
 
 export function openSecret(sealed: string, appSecret: string): string {

@@ -8,14 +8,22 @@ import type { Role } from '../generated/prisma/enums'
 import type { Actor } from './roles'
 import { assertCan, rolesFor } from './policy'
 import {
-  hashRecoveryCode, isTotpShaped, matchingStep, newRecoveryCodes, newTotpSecret, openSecret, otpauthUri, sealSecret,
+  hashRecoveryCode,
+  isTotpShaped,
+  matchingStep,
+  newRecoveryCodes,
+  newTotpSecret,
+  openSecret,
+  otpauthUri,
+  sealSecret,
 } from './totp'
 
 // Supervisors and admins see every client: they may not work without a second factor.
 // Butlers (all staff are offered one) may set it up later.
 const SECOND_FACTOR_MANDATORY: readonly Role[] = ['SUPERVISOR', 'ADMIN']
 
-export const mustEnrollSecondFactor = (role: Role, enabled: boolean) => !enabled && SECOND_FACTOR_MANDATORY.includes(role)
+export const mustEnrollSecondFactor = (role: Role, enabled: boolean) =>
+  !enabled && SECOND_FACTOR_MANDATORY.includes(role)
 
 async function storedSecret(userId: string) {
   const u = await db.user.findUniqueOrThrow({
@@ -52,7 +60,13 @@ export async function verifySecondFactor(userId: string, code: string): Promise<
     })
     if (used.count !== 1) return false
     const left = await tx.recoveryCode.count({ where: { userId, usedAt: null } })
-    await recordAudit(tx, { actorId: userId, action: 'auth.recovery_code_used', entity: 'User', entityId: userId, data: { left } })
+    await recordAudit(tx, {
+      actorId: userId,
+      action: 'auth.recovery_code_used',
+      entity: 'User',
+      entityId: userId,
+      data: { left },
+    })
     return true
   })
 }
@@ -70,10 +84,16 @@ export async function secondFactorStatus(userId: string) {
 // A new secret, kept sealed but not yet in force until a code from it is confirmed.
 export async function beginEnrollment(actor: Actor) {
   // Whatever was pending before is replaced unread.
-  const u = await db.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { email: true, totpEnabledAt: true } })
+  const u = await db.user.findUniqueOrThrow({
+    where: { id: actor.userId },
+    select: { email: true, totpEnabledAt: true },
+  })
   if (u.totpEnabledAt) throw new AppError('CONFLICT', 'errors.secondFactorAlreadyOn')
   const secret = newTotpSecret()
-  await db.user.update({ where: { id: actor.userId }, data: { totpSecret: sealSecret(secret, authSecret()), totpLastStep: null } })
+  await db.user.update({
+    where: { id: actor.userId },
+    data: { totpSecret: sealSecret(secret, authSecret()), totpLastStep: null },
+  })
   const uri = otpauthUri(secret, u.email)
   const qrSvg = await QRCode.toString(uri, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
   return { secret, qrSvg }
@@ -101,7 +121,12 @@ export async function confirmEnrollment(actor: Actor, code: string) {
     })
     if (on.count !== 1) throw new AppError('CONFLICT', 'errors.secondFactorStartAgain')
     const codes = await replaceRecoveryCodes(tx, actor.userId)
-    await recordAudit(tx, { actorId: actor.userId, action: 'auth.second_factor_enabled', entity: 'User', entityId: actor.userId })
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: 'auth.second_factor_enabled',
+      entity: 'User',
+      entityId: actor.userId,
+    })
     return { recoveryCodes: codes }
   })
 }
@@ -111,10 +136,16 @@ export async function regenerateRecoveryCodes(actor: Actor, code: string) {
   const u = await storedSecret(actor.userId)
   if (!u.totpEnabledAt || !u.secret) throw new AppError('CONFLICT', 'errors.secondFactorOff')
   const step = matchingStep(u.secret, code)
-  if (step === null || !(await claimStep(actor.userId, step))) throw new AppError('INVALID_INPUT', 'errors.codeWrong').forField('code')
+  if (step === null || !(await claimStep(actor.userId, step)))
+    throw new AppError('INVALID_INPUT', 'errors.codeWrong').forField('code')
   return db.$transaction(async (tx) => {
     const codes = await replaceRecoveryCodes(tx, actor.userId)
-    await recordAudit(tx, { actorId: actor.userId, action: 'auth.recovery_codes_renewed', entity: 'User', entityId: actor.userId })
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: 'auth.recovery_codes_renewed',
+      entity: 'User',
+      entityId: actor.userId,
+    })
     return { recoveryCodes: codes }
   })
 }
@@ -125,7 +156,10 @@ export async function resetSecondFactor(actor: Actor, userId: string) {
   assertCan(actor, 'system.configure')
   if (userId === actor.userId) throw new AppError('INVALID_INPUT', 'errors.secondFactorNotOwn')
   return db.$transaction(async (tx) => {
-    const target = await tx.user.findFirst({ where: { id: userId, role: { in: [...rolesFor('secondFactor.use')] } }, select: { id: true } })
+    const target = await tx.user.findFirst({
+      where: { id: userId, role: { in: [...rolesFor('secondFactor.use')] } },
+      select: { id: true },
+    })
     if (!target) throw new AppError('NOT_FOUND', 'errors.notFound')
     await tx.user.update({
       where: { id: userId },
@@ -133,7 +167,12 @@ export async function resetSecondFactor(actor: Actor, userId: string) {
     })
     await tx.recoveryCode.deleteMany({ where: { userId } })
     await tx.authSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } })
-    await recordAudit(tx, { actorId: actor.userId, action: 'auth.second_factor_reset', entity: 'User', entityId: userId })
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: 'auth.second_factor_reset',
+      entity: 'User',
+      entityId: userId,
+    })
     return { userId }
   })
 }

@@ -12,13 +12,20 @@ export async function upcomingCare(actor: Actor) {
     orderBy: { occursOn: 'asc' },
     take: 100,
     select: {
-      id: true, occursOn: true, summary: true, requestId: true,
+      id: true,
+      occursOn: true,
+      summary: true,
+      requestId: true,
       keyDate: { select: { kind: true } },
       client: { select: { id: true, displayName: true } },
     },
   })
   return rows.map((r) => ({
-    id: r.id, occursOn: r.occursOn.toISOString().slice(0, 10), summary: r.summary,
-    kind: r.keyDate?.kind ?? ('TRIP' as const), clientId: r.client.id, clientName: r.client.displayName,
+    id: r.id,
+    occursOn: r.occursOn.toISOString().slice(0, 10),
+    summary: r.summary,
+    kind: r.keyDate?.kind ?? ('TRIP' as const),
+    clientId: r.client.id,
+    clientName: r.client.displayName,
   }))
 }

@@ -19,7 +19,12 @@ const DEFAULT_CARE_LEAD_DAYS = 7
 export async function generateCareTasks(now = new Date(), leadDays = DEFAULT_CARE_LEAD_DAYS) {
   const keyDates = await db.keyDate.findMany({
     select: {
-      id: true, kind: true, label: true, date: true, recurring: true, clientId: true,
+      id: true,
+      kind: true,
+      label: true,
+      date: true,
+      recurring: true,
+      clientId: true,
       familyMember: { select: { name: true } },
       client: { select: { dedicatedButlerId: true } },
     },
@@ -27,20 +32,30 @@ export async function generateCareTasks(now = new Date(), leadDays = DEFAULT_CAR
   const fromDates = keyDates.flatMap((k) => {
     const occursOn = k.recurring ? nextOccurrence(k.date, now) : utcDay(k.date)
     if (!withinLead(occursOn, now, leadDays)) return []
-    return [{
-      clientId: k.clientId, keyDateId: k.id, butlerId: k.client.dedicatedButlerId, occursOn,
-      summary: k.familyMember ? `${k.label} (${k.familyMember.name})` : k.label,
-    }]
+    return [
+      {
+        clientId: k.clientId,
+        keyDateId: k.id,
+        butlerId: k.client.dedicatedButlerId,
+        occursOn,
+        summary: k.familyMember ? `${k.label} (${k.familyMember.name})` : k.label,
+      },
+    ]
   })
   const trips = await db.serviceRequest.findMany({
     where: {
-      category: 'TRAVEL', status: { not: 'CLOSED' },
+      category: 'TRAVEL',
+      status: { not: 'CLOSED' },
       wantedAt: { gte: utcDay(now), lt: addDays(utcDay(now), leadDays + 1) },
     },
     select: { id: true, title: true, wantedAt: true, clientId: true, client: { select: { dedicatedButlerId: true } } },
   })
   const fromTrips = trips.map((r) => ({
-    clientId: r.clientId, requestId: r.id, butlerId: r.client.dedicatedButlerId, occursOn: utcDay(r.wantedAt!), summary: r.title,
+    clientId: r.clientId,
+    requestId: r.id,
+    butlerId: r.client.dedicatedButlerId,
+    occursOn: utcDay(r.wantedAt!),
+    summary: r.title,
   }))
   const created = await db.careTask.createMany({ data: [...fromDates, ...fromTrips], skipDuplicates: true })
   if (created.count) log.info({ created: created.count }, 'care tasks created')
@@ -60,9 +75,18 @@ async function openCareTask(actor: Actor, careTaskId: string) {
 export async function recordOutreach(actor: Actor, input: TCareOutreach) {
   const task = await openCareTask(actor, input.careTaskId)
   return db.$transaction(async (tx) => {
-    const done = await tx.careTask.updateMany({ where: { id: task.id, status: 'OPEN' }, data: { status: 'DONE', outreach: input.outreach } })
+    const done = await tx.careTask.updateMany({
+      where: { id: task.id, status: 'OPEN' },
+      data: { status: 'DONE', outreach: input.outreach },
+    })
     if (done.count === 0) throw new AppError('CONFLICT', 'errors.alreadyClosed')
-    await recordAudit(tx, { actorId: actor.userId, action: 'care.outreach_recorded', entity: 'CareTask', entityId: task.id, clientId: task.clientId })
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: 'care.outreach_recorded',
+      entity: 'CareTask',
+      entityId: task.id,
+      clientId: task.clientId,
+    })
     return { done: true }
   })
 }
@@ -73,19 +97,35 @@ export async function careToRequest(actor: Actor, input: TCareToRequest) {
   return db.$transaction(async (tx) => {
     const request = await tx.serviceRequest.create({
       data: {
-        clientId: task.clientId, createdById: actor.userId, assigneeId: actor.userId, category: 'OTHER',
-        title: input.title, details: {}, status: 'IN_PROGRESS',
+        clientId: task.clientId,
+        createdById: actor.userId,
+        assigneeId: actor.userId,
+        category: 'OTHER',
+        title: input.title,
+        details: {},
+        status: 'IN_PROGRESS',
       },
       select: { id: true },
     })
-    await startTimer(tx, { requestId: request.id, clientId: task.clientId, kind: 'RESOLUTION', category: 'OTHER', tier: task.client.tier })
+    await startTimer(tx, {
+      requestId: request.id,
+      clientId: task.clientId,
+      kind: 'RESOLUTION',
+      category: 'OTHER',
+      tier: task.client.tier,
+    })
     const linked = await tx.careTask.updateMany({
-      where: { id: task.id, status: 'OPEN' }, data: { status: 'DONE', outreach: input.title, requestId: request.id },
+      where: { id: task.id, status: 'OPEN' },
+      data: { status: 'DONE', outreach: input.title, requestId: request.id },
     })
     if (linked.count === 0) throw new AppError('CONFLICT', 'errors.alreadyClosed')
     await recordAudit(tx, {
-      actorId: actor.userId, action: 'care.request_created', entity: 'ServiceRequest', entityId: request.id,
-      clientId: task.clientId, data: { careTaskId: task.id },
+      actorId: actor.userId,
+      action: 'care.request_created',
+      entity: 'ServiceRequest',
+      entityId: request.id,
+      clientId: task.clientId,
+      data: { careTaskId: task.id },
     })
     await publish(tx, { type: 'request.created', requestId: request.id, clientId: task.clientId })
     return request

@@ -8,12 +8,22 @@ import type { Actor } from '../auth/roles'
 export async function clientChannelActor(clientId: string): Promise<Actor | null> {
   const c = await db.client.findUnique({
     where: { id: clientId },
-    select: { id: true, user: { select: { id: true, role: true, name: true, locale: true, timeZone: true, disabledAt: true } } },
+    select: {
+      id: true,
+      user: { select: { id: true, role: true, name: true, locale: true, timeZone: true, disabledAt: true } },
+    },
   })
   if (!c || c.user.disabledAt || c.user.role !== 'CLIENT') return null
   return {
-    userId: c.user.id, sessionId: `channel:${c.id}`, role: 'CLIENT', name: c.user.name,
-    locale: c.user.locale, timeZone: c.user.timeZone, onDuty: false, clientIds: [c.id],
-    secondFactorOn: false, mustEnrollSecondFactor: false,
+    userId: c.user.id,
+    sessionId: `channel:${c.id}`,
+    role: 'CLIENT',
+    name: c.user.name,
+    locale: c.user.locale,
+    timeZone: c.user.timeZone,
+    onDuty: false,
+    clientIds: [c.id],
+    secondFactorOn: false,
+    mustEnrollSecondFactor: false,
   }
 }

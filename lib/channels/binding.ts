@@ -31,21 +31,39 @@ export async function createBindingCode(actor: Actor) {
   assertCan(actor, 'profile.manage')
   const clientId = actor.clientIds[0]
   if (!clientId) throw new AppError('FORBIDDEN', 'errors.forbidden')
-  if (await db.channelContact.findFirst({ where: { clientId }, select: { id: true } })) throw new AppError('CONFLICT', 'errors.channelClientTaken')
+  if (await db.channelContact.findFirst({ where: { clientId }, select: { id: true } }))
+    throw new AppError('CONFLICT', 'errors.channelClientTaken')
   const chars = Array.from({ length: CODE_LENGTH }, () => ALPHABET[randomInt(ALPHABET.length)]).join('')
   const expiresAt = new Date(Date.now() + CODE_TTL_MINUTES * 60_000)
   await db.$transaction(async (tx) => {
     await tx.channelBindingCode.deleteMany({ where: { clientId, usedAt: null } })
-    const row = await tx.channelBindingCode.create({ data: { clientId, codeHash: hashCode(chars), expiresAt }, select: { id: true } })
-    await recordAudit(tx, { actorId: actor.userId, action: 'channel.binding_code_created', entity: 'ChannelBindingCode', entityId: row.id, clientId })
+    const row = await tx.channelBindingCode.create({
+      data: { clientId, codeHash: hashCode(chars), expiresAt },
+      select: { id: true },
+    })
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: 'channel.binding_code_created',
+      entity: 'ChannelBindingCode',
+      entityId: row.id,
+      clientId,
+    })
   })
   return { code: `${chars.slice(0, 4)}-${chars.slice(4)}`, expiresAt: expiresAt.toISOString() }
 }
 
 // Binds in the caller's transaction; messages held while the contact was unknown go back to be
 // routed into the client's thread, and the contact hears that they are connected.
-async function bindInTx(tx: Tx, contact: { id: string; channel: 'WECOM' }, clientId: string, audit: { actorId: string | null; via: 'code' | 'staff' }) {
-  const taken = await tx.channelContact.findFirst({ where: { channel: contact.channel, clientId }, select: { id: true } })
+async function bindInTx(
+  tx: Tx,
+  contact: { id: string; channel: 'WECOM' },
+  clientId: string,
+  audit: { actorId: string | null; via: 'code' | 'staff' },
+) {
+  const taken = await tx.channelContact.findFirst({
+    where: { channel: contact.channel, clientId },
+    select: { id: true },
+  })
   if (taken) throw new AppError('CONFLICT', 'errors.channelClientTaken')
   const bound = await tx.channelContact.updateMany({
     where: { id: contact.id, clientId: null },
@@ -54,7 +72,11 @@ async function bindInTx(tx: Tx, contact: { id: string; channel: 'WECOM' }, clien
   if (bound.count !== 1) throw new AppError('CONFLICT', 'errors.channelContactTaken')
   await tx.channelInbound.updateMany({ where: { contactId: contact.id, status: 'HELD' }, data: { status: 'RECEIVED' } })
   await recordAudit(tx, {
-    actorId: audit.actorId, action: 'channel.contact_bound', entity: 'ChannelContact', entityId: contact.id, clientId,
+    actorId: audit.actorId,
+    action: 'channel.contact_bound',
+    entity: 'ChannelContact',
+    entityId: contact.id,
+    clientId,
     data: { channel: contact.channel, via: audit.via },
   })
   const client = await tx.client.findUniqueOrThrow({ where: { id: clientId }, select: { language: true } })
@@ -63,7 +85,11 @@ async function bindInTx(tx: Tx, contact: { id: string; channel: 'WECOM' }, clien
 
 // An inbound text from an unbound contact that carries a live code binds the contact to the
 // code's client. Returns false (nothing written) when the code is unknown, used or expired.
-export async function bindWithCode(contact: { id: string; channel: 'WECOM' }, inboundId: string, text: string): Promise<boolean> {
+export async function bindWithCode(
+  contact: { id: string; channel: 'WECOM' },
+  inboundId: string,
+  text: string,
+): Promise<boolean> {
   const normalized = normalizeBindingCode(text)
   if (!normalized) return false
   try {
@@ -73,7 +99,10 @@ export async function bindWithCode(contact: { id: string; channel: 'WECOM' }, in
         select: { id: true, clientId: true, client: { select: { userId: true } } },
       })
       if (!code) return false
-      const used = await tx.channelBindingCode.updateMany({ where: { id: code.id, usedAt: null }, data: { usedAt: new Date() } })
+      const used = await tx.channelBindingCode.updateMany({
+        where: { id: code.id, usedAt: null },
+        data: { usedAt: new Date() },
+      })
       if (used.count !== 1) return false
       // The client proved who they are with the code: the binding is recorded as theirs.
       await bindInTx(tx, contact, code.clientId, { actorId: code.client.userId, via: 'code' })
@@ -92,9 +121,15 @@ export async function bindWithCode(contact: { id: string; channel: 'WECOM' }, in
 export async function bindContact(actor: Actor, input: TBindContact) {
   assertCan(actor, 'request.serve')
   const contact = await db.$transaction(async (tx) => {
-    const client = await tx.client.findFirst({ where: { id: input.clientId, ...clientScope(actor) }, select: { id: true } })
+    const client = await tx.client.findFirst({
+      where: { id: input.clientId, ...clientScope(actor) },
+      select: { id: true },
+    })
     if (!client) throw new AppError('NOT_FOUND', 'errors.clientNotFound')
-    const c = await tx.channelContact.findUnique({ where: { id: input.contactId }, select: { id: true, channel: true, clientId: true } })
+    const c = await tx.channelContact.findUnique({
+      where: { id: input.contactId },
+      select: { id: true, channel: true, clientId: true },
+    })
     if (!c) throw new AppError('NOT_FOUND', 'errors.notFound')
     if (c.clientId) throw new AppError('CONFLICT', 'errors.channelContactTaken')
     await bindInTx(tx, c, client.id, { actorId: actor.userId, via: 'staff' })

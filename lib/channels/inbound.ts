@@ -33,11 +33,17 @@ function storeInbound(channel: ChannelKind): InboundSink {
       })
       const c = m.content
       await tx.channelInbound.createMany({
-        data: [{
-          channel, providerMessageId: m.providerMessageId, contactId: contact.id, kind: c.kind, sentAt: m.sentAt,
-          text: c.kind === 'text' ? c.text.slice(0, MAX_BODY) : c.kind === 'other' ? c.providerType : null,
-          mediaRef: c.kind === 'image' ? c.mediaRef : null,
-        }],
+        data: [
+          {
+            channel,
+            providerMessageId: m.providerMessageId,
+            contactId: contact.id,
+            kind: c.kind,
+            sentAt: m.sentAt,
+            text: c.kind === 'text' ? c.text.slice(0, MAX_BODY) : c.kind === 'other' ? c.providerType : null,
+            mediaRef: c.kind === 'image' ? c.mediaRef : null,
+          },
+        ],
         skipDuplicates: true,
       })
     }
@@ -56,20 +62,33 @@ function titleFrom(text: string): string {
   return cut ? `${title}…` : title
 }
 
-type Row = { id: string; kind: string; text: string | null; mediaRef: string | null; routingKey: string; requestId: string | null; attachmentId: string | null }
+type Row = {
+  id: string
+  kind: string
+  text: string | null
+  mediaRef: string | null
+  routingKey: string
+  requestId: string | null
+  attachmentId: string | null
+}
 
 // Into the client's latest open request, or a new one (category OTHER, for the butler to
 // classify), through the same service calls the portal uses: the same clocks start.
 async function deliverToRequest(adapter: ChannelAdapter, actor: Actor, clientId: string, row: Row) {
   const client = await db.client.findUniqueOrThrow({ where: { id: clientId }, select: { language: true } })
   const t = channelText(client.language)
-  const body = row.kind === 'text' && row.text?.trim() ? row.text.slice(0, MAX_BODY)
-    : row.kind === 'image' ? t('image')
-    : t('other', { type: row.text ?? '' })
+  const body =
+    row.kind === 'text' && row.text?.trim()
+      ? row.text.slice(0, MAX_BODY)
+      : row.kind === 'image'
+        ? t('image')
+        : t('other', { type: row.text ?? '' })
   let requestId = row.requestId
   if (!requestId) {
     const open = await db.serviceRequest.findFirst({
-      where: { clientId, status: { in: [...OPEN_STATUSES] } }, orderBy: { createdAt: 'desc' }, select: { id: true },
+      where: { clientId, status: { in: [...OPEN_STATUSES] } },
+      orderBy: { createdAt: 'desc' },
+      select: { id: true },
     })
     if (open) {
       await postClientMessage(actor, { requestId: open.id, body, idempotencyKey: row.routingKey })
@@ -77,7 +96,12 @@ async function deliverToRequest(adapter: ChannelAdapter, actor: Actor, clientId:
     } else {
       const title = row.kind === 'text' ? titleFrom(body) : t('newRequestTitle')
       const created = await createRequest(actor, {
-        category: 'OTHER', clientId, title: title || t('newRequestTitle'), details: {}, description: body, idempotencyKey: row.routingKey,
+        category: 'OTHER',
+        clientId,
+        title: title || t('newRequestTitle'),
+        details: {},
+        description: body,
+        idempotencyKey: row.routingKey,
       })
       requestId = created.id
     }
@@ -88,7 +112,9 @@ async function deliverToRequest(adapter: ChannelAdapter, actor: Actor, clientId:
     try {
       const bytes = await adapter.fetchMedia(row.mediaRef)
       const ext = (detectType(bytes) ?? 'image/jpeg').split('/')[1]
-      attachmentId = (await uploadAttachment(actor, requestId, new File([new Uint8Array(bytes)], `wechat-${row.id}.${ext}`))).id
+      attachmentId = (
+        await uploadAttachment(actor, requestId, new File([new Uint8Array(bytes)], `wechat-${row.id}.${ext}`))
+      ).id
     } catch (e) {
       // The thread already says an image arrived; the butler can ask for it again.
       log.warn({ inboundId: row.id, err: e instanceof Error ? e.message : String(e) }, 'channel image not attached')
@@ -98,7 +124,10 @@ async function deliverToRequest(adapter: ChannelAdapter, actor: Actor, clientId:
 }
 
 async function routeOne(adapter: ChannelAdapter, contactId: string, row: Row) {
-  const contact = await db.channelContact.findUniqueOrThrow({ where: { id: contactId }, select: { id: true, channel: true, clientId: true } })
+  const contact = await db.channelContact.findUniqueOrThrow({
+    where: { id: contactId },
+    select: { id: true, channel: true, clientId: true },
+  })
   if (!contact.clientId) {
     // Unknown sender: a binding code binds them; anything else waits in the supervisor queue
     // and never touches a client's data.
@@ -126,8 +155,18 @@ async function routeContact(contactId: string) {
   try {
     for (;;) {
       const row = await db.channelInbound.findFirst({
-        where: { contactId, status: 'RECEIVED' }, orderBy: [{ sentAt: 'asc' }, { createdAt: 'asc' }],
-        select: { id: true, kind: true, text: true, mediaRef: true, routingKey: true, requestId: true, attachmentId: true, channel: true },
+        where: { contactId, status: 'RECEIVED' },
+        orderBy: [{ sentAt: 'asc' }, { createdAt: 'asc' }],
+        select: {
+          id: true,
+          kind: true,
+          text: true,
+          mediaRef: true,
+          routingKey: true,
+          requestId: true,
+          attachmentId: true,
+          channel: true,
+        },
       })
       if (!row) return
       await routeOne(adapterFor(row.channel), contactId, row)
@@ -141,7 +180,8 @@ async function routeContact(contactId: string) {
 
 async function routePendingInbound(channel?: ChannelKind) {
   const contacts = await db.channelContact.findMany({
-    where: { ...(channel ? { channel } : {}), inbound: { some: { status: 'RECEIVED' } } }, select: { id: true },
+    where: { ...(channel ? { channel } : {}), inbound: { some: { status: 'RECEIVED' } } },
+    select: { id: true },
   })
   for (const c of contacts) await routeContact(c.id)
 }
@@ -151,7 +191,9 @@ async function routePendingInbound(channel?: ChannelKind) {
 export async function receiveCallback(adapter: ChannelAdapter, request: Request): Promise<Response> {
   const response = await adapter.handleCallback(request, storeInbound(adapter.kind))
   if (response.status === 200 && request.method === 'POST') {
-    await routePendingInbound(adapter.kind).catch((e) => log.warn({ err: e instanceof Error ? e.message : String(e) }, 'channel routing failed'))
+    await routePendingInbound(adapter.kind).catch((e) =>
+      log.warn({ err: e instanceof Error ? e.message : String(e) }, 'channel routing failed'),
+    )
   }
   return response
 }
@@ -159,7 +201,11 @@ export async function receiveCallback(adapter: ChannelAdapter, request: Request)
 // The worker's safety net: pull what callbacks may have missed, route what is waiting.
 export async function pollChannels() {
   for (const adapter of Object.values(ADAPTERS)) {
-    await adapter.poll(storeInbound(adapter.kind)).catch((e) => log.warn({ channel: adapter.kind, err: e instanceof Error ? e.message : String(e) }, 'channel poll failed'))
+    await adapter
+      .poll(storeInbound(adapter.kind))
+      .catch((e) =>
+        log.warn({ channel: adapter.kind, err: e instanceof Error ? e.message : String(e) }, 'channel poll failed'),
+      )
   }
   await routePendingInbound()
 }

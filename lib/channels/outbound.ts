@@ -16,7 +16,10 @@ export function retryDelaySeconds(attemptsSoFar: number) {
   return Math.min(FIRST_RETRY_SECONDS * 2 ** Math.max(0, attemptsSoFar - 1), LONGEST_RETRY_SECONDS)
 }
 
-async function enqueueDelivery(tx: Tx, data: { contactId: string; channel: 'WECOM'; messageId: string | null; body: string }) {
+async function enqueueDelivery(
+  tx: Tx,
+  data: { contactId: string; channel: 'WECOM'; messageId: string | null; body: string },
+) {
   const row = await tx.channelDelivery.create({ data, select: { id: true } })
   const boss = await producer()
   await boss.send(QUEUES.channelSend, { deliveryId: row.id }, { db: fromPrisma(tx) })
@@ -27,8 +30,12 @@ async function enqueueDelivery(tx: Tx, data: { contactId: string; channel: 'WECO
 // reply: a client bound to a channel gets the reply there too (besides the portal and mail).
 // Nothing is written for a client with no bound contact.
 export async function enqueueChannelReply(tx: Tx, reply: { messageId: string; clientId: string; body: string }) {
-  const contacts = await tx.channelContact.findMany({ where: { clientId: reply.clientId }, select: { id: true, channel: true } })
-  for (const c of contacts) await enqueueDelivery(tx, { contactId: c.id, channel: c.channel, messageId: reply.messageId, body: reply.body })
+  const contacts = await tx.channelContact.findMany({
+    where: { clientId: reply.clientId },
+    select: { id: true, channel: true },
+  })
+  for (const c of contacts)
+    await enqueueDelivery(tx, { contactId: c.id, channel: c.channel, messageId: reply.messageId, body: reply.body })
 }
 
 // A notice from the service itself (e.g. "you are connected"), not part of any request.
@@ -38,7 +45,10 @@ export async function enqueueChannelNotice(tx: Tx, contact: { id: string; channe
 
 async function announce(tx: Tx, messageId: string | null) {
   if (!messageId) return
-  const m = await tx.message.findUnique({ where: { id: messageId }, select: { requestId: true, request: { select: { clientId: true } } } })
+  const m = await tx.message.findUnique({
+    where: { id: messageId },
+    select: { requestId: true, request: { select: { clientId: true } } },
+  })
   // Staff threads refresh and show the new delivery status.
   if (m) await publish(tx, { type: 'request.updated', requestId: m.requestId, clientId: m.request.clientId })
 }
@@ -48,18 +58,36 @@ async function announce(tx: Tx, messageId: string | null) {
 export async function sendChannelDelivery(deliveryId: string) {
   const d = await db.channelDelivery.findUnique({
     where: { id: deliveryId },
-    select: { id: true, status: true, attempts: true, body: true, channel: true, messageId: true, contact: { select: { externalId: true, accountRef: true } } },
+    select: {
+      id: true,
+      status: true,
+      attempts: true,
+      body: true,
+      channel: true,
+      messageId: true,
+      contact: { select: { externalId: true, accountRef: true } },
+    },
   })
   if (!d || d.status === 'SENT' || d.status === 'FAILED') return d?.status ?? null
   const result = await adapterFor(d.channel)
     .send({ contactRef: d.contact.externalId, accountRef: d.contact.accountRef, text: d.body, idempotencyKey: d.id })
-    .catch((e: unknown) => ({ ok: false as const, retry: true, reason: (e instanceof Error ? e.message : String(e)).slice(0, 300) }))
+    .catch((e: unknown) => ({
+      ok: false as const,
+      retry: true,
+      reason: (e instanceof Error ? e.message : String(e)).slice(0, 300),
+    }))
   const attempts = d.attempts + 1
   return db.$transaction(async (tx) => {
     if (result.ok) {
       await tx.channelDelivery.update({
         where: { id: d.id },
-        data: { status: 'SENT', attempts, sentAt: new Date(), nextAttemptAt: null, providerMessageId: result.providerMessageId },
+        data: {
+          status: 'SENT',
+          attempts,
+          sentAt: new Date(),
+          nextAttemptAt: null,
+          providerMessageId: result.providerMessageId,
+        },
       })
       await announce(tx, d.messageId)
       return 'SENT' as const
@@ -69,7 +97,9 @@ export async function sendChannelDelivery(deliveryId: string) {
     await tx.channelDelivery.update({
       where: { id: d.id },
       data: {
-        status: again ? 'RETRYING' : 'FAILED', attempts, lastError: result.reason,
+        status: again ? 'RETRYING' : 'FAILED',
+        attempts,
+        lastError: result.reason,
         nextAttemptAt: again ? new Date(Date.now() + delay * 1000) : null,
       },
     })

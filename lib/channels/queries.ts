@@ -22,14 +22,23 @@ export async function unboundContacts(actor: Actor, take = 100): Promise<Unbound
     orderBy: { lastSeenAt: 'desc' },
     take,
     select: {
-      id: true, channel: true, externalId: true, lastSeenAt: true,
+      id: true,
+      channel: true,
+      externalId: true,
+      lastSeenAt: true,
       inbound: { orderBy: { sentAt: 'desc' }, take: 1, select: { kind: true, text: true, sentAt: true } },
       _count: { select: { inbound: { where: { status: 'HELD' } } } },
     },
   })
   return rows.map((r) => ({
-    id: r.id, channel: r.channel, label: `…${r.externalId.slice(-6)}`, lastSeenAt: r.lastSeenAt.toISOString(), held: r._count.inbound,
-    latest: r.inbound[0] ? { kind: r.inbound[0].kind, text: r.inbound[0].text, sentAt: r.inbound[0].sentAt.toISOString() } : null,
+    id: r.id,
+    channel: r.channel,
+    label: `…${r.externalId.slice(-6)}`,
+    lastSeenAt: r.lastSeenAt.toISOString(),
+    held: r._count.inbound,
+    latest: r.inbound[0]
+      ? { kind: r.inbound[0].kind, text: r.inbound[0].text, sentAt: r.inbound[0].sentAt.toISOString() }
+      : null,
   }))
 }
 
@@ -50,8 +59,15 @@ export async function ownChannels(actor: Actor): Promise<ChannelLinkDTO[] | null
 }
 
 async function linksOf(clientId: string): Promise<ChannelLinkDTO[]> {
-  const rows = await db.channelContact.findMany({ where: { clientId }, select: { channel: true, boundAt: true, boundById: true } })
-  return rows.map((r) => ({ channel: r.channel, boundAt: r.boundAt?.toISOString() ?? null, byStaff: r.boundById !== null }))
+  const rows = await db.channelContact.findMany({
+    where: { clientId },
+    select: { channel: true, boundAt: true, boundById: true },
+  })
+  return rows.map((r) => ({
+    channel: r.channel,
+    boundAt: r.boundAt?.toISOString() ?? null,
+    byStaff: r.boundById !== null,
+  }))
 }
 
 export type BindableClientDTO = { id: string; name: string }
@@ -61,7 +77,9 @@ export async function bindableClients(actor: Actor): Promise<BindableClientDTO[]
   assertCan(actor, 'request.serve')
   const rows = await db.client.findMany({
     where: { ...clientScope(actor), channelContacts: { none: {} } },
-    orderBy: { displayName: 'asc' }, take: 500, select: { id: true, displayName: true },
+    orderBy: { displayName: 'asc' },
+    take: 500,
+    select: { id: true, displayName: true },
   })
   return rows.map((r) => ({ id: r.id, name: r.displayName }))
 }

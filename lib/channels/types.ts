@@ -39,8 +39,7 @@ export type OutboundMessage = {
 // retry: worth trying again later (network, provider busy); false: it will never go through
 // as it is (e.g. the conversation window closed), so the failure is final and shown as such.
 export type DeliveryResult =
-  | { ok: true; providerMessageId: string | null }
-  | { ok: false; retry: boolean; reason: string }
+  { ok: true; providerMessageId: string | null } | { ok: false; retry: boolean; reason: string }
 
 export type ChannelAdapter = {
   kind: ChannelKind

@@ -17,17 +17,45 @@ function ownClientId(actor: Actor) {
 // The client invites a spouse or assistant; the invitation travels by email as a one-time link.
 export async function inviteDelegate(actor: Actor, input: TInviteDelegate) {
   const clientId = ownClientId(actor)
-  const client = await db.client.findUniqueOrThrow({ where: { id: clientId }, select: { displayName: true, language: true, user: { select: { email: true } } } })
+  const client = await db.client.findUniqueOrThrow({
+    where: { id: clientId },
+    select: { displayName: true, language: true, user: { select: { email: true } } },
+  })
   if (client.user.email === input.email) throw new AppError('INVALID_INPUT', 'errors.inviteSelf').forField('email')
   const token = randomBytes(24).toString('base64url')
   return db.$transaction(async (tx) => {
-    const existing = await tx.delegate.findUnique({ where: { clientId_email: { clientId, email: input.email } }, select: { id: true, status: true } })
+    const existing = await tx.delegate.findUnique({
+      where: { clientId_email: { clientId, email: input.email } },
+      select: { id: true, status: true },
+    })
     if (existing?.status === 'ACTIVE') throw new AppError('CONFLICT', 'errors.alreadyDelegate').forField('email')
     const delegate = existing
-      ? await tx.delegate.update({ where: { id: existing.id }, data: { status: 'INVITED', inviteToken: token, relation: input.relation, revokedAt: null, invitedAt: new Date() }, select: { id: true } })
-      : await tx.delegate.create({ data: { clientId, email: input.email, relation: input.relation, inviteToken: token }, select: { id: true } })
-    await enqueueEmail(tx, input.email, client.language, 'delegateInvited', { client: client.displayName, path: `/invite/${token}` })
-    await recordAudit(tx, { actorId: actor.userId, action: 'delegate.invited', entity: 'Delegate', entityId: delegate.id, clientId })
+      ? await tx.delegate.update({
+          where: { id: existing.id },
+          data: {
+            status: 'INVITED',
+            inviteToken: token,
+            relation: input.relation,
+            revokedAt: null,
+            invitedAt: new Date(),
+          },
+          select: { id: true },
+        })
+      : await tx.delegate.create({
+          data: { clientId, email: input.email, relation: input.relation, inviteToken: token },
+          select: { id: true },
+        })
+    await enqueueEmail(tx, input.email, client.language, 'delegateInvited', {
+      client: client.displayName,
+      path: `/invite/${token}`,
+    })
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: 'delegate.invited',
+      entity: 'Delegate',
+      entityId: delegate.id,
+      clientId,
+    })
     return delegate
   })
 }
@@ -42,7 +70,13 @@ export async function revokeDelegate(actor: Actor, input: TDeleteById) {
       data: { status: 'REVOKED', revokedAt: new Date(), inviteToken: null },
     })
     if (count === 0) throw new AppError('NOT_FOUND', 'errors.notFound')
-    await recordAudit(tx, { actorId: actor.userId, action: 'delegate.revoked', entity: 'Delegate', entityId: input.id, clientId })
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: 'delegate.revoked',
+      entity: 'Delegate',
+      entityId: input.id,
+      clientId,
+    })
     return { revoked: true }
   })
 }
@@ -58,7 +92,10 @@ export async function findInvitation(token: string) {
 // Accepting creates the delegate's account, or links an existing delegate account whose
 // password the invitee proves.
 export async function acceptInvitation(input: TAcceptInvitation) {
-  const invite = await db.delegate.findUnique({ where: { inviteToken: input.token }, select: { id: true, email: true, status: true, clientId: true } })
+  const invite = await db.delegate.findUnique({
+    where: { inviteToken: input.token },
+    select: { id: true, email: true, status: true, clientId: true },
+  })
   if (!invite || invite.status !== 'INVITED') throw new AppError('NOT_FOUND', 'errors.invitationInvalid')
   const existing = await db.user.findUnique({ where: { email: invite.email }, select: { id: true, role: true } })
   let userId: string
@@ -68,17 +105,31 @@ export async function acceptInvitation(input: TAcceptInvitation) {
     }
     userId = existing.id
   } else {
-    userId = (await db.user.create({
-      data: { email: invite.email, passwordHash: await hashPassword(input.password), role: 'DELEGATE', name: input.name },
-      select: { id: true },
-    })).id
+    userId = (
+      await db.user.create({
+        data: {
+          email: invite.email,
+          passwordHash: await hashPassword(input.password),
+          role: 'DELEGATE',
+          name: input.name,
+        },
+        select: { id: true },
+      })
+    ).id
   }
   await db.$transaction(async (tx) => {
     const { count } = await tx.delegate.updateMany({
-      where: { id: invite.id, status: 'INVITED' }, data: { status: 'ACTIVE', userId, inviteToken: null },
+      where: { id: invite.id, status: 'INVITED' },
+      data: { status: 'ACTIVE', userId, inviteToken: null },
     })
     if (count === 0) throw new AppError('CONFLICT', 'errors.invitationInvalid')
-    await recordAudit(tx, { actorId: userId, action: 'delegate.accepted', entity: 'Delegate', entityId: invite.id, clientId: invite.clientId })
+    await recordAudit(tx, {
+      actorId: userId,
+      action: 'delegate.accepted',
+      entity: 'Delegate',
+      entityId: invite.id,
+      clientId: invite.clientId,
+    })
   })
   return { email: invite.email }
 }

@@ -23,7 +23,9 @@ export async function portalClients(actor: Actor): Promise<PortalClientDTO[]> {
     where: clientScope(actor),
     orderBy: { displayName: 'asc' },
     select: {
-      id: true, displayName: true, timeZone: true,
+      id: true,
+      displayName: true,
+      timeZone: true,
       dedicatedButler: { select: { name: true, onDuty: true } },
       backupButler: { select: { name: true, onDuty: true } },
       family: { orderBy: { name: 'asc' }, select: { name: true, relation: true } },
@@ -31,11 +33,15 @@ export async function portalClients(actor: Actor): Promise<PortalClientDTO[]> {
     },
   })
   return rows.map((r) => ({
-    id: r.id, displayName: r.displayName, timeZone: r.timeZone,
-    butler: r.dedicatedButler, backup: r.backupButler, family: r.family, preferences: r.preferences,
+    id: r.id,
+    displayName: r.displayName,
+    timeZone: r.timeZone,
+    butler: r.dedicatedButler,
+    backup: r.backupButler,
+    family: r.family,
+    preferences: r.preferences,
   }))
 }
-
 
 // The whole client on one screen, for staff who serve or cover them. Every view is audited;
 // phone and ID numbers arrive masked (revealing one is a separate, audited action).
@@ -44,21 +50,52 @@ export async function getClient360(actor: Actor, clientId: string) {
   const c = await db.client.findFirst({
     where: { id: clientId, ...clientScope(actor) },
     select: {
-      id: true, displayName: true, tier: true, timeZone: true, language: true, phone: true, idDocument: true, createdAt: true,
+      id: true,
+      displayName: true,
+      tier: true,
+      timeZone: true,
+      language: true,
+      phone: true,
+      idDocument: true,
+      createdAt: true,
       dedicatedButler: { select: { name: true, onDuty: true } },
       backupButler: { select: { name: true, onDuty: true } },
-      family: { orderBy: { name: 'asc' }, select: { id: true, name: true, relation: true, birthday: true, phone: true } },
-      delegates: { orderBy: { invitedAt: 'asc' }, select: { id: true, relation: true, status: true, user: { select: { name: true } } } },
-      keyDates: { orderBy: { date: 'asc' }, select: { id: true, kind: true, label: true, date: true, recurring: true, familyMember: { select: { name: true } } } },
+      family: {
+        orderBy: { name: 'asc' },
+        select: { id: true, name: true, relation: true, birthday: true, phone: true },
+      },
+      delegates: {
+        orderBy: { invitedAt: 'asc' },
+        select: { id: true, relation: true, status: true, user: { select: { name: true } } },
+      },
+      keyDates: {
+        orderBy: { date: 'asc' },
+        select: {
+          id: true,
+          kind: true,
+          label: true,
+          date: true,
+          recurring: true,
+          familyMember: { select: { name: true } },
+        },
+      },
       preferences: { orderBy: { topic: 'asc' }, select: { id: true, topic: true, value: true } },
       notes: {
-        orderBy: [{ pinned: 'desc' }, { createdAt: 'desc' }], take: 100,
+        orderBy: [{ pinned: 'desc' }, { createdAt: 'desc' }],
+        take: 100,
         select: { id: true, body: true, pinned: true, createdAt: true, author: { select: { name: true } } },
       },
       requests: {
-        orderBy: { createdAt: 'desc' }, take: 100,
+        orderBy: { createdAt: 'desc' },
+        take: 100,
         select: {
-          id: true, number: true, title: true, category: true, status: true, createdAt: true, closedAt: true,
+          id: true,
+          number: true,
+          title: true,
+          category: true,
+          status: true,
+          createdAt: true,
+          closedAt: true,
           rating: { select: { score: true, comment: true } },
           alternatives: { where: { status: 'ACCEPTED' }, select: { id: true } },
           vendorTasks: { select: { vendor: { select: { id: true, name: true, kind: true } } } },
@@ -68,29 +105,78 @@ export async function getClient360(actor: Actor, clientId: string) {
   })
   if (!c) return null
   await db.$transaction((tx) =>
-    recordAudit(tx, { actorId: actor.userId, action: 'client.viewed', entity: 'Client', entityId: c.id, clientId: c.id }),
+    recordAudit(tx, {
+      actorId: actor.userId,
+      action: 'client.viewed',
+      entity: 'Client',
+      entityId: c.id,
+      clientId: c.id,
+    }),
   )
   const vendors = new Map<string, { id: string; name: string; kind: string; uses: number }>()
-  for (const r of c.requests) for (const t of r.vendorTasks) {
-    const v = vendors.get(t.vendor.id) ?? { ...t.vendor, uses: 0 }
-    v.uses++
-    vendors.set(t.vendor.id, v)
-  }
+  for (const r of c.requests)
+    for (const t of r.vendorTasks) {
+      const v = vendors.get(t.vendor.id) ?? { ...t.vendor, uses: 0 }
+      v.uses++
+      vendors.set(t.vendor.id, v)
+    }
   const iso = (d: Date | null) => d?.toISOString() ?? null
   return {
-    id: c.id, displayName: c.displayName, tier: c.tier, timeZone: c.timeZone, language: c.language,
-    phoneMasked: maskPhone(c.phone), idMasked: maskId(c.idDocument), clientSince: c.createdAt.toISOString(),
-    dedicatedButler: c.dedicatedButler, backupButler: c.backupButler,
-    family: c.family.map((f) => ({ id: f.id, name: f.name, relation: f.relation, birthday: iso(f.birthday), phoneMasked: maskPhone(f.phone) })),
-    delegates: c.delegates.map((d) => ({ id: d.id, name: d.user?.name ?? null, relation: d.relation, status: d.status })),
-    keyDates: c.keyDates.map((k) => ({ id: k.id, kind: k.kind, label: k.label, date: k.date.toISOString().slice(0, 10), recurring: k.recurring, who: k.familyMember?.name ?? null })),
+    id: c.id,
+    displayName: c.displayName,
+    tier: c.tier,
+    timeZone: c.timeZone,
+    language: c.language,
+    phoneMasked: maskPhone(c.phone),
+    idMasked: maskId(c.idDocument),
+    clientSince: c.createdAt.toISOString(),
+    dedicatedButler: c.dedicatedButler,
+    backupButler: c.backupButler,
+    family: c.family.map((f) => ({
+      id: f.id,
+      name: f.name,
+      relation: f.relation,
+      birthday: iso(f.birthday),
+      phoneMasked: maskPhone(f.phone),
+    })),
+    delegates: c.delegates.map((d) => ({
+      id: d.id,
+      name: d.user?.name ?? null,
+      relation: d.relation,
+      status: d.status,
+    })),
+    keyDates: c.keyDates.map((k) => ({
+      id: k.id,
+      kind: k.kind,
+      label: k.label,
+      date: k.date.toISOString().slice(0, 10),
+      recurring: k.recurring,
+      who: k.familyMember?.name ?? null,
+    })),
     preferences: c.preferences,
-    notes: c.notes.map((n) => ({ id: n.id, body: n.body, pinned: n.pinned, createdAt: n.createdAt.toISOString(), authorName: n.author.name })),
+    notes: c.notes.map((n) => ({
+      id: n.id,
+      body: n.body,
+      pinned: n.pinned,
+      createdAt: n.createdAt.toISOString(),
+      authorName: n.author.name,
+    })),
     requests: c.requests.map((r) => ({
-      id: r.id, number: r.number, title: r.title, category: r.category, status: r.status,
-      createdAt: r.createdAt.toISOString(), closedAt: iso(r.closedAt),
-      rating: r.rating?.score ?? null, ratingComment: r.rating?.comment ?? null,
-      outcome: r.alternatives.length > 0 ? ('ALTERNATIVE' as const) : r.status === 'FULFILLED' || r.status === 'CLOSED' ? ('FULFILLED' as const) : null,
+      id: r.id,
+      number: r.number,
+      title: r.title,
+      category: r.category,
+      status: r.status,
+      createdAt: r.createdAt.toISOString(),
+      closedAt: iso(r.closedAt),
+      rating: r.rating?.score ?? null,
+      ratingComment: r.rating?.comment ?? null,
+      outcome:
+        r.alternatives.length > 0
+          ? ('ALTERNATIVE' as const)
+          : r.status === 'FULFILLED' || r.status === 'CLOSED'
+            ? ('FULFILLED' as const)
+            : null,
     })),
     vendorsUsed: [...vendors.values()].sort((a, b) => b.uses - a.uses),
   }
@@ -105,5 +191,11 @@ export async function notesForRequestView(actor: Actor, clientId: string, take =
     take,
     select: { id: true, body: true, pinned: true, createdAt: true, author: { select: { name: true } } },
   })
-  return notes.map((n) => ({ id: n.id, body: n.body, pinned: n.pinned, createdAt: n.createdAt.toISOString(), authorName: n.author.name }))
+  return notes.map((n) => ({
+    id: n.id,
+    body: n.body,
+    pinned: n.pinned,
+    createdAt: n.createdAt.toISOString(),
+    authorName: n.author.name,
+  }))
 }

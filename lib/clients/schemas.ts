@@ -4,7 +4,11 @@ const checkbox = z.preprocess((v) => v === true || v === 'on' || v === 'true', z
 
 export const ZClientNote = z.object({
   clientId: z.string().min(1).max(40),
-  body: z.string({ error: 'errors.required' }).trim().min(1, { message: 'errors.required' }).max(2000, { message: 'errors.tooLong' }),
+  body: z
+    .string({ error: 'errors.required' })
+    .trim()
+    .min(1, { message: 'errors.required' })
+    .max(2000, { message: 'errors.tooLong' }),
   pinned: checkbox,
 })
 export type TClientNote = z.infer<typeof ZClientNote>
@@ -20,15 +24,24 @@ export const ZRevealPii = z.object({
 })
 export type TRevealPii = z.infer<typeof ZRevealPii>
 
-const text = (max: number) => z.string({ error: 'errors.required' }).trim().min(1, { message: 'errors.required' }).max(max, { message: 'errors.tooLong' })
+const text = (max: number) =>
+  z
+    .string({ error: 'errors.required' })
+    .trim()
+    .min(1, { message: 'errors.required' })
+    .max(max, { message: 'errors.tooLong' })
 const blankToNull = (v: unknown) => (v === '' || v === undefined ? null : v)
 const optionalId = z.preprocess(blankToNull, z.string().min(1).max(40).nullable())
-const isoDate = z.string({ error: 'errors.required' }).regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'errors.invalidDate' })
+const isoDate = z
+  .string({ error: 'errors.required' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'errors.invalidDate' })
   .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), { message: 'errors.invalidDate' })
 
 export const ZSettings = z.object({
   language: z.enum(['zh_CN', 'en'], { message: 'errors.required' }),
-  timeZone: z.string().refine((tz) => Intl.supportedValuesOf('timeZone').includes(tz) || tz === 'UTC', { message: 'errors.timeZone' }),
+  timeZone: z
+    .string()
+    .refine((tz) => Intl.supportedValuesOf('timeZone').includes(tz) || tz === 'UTC', { message: 'errors.timeZone' }),
 })
 export type TSettings = z.infer<typeof ZSettings>
 
@@ -36,9 +49,18 @@ export const ZPreference = z.object({ id: optionalId, topic: text(60), value: te
 export type TPreference = z.infer<typeof ZPreference>
 
 export const ZFamilyMember = z.object({
-  id: optionalId, name: text(100), relation: text(60),
+  id: optionalId,
+  name: text(100),
+  relation: text(60),
   birthday: z.preprocess(blankToNull, isoDate.nullable()),
-  phone: z.preprocess(blankToNull, z.string().trim().regex(/^\+?[\d\s-]{6,20}$/, { message: 'errors.phone' }).nullable()),
+  phone: z.preprocess(
+    blankToNull,
+    z
+      .string()
+      .trim()
+      .regex(/^\+?[\d\s-]{6,20}$/, { message: 'errors.phone' })
+      .nullable(),
+  ),
 })
 export type TFamilyMember = z.infer<typeof ZFamilyMember>
 
@@ -64,6 +86,9 @@ export type TInviteDelegate = z.infer<typeof ZInviteDelegate>
 export const ZAcceptInvitation = z.object({
   token: z.string().min(20).max(100),
   name: text(100),
-  password: z.string({ error: 'errors.required' }).min(10, { message: 'errors.passwordShort' }).max(200, { message: 'errors.tooLong' }),
+  password: z
+    .string({ error: 'errors.required' })
+    .min(10, { message: 'errors.passwordShort' })
+    .max(200, { message: 'errors.tooLong' }),
 })
 export type TAcceptInvitation = z.infer<typeof ZAcceptInvitation>

@@ -22,7 +22,13 @@ export async function addClientNote(actor: Actor, input: TClientNote) {
       data: { clientId: input.clientId, authorId: actor.userId, body: input.body, pinned: input.pinned },
       select: { id: true },
     })
-    await recordAudit(tx, { actorId: actor.userId, action: 'client.note_added', entity: 'ClientNote', entityId: note.id, clientId: input.clientId })
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: 'client.note_added',
+      entity: 'ClientNote',
+      entityId: note.id,
+      clientId: input.clientId,
+    })
     return note
   })
 }
@@ -34,8 +40,11 @@ export async function setNotePinned(actor: Actor, input: TNotePin) {
   return db.$transaction(async (tx) => {
     await tx.clientNote.update({ where: { id: input.noteId }, data: { pinned: input.pinned } })
     await recordAudit(tx, {
-      actorId: actor.userId, action: input.pinned ? 'client.note_pinned' : 'client.note_unpinned',
-      entity: 'ClientNote', entityId: input.noteId, clientId: note.clientId,
+      actorId: actor.userId,
+      action: input.pinned ? 'client.note_pinned' : 'client.note_unpinned',
+      entity: 'ClientNote',
+      entityId: input.noteId,
+      clientId: note.clientId,
     })
     return { pinned: input.pinned }
   })
@@ -46,16 +55,26 @@ export async function revealPii(actor: Actor, input: TRevealPii) {
   await requireServedClient(actor, input.clientId)
   let value: string | null = null
   if (input.field === 'familyPhone') {
-    const member = await db.familyMember.findFirst({ where: { id: input.familyMemberId, clientId: input.clientId }, select: { phone: true } })
+    const member = await db.familyMember.findFirst({
+      where: { id: input.familyMemberId, clientId: input.clientId },
+      select: { phone: true },
+    })
     if (!member) throw new AppError('NOT_FOUND', 'errors.notFound')
     value = member.phone
   } else {
-    const client = await db.client.findUniqueOrThrow({ where: { id: input.clientId }, select: { phone: true, idDocument: true } })
+    const client = await db.client.findUniqueOrThrow({
+      where: { id: input.clientId },
+      select: { phone: true, idDocument: true },
+    })
     value = client[input.field]
   }
   await db.$transaction((tx) =>
     recordAudit(tx, {
-      actorId: actor.userId, action: 'client.pii_revealed', entity: 'Client', entityId: input.clientId, clientId: input.clientId,
+      actorId: actor.userId,
+      action: 'client.pii_revealed',
+      entity: 'Client',
+      entityId: input.clientId,
+      clientId: input.clientId,
       data: { field: input.field, ...(input.familyMemberId ? { familyMemberId: input.familyMemberId } : {}) },
     }),
   )

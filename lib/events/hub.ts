@@ -36,14 +36,20 @@ class EventHub {
     client.on('notification', (msg) => {
       if (msg.channel !== EVENTS_CHANNEL || !msg.payload) return
       let event: DomainEvent
-      try { event = JSON.parse(msg.payload) } catch { return }
+      try {
+        event = JSON.parse(msg.payload)
+      } catch {
+        return
+      }
       for (const l of this.listeners) l(event)
     })
     client.on('error', (err) => {
       log.warn({ err }, 'event hub connection lost; reconnecting')
       this.client = null
       client.end().catch(() => {})
-      setTimeout(() => { if (this.listeners.size) void this.ensureConnected() }, 500)
+      setTimeout(() => {
+        if (this.listeners.size) void this.ensureConnected()
+      }, 500)
     })
     try {
       await client.connect()
@@ -54,7 +60,9 @@ class EventHub {
     } catch (err) {
       log.warn({ err }, 'event hub could not connect; retrying')
       client.end().catch(() => {})
-      setTimeout(() => { if (this.listeners.size) void this.ensureConnected() }, 1000)
+      setTimeout(() => {
+        if (this.listeners.size) void this.ensureConnected()
+      }, 1000)
     }
   }
 }

@@ -10,7 +10,13 @@ export type DomainEvent =
   | { type: 'request.updated'; requestId: string; clientId: string }
   | { type: 'message.created'; requestId: string; clientId: string; internal: boolean; fromClient: boolean }
   | { type: 'request.offered'; requestId: string; clientId: string; stage: 'BACKUP' | 'ALL' }
-  | { type: 'sla.changed'; requestId: string; clientId: string; timerId: string; state: 'MET' | 'BREACHED' | 'AT_RISK' | 'STARTED' }
+  | {
+      type: 'sla.changed'
+      requestId: string
+      clientId: string
+      timerId: string
+      state: 'MET' | 'BREACHED' | 'AT_RISK' | 'STARTED'
+    }
 
 // Sent inside the write's transaction, so listeners hear of it only if it commits.
 export async function publish(tx: Tx, event: DomainEvent) {

@@ -16,21 +16,37 @@ const canWork = (actor: Actor) => can(actor, 'request.serve')
 // a due time; it is watched like any clock and stays listed on both sides until closed.
 export async function createHandoff(actor: Actor, input: TCreateHandoff) {
   if (!canWork(actor)) throw new AppError('FORBIDDEN', 'errors.forbidden')
-  const request = await db.serviceRequest.findFirst({ where: { id: input.requestId, ...requestScope(actor) }, select: { id: true, clientId: true } })
+  const request = await db.serviceRequest.findFirst({
+    where: { id: input.requestId, ...requestScope(actor) },
+    select: { id: true, clientId: true },
+  })
   if (!request) throw new AppError('NOT_FOUND', 'errors.notFound')
   if (input.ownerId) {
-    const owner = await db.user.findFirst({ where: { id: input.ownerId, role: { in: ['BUTLER', 'SUPERVISOR'] }, disabledAt: null }, select: { id: true } })
+    const owner = await db.user.findFirst({
+      where: { id: input.ownerId, role: { in: ['BUTLER', 'SUPERVISOR'] }, disabledAt: null },
+      select: { id: true },
+    })
     if (!owner) throw new AppError('INVALID_INPUT', 'errors.chooseButler').forField('ownerId')
   }
   const dueAt = wallTimeToUtc(input.dueAt, actor.timeZone)
   return db.$transaction(async (tx) => {
     const handoff = await tx.handoff.create({
-      data: { requestId: request.id, team: input.team, ownerId: input.ownerId ?? actor.userId, need: input.need, dueAt },
+      data: {
+        requestId: request.id,
+        team: input.team,
+        ownerId: input.ownerId ?? actor.userId,
+        need: input.need,
+        dueAt,
+      },
       select: { id: true },
     })
     await startTimerUntil(tx, { requestId: request.id, kind: 'HANDOFF', dueAt, handoffId: handoff.id })
     await recordAudit(tx, {
-      actorId: actor.userId, action: 'handoff.created', entity: 'Handoff', entityId: handoff.id, clientId: request.clientId,
+      actorId: actor.userId,
+      action: 'handoff.created',
+      entity: 'Handoff',
+      entityId: handoff.id,
+      clientId: request.clientId,
       data: { requestId: request.id, team: input.team, ownerId: input.ownerId ?? actor.userId },
     })
     await publish(tx, { type: 'request.updated', requestId: request.id, clientId: request.clientId })
@@ -51,11 +67,21 @@ export async function closeHandoff(actor: Actor, input: TCloseHandoff) {
       select: { id: true, requestId: true, request: { select: { clientId: true } } },
     })
     if (!h) throw new AppError('NOT_FOUND', 'errors.notFound')
-    const closed = await tx.handoff.updateMany({ where: { id: h.id, status: 'OPEN' }, data: { status: 'DONE', closedAt: new Date() } })
+    const closed = await tx.handoff.updateMany({
+      where: { id: h.id, status: 'OPEN' },
+      data: { status: 'DONE', closedAt: new Date() },
+    })
     if (closed.count === 0) throw new AppError('CONFLICT', 'errors.alreadyClosed')
     await tx.$executeRaw`UPDATE "SlaTimer" SET "metAt" = clock_timestamp(), "metById" = ${actor.userId}
       WHERE "handoffId" = ${h.id} AND "metAt" IS NULL AND "cancelledAt" IS NULL`
-    await recordAudit(tx, { actorId: actor.userId, action: 'handoff.closed', entity: 'Handoff', entityId: h.id, clientId: h.request.clientId, data: { requestId: h.requestId } })
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: 'handoff.closed',
+      entity: 'Handoff',
+      entityId: h.id,
+      clientId: h.request.clientId,
+      data: { requestId: h.requestId },
+    })
     await publish(tx, { type: 'request.updated', requestId: h.requestId, clientId: h.request.clientId })
     return { closed: true }
   })

@@ -7,7 +7,8 @@ import type { Period } from './queries'
 const DAY = /^\d{4}-\d{2}-\d{2}$/
 // A typed-in URL may carry "2024-13-45": treated as absent, like any other malformed day.
 const isDay = (s: string | undefined): s is string => !!s && DAY.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`))
-const shiftDay = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10)
+const shiftDay = (day: string, n: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10)
 
 // The supervisor picks whole days in their own zone; "to" is inclusive. Default: 30 days.
 export function parsePeriod(from: string | undefined, to: string | undefined, timeZone: string, now = new Date()) {

@@ -26,9 +26,12 @@ export async function firstResponseKpi(actor: Actor, p: Period) {
     WHERE kind = 'FIRST_RESPONSE' AND "startedAt" >= ${p.from} AND "startedAt" < ${p.to}`
   const total = Number(r.total)
   return {
-    total, answered: Number(r.answered), breaches: Number(r.breaches),
+    total,
+    answered: Number(r.answered),
+    breaches: Number(r.breaches),
     withinShare: total ? Number(r.within) / total : null,
-    p50Seconds: n(r.p50), p95Seconds: n(r.p95),
+    p50Seconds: n(r.p50),
+    p95Seconds: n(r.p95),
   }
 }
 
@@ -41,7 +44,12 @@ export async function resolutionByCategory(actor: Actor, p: Period) {
     FROM "SlaTimer" t JOIN "ServiceRequest" r ON r.id = t."requestId"
     WHERE t.kind = 'RESOLUTION' AND t."metAt" >= ${p.from} AND t."metAt" < ${p.to}
     GROUP BY r.category ORDER BY r.category`
-  return rows.map((x) => ({ category: x.category, count: Number(x.count), p50Seconds: n(x.p50), withinShare: Number(x.within) / Number(x.count) }))
+  return rows.map((x) => ({
+    category: x.category,
+    count: Number(x.count),
+    p50Seconds: n(x.p50),
+    withinShare: Number(x.within) / Number(x.count),
+  }))
 }
 
 // First-contact resolution: finished requests the client never had to chase (no client
@@ -76,10 +84,17 @@ export async function delight(actor: Actor, p: Period) {
     db.$queryRaw<{ score: number; count: bigint }[]>`
       SELECT score, count(*) AS count FROM "Rating" WHERE "createdAt" >= ${p.from} AND "createdAt" < ${p.to} GROUP BY 1 ORDER BY 1`,
   ])
-  const dist = [1, 2, 3, 4, 5].map((score) => ({ score, count: Number(distribution.find((d) => d.score === score)?.count ?? 0) }))
+  const dist = [1, 2, 3, 4, 5].map((score) => ({
+    score,
+    count: Number(distribution.find((d) => d.score === score)?.count ?? 0),
+  }))
   const total = dist.reduce((s, d) => s + d.count, 0)
   return {
-    trend: trend.map((x) => ({ week: x.week.toISOString().slice(0, 10), avg: Math.round(x.avg * 100) / 100, count: Number(x.count) })),
+    trend: trend.map((x) => ({
+      week: x.week.toISOString().slice(0, 10),
+      avg: Math.round(x.avg * 100) / 100,
+      count: Number(x.count),
+    })),
     distribution: dist,
     average: total ? dist.reduce((s, d) => s + d.score * d.count, 0) / total : null,
   }
@@ -90,16 +105,33 @@ export async function comments(actor: Actor, p: Period, f: { category?: Category
   requireSupervisor(actor)
   const rows = await db.rating.findMany({
     where: {
-      createdAt: { gte: p.from, lt: p.to }, comment: { not: null },
+      createdAt: { gte: p.from, lt: p.to },
+      comment: { not: null },
       ...(f.q ? { comment: { contains: f.q, mode: 'insensitive' } } : {}),
       request: { ...(f.category ? { category: f.category } : {}), ...(f.butlerId ? { assigneeId: f.butlerId } : {}) },
     },
-    orderBy: { createdAt: 'desc' }, take: 200,
-    select: { id: true, score: true, comment: true, createdAt: true, request: { select: { id: true, number: true, title: true, category: true, assignee: { select: { name: true } } } } },
+    orderBy: { createdAt: 'desc' },
+    take: 200,
+    select: {
+      id: true,
+      score: true,
+      comment: true,
+      createdAt: true,
+      request: {
+        select: { id: true, number: true, title: true, category: true, assignee: { select: { name: true } } },
+      },
+    },
   })
   return rows.map((r) => ({
-    id: r.id, score: r.score, comment: r.comment!, createdAt: r.createdAt.toISOString(), requestId: r.request.id,
-    requestNumber: r.request.number, requestTitle: r.request.title, category: r.request.category, butlerName: r.request.assignee?.name ?? null,
+    id: r.id,
+    score: r.score,
+    comment: r.comment!,
+    createdAt: r.createdAt.toISOString(),
+    requestId: r.request.id,
+    requestNumber: r.request.number,
+    requestTitle: r.request.title,
+    category: r.request.category,
+    butlerName: r.request.assignee?.name ?? null,
   }))
 }
 
@@ -114,7 +146,13 @@ export async function tierRetention(actor: Actor, p: Period) {
                  < array_position(ARRAY['PRIVATE','DIAMOND','BLACK_DIAMOND']::"ClientTier"[], c.tier))) AS dropped
     FROM "User" u JOIN "Client" c ON c."dedicatedButlerId" = u.id
     WHERE u.role = 'BUTLER' GROUP BY u.id, u.name ORDER BY u.name`
-  return rows.map((r) => ({ butlerId: r.butler, name: r.name, clients: Number(r.clients), retained: Number(r.clients) - Number(r.dropped), share: Number(r.clients) ? 1 - Number(r.dropped) / Number(r.clients) : null }))
+  return rows.map((r) => ({
+    butlerId: r.butler,
+    name: r.name,
+    clients: Number(r.clients),
+    retained: Number(r.clients) - Number(r.dropped),
+    share: Number(r.clients) ? 1 - Number(r.dropped) / Number(r.clients) : null,
+  }))
 }
 
 export const DRILL_KINDS = ['firstResponse', 'breached', 'late', 'category', 'score', 'fcrMissed'] as const
@@ -125,26 +163,59 @@ export async function drillDown(actor: Actor, p: Period, kind: DrillKind, value?
   requireSupervisor(actor)
   const inPeriod = { gte: p.from, lt: p.to }
   const where =
-    kind === 'firstResponse' ? { timers: { some: { kind: 'FIRST_RESPONSE' as const, startedAt: inPeriod } } }
-    : kind === 'breached' ? { timers: { some: { kind: 'FIRST_RESPONSE' as const, startedAt: inPeriod, breachedAt: { not: null } } } }
-    : kind === 'late' ? { timers: { some: { kind: 'FIRST_RESPONSE' as const, startedAt: inPeriod, OR: [{ metAt: null }, { breachedAt: { not: null } }] } } }
-    : kind === 'category' ? { category: value as Category, createdAt: inPeriod }
-    : kind === 'score' ? { rating: { score: Number(value), createdAt: inPeriod } }
-    : { timers: { some: { kind: 'NEXT_RESPONSE' as const } }, AND: [{ timers: { some: { kind: 'RESOLUTION' as const, metAt: inPeriod } } }] }
+    kind === 'firstResponse'
+      ? { timers: { some: { kind: 'FIRST_RESPONSE' as const, startedAt: inPeriod } } }
+      : kind === 'breached'
+        ? { timers: { some: { kind: 'FIRST_RESPONSE' as const, startedAt: inPeriod, breachedAt: { not: null } } } }
+        : kind === 'late'
+          ? {
+              timers: {
+                some: {
+                  kind: 'FIRST_RESPONSE' as const,
+                  startedAt: inPeriod,
+                  OR: [{ metAt: null }, { breachedAt: { not: null } }],
+                },
+              },
+            }
+          : kind === 'category'
+            ? { category: value as Category, createdAt: inPeriod }
+            : kind === 'score'
+              ? { rating: { score: Number(value), createdAt: inPeriod } }
+              : {
+                  timers: { some: { kind: 'NEXT_RESPONSE' as const } },
+                  AND: [{ timers: { some: { kind: 'RESOLUTION' as const, metAt: inPeriod } } }],
+                }
   const rows = await db.serviceRequest.findMany({
-    where, orderBy: { createdAt: 'desc' }, take: 500,
+    where,
+    orderBy: { createdAt: 'desc' },
+    take: 500,
     select: {
-      id: true, number: true, title: true, category: true, status: true, createdAt: true,
-      client: { select: { displayName: true } }, assignee: { select: { name: true } }, rating: { select: { score: true } },
+      id: true,
+      number: true,
+      title: true,
+      category: true,
+      status: true,
+      createdAt: true,
+      client: { select: { displayName: true } },
+      assignee: { select: { name: true } },
+      rating: { select: { score: true } },
       timers: { where: { kind: 'FIRST_RESPONSE' }, select: { startedAt: true, metAt: true, breachedAt: true } },
     },
   })
   return rows.map((r) => {
     const t = r.timers[0]
     return {
-      id: r.id, number: r.number, title: r.title, category: r.category, status: r.status, createdAt: r.createdAt.toISOString(),
-      clientName: r.client.displayName, butlerName: r.assignee?.name ?? null, score: r.rating?.score ?? null,
-      firstResponseSeconds: t?.metAt ? (t.metAt.getTime() - t.startedAt.getTime()) / 1000 : null, breached: Boolean(t?.breachedAt),
+      id: r.id,
+      number: r.number,
+      title: r.title,
+      category: r.category,
+      status: r.status,
+      createdAt: r.createdAt.toISOString(),
+      clientName: r.client.displayName,
+      butlerName: r.assignee?.name ?? null,
+      score: r.rating?.score ?? null,
+      firstResponseSeconds: t?.metAt ? (t.metAt.getTime() - t.startedAt.getTime()) / 1000 : null,
+      breached: Boolean(t?.breachedAt),
     }
   })
 }

@@ -14,8 +14,7 @@ import { incomingRequestId } from './request-id'
 export const ZNoInput = z.object({})
 
 export type ActionResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; message: string; fieldErrors?: Record<string, string> }
+  { ok: true; data: T } | { ok: false; message: string; fieldErrors?: Record<string, string> }
 
 // Turns a form into a nested object: "details.flightNumber" -> { details: { flightNumber } },
 // repeated "details.travellers[]" fields -> an array, and files stay File objects.
@@ -53,7 +52,11 @@ export function definePublicAction<S extends z.ZodType, T>(
   opts: { schema: S; name: string },
   run: (input: z.infer<S>) => Promise<T>,
 ) {
-  return guarded(opts, async () => null, (_none, input) => run(input))
+  return guarded(
+    opts,
+    async () => null,
+    (_none, input) => run(input),
+  )
 }
 
 // Runs a server action's body with the correlation id of its request on every log line: the
@@ -80,7 +83,9 @@ function guarded<S extends z.ZodType, C, T>(
           for (const issue of parsed.error.issues) {
             const key = issue.path.join('.') || '_form'
             // Schemas name an errors.* key; zod's own English text never reaches the user.
-            fieldErrors[key] ??= say(issue.message.startsWith('errors.') ? (issue.message as ErrorKey) : 'errors.invalidValue')
+            fieldErrors[key] ??= say(
+              issue.message.startsWith('errors.') ? (issue.message as ErrorKey) : 'errors.invalidValue',
+            )
           }
           return { ok: false, message: t('errors.checkFields'), fieldErrors }
         }

@@ -59,7 +59,9 @@ async function signInWith(form: FormData): Promise<LoginState> {
       } catch (limit) {
         return refusedFor(limit)
       }
-      return secondFactor === 'second_factor_wrong' ? { step: 'code', message: t('codeWrong') } : { message: t('failed') }
+      return secondFactor === 'second_factor_wrong'
+        ? { step: 'code', message: t('codeWrong') }
+        : { message: t('failed') }
     }
     throw e
   }

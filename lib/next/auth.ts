@@ -14,13 +14,21 @@ const ZCredentials = z.object({
 
 // The password was right and the account has an authenticator: ask for its code. Told only
 // after a correct password, so it reveals nothing about which emails exist.
-class SecondFactorRequired extends CredentialsSignin { code = 'second_factor_required' }
-class SecondFactorWrong extends CredentialsSignin { code = 'second_factor_wrong' }
+class SecondFactorRequired extends CredentialsSignin {
+  code = 'second_factor_required'
+}
+class SecondFactorWrong extends CredentialsSignin {
+  code = 'second_factor_wrong'
+}
 
 /* eslint-disable @typescript-eslint/consistent-type-definitions -- module augmentation needs interfaces */
 declare module 'next-auth' {
-  interface User { sid?: string }
-  interface Session { sid?: string }
+  interface User {
+    sid?: string
+  }
+  interface Session {
+    sid?: string
+  }
 }
 /* eslint-enable @typescript-eslint/consistent-type-definitions */
 
@@ -37,7 +45,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       if (error instanceof CredentialsSignin) return
       log.error({ err: error }, 'auth error')
     },
-    warn(code) { log.warn({ code }, 'auth warning') },
+    warn(code) {
+      log.warn({ code }, 'auth warning')
+    },
     debug() {},
   },
   providers: [

@@ -11,8 +11,18 @@ export type EmailKind = 'butlerReplied' | 'alternativeOffered' | 'vendorConfirme
 
 // Mail is written to the outbox in the same transaction as the change it reports, and a job
 // sends it after commit (with retries). Nothing is sent for a change that rolled back.
-export async function enqueueEmail(tx: Tx, to: string, locale: 'zh_CN' | 'en', kind: EmailKind, values: Record<string, string>) {
-  const t = createTranslator({ locale: locale === 'en' ? 'en' : 'zh-CN', messages: locale === 'en' ? en : zh, namespace: 'email' })
+export async function enqueueEmail(
+  tx: Tx,
+  to: string,
+  locale: 'zh_CN' | 'en',
+  kind: EmailKind,
+  values: Record<string, string>,
+) {
+  const t = createTranslator({
+    locale: locale === 'en' ? 'en' : 'zh-CN',
+    messages: locale === 'en' ? en : zh,
+    namespace: 'email',
+  })
   const link = values.path ? new URL(values.path, env().APP_URL).toString() : env().APP_URL
   const row = await tx.outbox.create({
     data: {
@@ -23,16 +33,27 @@ export async function enqueueEmail(tx: Tx, to: string, locale: 'zh_CN' | 'en', k
     select: { id: true },
   })
   const boss = await producer()
-  await boss.send(QUEUES.sendEmail, { outboxId: row.id }, { db: fromPrisma(tx), retryLimit: 6, retryDelay: 10, retryBackoff: true })
+  await boss.send(
+    QUEUES.sendEmail,
+    { outboxId: row.id },
+    { db: fromPrisma(tx), retryLimit: 6, retryDelay: 10, retryBackoff: true },
+  )
   return row
 }
 
 // Who hears about a request: the client's own address.
 export async function clientMailTarget(tx: Tx, clientId: string) {
-  const c = await tx.client.findUniqueOrThrow({ where: { id: clientId }, select: { language: true, user: { select: { email: true } } } })
+  const c = await tx.client.findUniqueOrThrow({
+    where: { id: clientId },
+    select: { language: true, user: { select: { email: true } } },
+  })
   return { to: c.user.email, locale: c.language }
 }
 
 export async function listDevMail(take = 50) {
-  return db.outbox.findMany({ orderBy: { createdAt: 'desc' }, take, select: { id: true, toEmail: true, subject: true, body: true, status: true, createdAt: true, sentAt: true } })
+  return db.outbox.findMany({
+    orderBy: { createdAt: 'desc' },
+    take,
+    select: { id: true, toEmail: true, subject: true, body: true, status: true, createdAt: true, sentAt: true },
+  })
 }

@@ -14,16 +14,30 @@ export async function sendOutboxEmail(outboxId: string) {
   const smtp = env().SMTP_URL
   if (!smtp) {
     // Development without SMTP: the mail stays readable on /dev/mail.
-    await db.outbox.update({ where: { id: mail.id }, data: { status: 'SENT', sentAt: new Date(), attempts: { increment: 1 }, lastError: 'not sent: no SMTP_URL (shown on /dev/mail)' } })
+    await db.outbox.update({
+      where: { id: mail.id },
+      data: {
+        status: 'SENT',
+        sentAt: new Date(),
+        attempts: { increment: 1 },
+        lastError: 'not sent: no SMTP_URL (shown on /dev/mail)',
+      },
+    })
     return
   }
   transport ??= nodemailer.createTransport(smtp)
   try {
     await transport.sendMail({ from: env().MAIL_FROM, to: mail.toEmail, subject: mail.subject, text: mail.body })
-    await db.outbox.update({ where: { id: mail.id }, data: { status: 'SENT', sentAt: new Date(), attempts: { increment: 1 }, lastError: null } })
+    await db.outbox.update({
+      where: { id: mail.id },
+      data: { status: 'SENT', sentAt: new Date(), attempts: { increment: 1 }, lastError: null },
+    })
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e)
-    await db.outbox.update({ where: { id: mail.id }, data: { status: 'FAILED', attempts: { increment: 1 }, lastError: message.slice(0, 500) } })
+    await db.outbox.update({
+      where: { id: mail.id },
+      data: { status: 'FAILED', attempts: { increment: 1 }, lastError: message.slice(0, 500) },
+    })
     log.warn({ outboxId: mail.id, err: e }, 'mail send failed; will retry')
     throw e
   }

@@ -13,7 +13,8 @@ export async function checklistFor(actor: Actor, requestId: string) {
   })
   if (!request) return []
   const steps = await db.checklistStep.findMany({
-    where: { category: request.category, active: true }, orderBy: { position: 'asc' },
+    where: { category: request.category, active: true },
+    orderBy: { position: 'asc' },
     select: { id: true, labelZh: true, labelEn: true },
   })
   const done = new Map(request.checklist.map((c) => [c.stepId, c.doneAt.toISOString()]))
@@ -23,6 +24,8 @@ export async function checklistFor(actor: Actor, requestId: string) {
 // Canned replies in the client's language, to insert and edit before sending.
 export async function cannedRepliesFor(category: Category, locale: Locale) {
   return db.cannedReply.findMany({
-    where: { category, locale }, orderBy: { title: 'asc' }, select: { id: true, title: true, body: true },
+    where: { category, locale },
+    orderBy: { title: 'asc' },
+    select: { id: true, title: true, body: true },
   })
 }

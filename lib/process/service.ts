@@ -13,10 +13,14 @@ export async function tickChecklistStep(actor: Actor, input: TChecklistTick) {
   assertCan(actor, 'request.serve')
   return db.$transaction(async (tx) => {
     const request = await tx.serviceRequest.findFirst({
-      where: { id: input.requestId, ...requestScope(actor) }, select: { id: true, clientId: true, category: true },
+      where: { id: input.requestId, ...requestScope(actor) },
+      select: { id: true, clientId: true, category: true },
     })
     if (!request) throw new AppError('NOT_FOUND', 'errors.notFound')
-    const step = await tx.checklistStep.findFirst({ where: { id: input.stepId, category: request.category }, select: { id: true } })
+    const step = await tx.checklistStep.findFirst({
+      where: { id: input.stepId, category: request.category },
+      select: { id: true },
+    })
     if (!step) throw new AppError('NOT_FOUND', 'errors.notFound')
     if (input.done) {
       await tx.requestChecklistItem.upsert({
@@ -28,8 +32,12 @@ export async function tickChecklistStep(actor: Actor, input: TChecklistTick) {
       await tx.requestChecklistItem.deleteMany({ where: { requestId: request.id, stepId: step.id } })
     }
     await recordAudit(tx, {
-      actorId: actor.userId, action: input.done ? 'checklist.step_done' : 'checklist.step_undone',
-      entity: 'ServiceRequest', entityId: request.id, clientId: request.clientId, data: { stepId: step.id },
+      actorId: actor.userId,
+      action: input.done ? 'checklist.step_done' : 'checklist.step_undone',
+      entity: 'ServiceRequest',
+      entityId: request.id,
+      clientId: request.clientId,
+      data: { stepId: step.id },
     })
     await publish(tx, { type: 'request.updated', requestId: request.id, clientId: request.clientId })
     return { done: input.done }

@@ -10,7 +10,6 @@ export const scoreReviewAction = defineAction(
   (actor, input) => scoreReview(actor, input),
 )
 
-export const sampleNowAction = defineAction(
-  { name: 'sampleNow', can: 'team.lead', schema: ZNoInput },
-  async () => ({ sampled: await sampleWeek(new Date(), env().QA_SAMPLE_SIZE) }),
-)
+export const sampleNowAction = defineAction({ name: 'sampleNow', can: 'team.lead', schema: ZNoInput }, async () => ({
+  sampled: await sampleWeek(new Date(), env().QA_SAMPLE_SIZE),
+}))

@@ -39,13 +39,29 @@ export async function scoreReview(actor: Actor, input: TScoreReview) {
     const updated = await tx.qaReview.updateMany({
       where: { id: input.reviewId, scoredAt: null },
       data: {
-        timeliness: input.timeliness, courtesy: input.courtesy, accuracy: input.accuracy, completeness: input.completeness,
-        proactivity: input.proactivity, comment: input.comment, reviewerId: actor.userId, scoredAt: new Date(),
+        timeliness: input.timeliness,
+        courtesy: input.courtesy,
+        accuracy: input.accuracy,
+        completeness: input.completeness,
+        proactivity: input.proactivity,
+        comment: input.comment,
+        reviewerId: actor.userId,
+        scoredAt: new Date(),
       },
     })
     if (updated.count === 0) throw new AppError('CONFLICT', 'errors.alreadyScored')
-    const review = await tx.qaReview.findUniqueOrThrow({ where: { id: input.reviewId }, select: { requestId: true, butlerId: true, request: { select: { clientId: true } } } })
-    await recordAudit(tx, { actorId: actor.userId, action: 'qa.scored', entity: 'QaReview', entityId: input.reviewId, clientId: review.request.clientId, data: { butlerId: review.butlerId } })
+    const review = await tx.qaReview.findUniqueOrThrow({
+      where: { id: input.reviewId },
+      select: { requestId: true, butlerId: true, request: { select: { clientId: true } } },
+    })
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: 'qa.scored',
+      entity: 'QaReview',
+      entityId: input.reviewId,
+      clientId: review.request.clientId,
+      data: { butlerId: review.butlerId },
+    })
     return { scored: true }
   })
 }
@@ -53,12 +69,24 @@ export async function scoreReview(actor: Actor, input: TScoreReview) {
 export async function qaQueue(actor: Actor) {
   assertCan(actor, 'team.lead')
   const rows = await db.qaReview.findMany({
-    where: { scoredAt: null }, orderBy: [{ weekStart: 'asc' }, { butlerId: 'asc' }],
-    select: { id: true, weekStart: true, butler: { select: { name: true } }, request: { select: { id: true, number: true, title: true, category: true, rating: { select: { score: true } } } } },
+    where: { scoredAt: null },
+    orderBy: [{ weekStart: 'asc' }, { butlerId: 'asc' }],
+    select: {
+      id: true,
+      weekStart: true,
+      butler: { select: { name: true } },
+      request: { select: { id: true, number: true, title: true, category: true, rating: { select: { score: true } } } },
+    },
   })
   return rows.map((r) => ({
-    id: r.id, weekStart: r.weekStart.toISOString().slice(0, 10), butlerName: r.butler.name, requestId: r.request.id,
-    number: r.request.number, title: r.request.title, category: r.request.category, rating: r.request.rating?.score ?? null,
+    id: r.id,
+    weekStart: r.weekStart.toISOString().slice(0, 10),
+    butlerName: r.butler.name,
+    requestId: r.request.id,
+    number: r.request.number,
+    title: r.request.title,
+    category: r.request.category,
+    rating: r.request.rating?.score ?? null,
   }))
 }
 
@@ -66,15 +94,31 @@ export async function qaQueue(actor: Actor) {
 export async function reviewsFor(actor: Actor, butlerId: string) {
   if (!can(actor, 'team.lead') && actor.userId !== butlerId) throw new AppError('FORBIDDEN', 'errors.forbidden')
   const rows = await db.qaReview.findMany({
-    where: { butlerId, scoredAt: { not: null } }, orderBy: { scoredAt: 'desc' }, take: 100,
+    where: { butlerId, scoredAt: { not: null } },
+    orderBy: { scoredAt: 'desc' },
+    take: 100,
     select: {
-      id: true, timeliness: true, courtesy: true, accuracy: true, completeness: true, proactivity: true, comment: true, scoredAt: true,
-      reviewer: { select: { name: true } }, request: { select: { id: true, number: true, title: true } },
+      id: true,
+      timeliness: true,
+      courtesy: true,
+      accuracy: true,
+      completeness: true,
+      proactivity: true,
+      comment: true,
+      scoredAt: true,
+      reviewer: { select: { name: true } },
+      request: { select: { id: true, number: true, title: true } },
     },
   })
-  const total = (r: (typeof rows)[number]) => ((r.timeliness ?? 0) + (r.courtesy ?? 0) + (r.accuracy ?? 0) + (r.completeness ?? 0) + (r.proactivity ?? 0)) / 5
+  const total = (r: (typeof rows)[number]) =>
+    ((r.timeliness ?? 0) + (r.courtesy ?? 0) + (r.accuracy ?? 0) + (r.completeness ?? 0) + (r.proactivity ?? 0)) / 5
   return {
     average: rows.length ? rows.reduce((s, r) => s + total(r), 0) / rows.length : null,
-    reviews: rows.map((r) => ({ ...r, scoredAt: r.scoredAt!.toISOString(), average: total(r), reviewerName: r.reviewer?.name ?? null })),
+    reviews: rows.map((r) => ({
+      ...r,
+      scoredAt: r.scoredAt!.toISOString(),
+      average: total(r),
+      reviewerName: r.reviewer?.name ?? null,
+    })),
   }
 }

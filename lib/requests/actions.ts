@@ -9,7 +9,15 @@ import { decideAlternative, offerAlternative } from './alternatives'
 import { postClientMessage, replyToRequest } from './conversation'
 import { rateRequest } from './rating'
 import {
-  ZChangeStatus, ZClientMessage, ZCreateRequest, ZDecideAlternative, ZOfferAlternative, ZRateRequest, ZReply, ZTakeRequest, ZTransfer,
+  ZChangeStatus,
+  ZClientMessage,
+  ZCreateRequest,
+  ZDecideAlternative,
+  ZOfferAlternative,
+  ZRateRequest,
+  ZReply,
+  ZTakeRequest,
+  ZTransfer,
 } from './schemas'
 
 export const createRequestAction = defineAction(

@@ -12,7 +12,11 @@ export function offerAlternative(actor: Actor, input: TOfferAlternative) {
   const select = { status: true, title: true } as const
   return changeRequest(actor, 'request.serve', { id: input.requestId }, select, async (tx, request) => {
     if (!canOfferAlternative(request.status)) throw new AppError('INVALID_TRANSITION', 'errors.invalidTransition')
-    await updateAtVersion(tx, request.id, input.version, { status: 'ALTERNATIVE_OFFERED', offerStage: null, offeredAt: null })
+    await updateAtVersion(tx, request.id, input.version, {
+      status: 'ALTERNATIVE_OFFERED',
+      offerStage: null,
+      offeredAt: null,
+    })
     const alternative = await tx.alternative.create({
       data: { requestId: request.id, description: input.description, offeredById: actor.userId },
       select: { id: true },
@@ -21,11 +25,16 @@ export function offerAlternative(actor: Actor, input: TOfferAlternative) {
     await meetResponseTimers(tx, request.id, request.clientId, actor.userId)
     await meetResolutionTimer(tx, request.id, request.clientId, actor.userId)
     const target = await clientMailTarget(tx, request.clientId)
-    await enqueueEmail(tx, target.to, target.locale, 'alternativeOffered', { title: request.title, path: `/portal/requests/${request.id}` })
+    await enqueueEmail(tx, target.to, target.locale, 'alternativeOffered', {
+      title: request.title,
+      path: `/portal/requests/${request.id}`,
+    })
     return {
       result: alternative,
       audit: {
-        action: 'request.alternative_offered', entity: 'Alternative', entityId: alternative.id,
+        action: 'request.alternative_offered',
+        entity: 'Alternative',
+        entityId: alternative.id,
         data: { requestId: request.id, from: request.status },
       },
       event: { type: 'request.updated' },
@@ -42,7 +51,8 @@ export function decideAlternative(actor: Actor, input: TDecideAlternative) {
       where: { id: input.alternativeId, status: 'OFFERED' },
       data: { status: input.accept ? 'ACCEPTED' : 'DECLINED', decidedAt: new Date() },
     })
-    if (decided.count === 0 || request.status !== 'ALTERNATIVE_OFFERED') throw new AppError('CONFLICT', 'errors.alreadyDecided')
+    if (decided.count === 0 || request.status !== 'ALTERNATIVE_OFFERED')
+      throw new AppError('CONFLICT', 'errors.alreadyDecided')
     await tx.serviceRequest.update({
       where: { id: request.id },
       data: input.accept
@@ -51,14 +61,20 @@ export function decideAlternative(actor: Actor, input: TDecideAlternative) {
     })
     if (!input.accept) {
       await startTimer(tx, {
-        requestId: request.id, clientId: request.clientId, kind: 'NEXT_RESPONSE', category: request.category, tier: request.client.tier,
+        requestId: request.id,
+        clientId: request.clientId,
+        kind: 'NEXT_RESPONSE',
+        category: request.category,
+        tier: request.client.tier,
       })
     }
     return {
       result: { accepted: input.accept },
       audit: {
         action: input.accept ? 'request.alternative_accepted' : 'request.alternative_declined',
-        entity: 'Alternative', entityId: input.alternativeId, data: { requestId: request.id },
+        entity: 'Alternative',
+        entityId: input.alternativeId,
+        data: { requestId: request.id },
       },
       event: { type: 'request.updated' },
     }

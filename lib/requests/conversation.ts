@@ -23,70 +23,110 @@ function orSentBefore(actor: Actor, idempotencyKey: string | undefined) {
 
 export function replyToRequest(actor: Actor, input: TReply) {
   const select = { status: true, title: true } as const
-  return changeRequest(actor, 'request.serve', { id: input.requestId }, select, async (tx, request): Promise<RequestChange<{ id: string }>> => {
-    const earlier = await sentBefore(tx, actor.userId, input.idempotencyKey)
-    if (earlier) return { replayed: earlier }
-    const message = await tx.message.create({
-      data: {
-        requestId: request.id, authorId: actor.userId,
-        visibility: input.internal ? 'INTERNAL' : 'CLIENT', body: input.body, idempotencyKey: input.idempotencyKey,
-      },
-      select: { id: true },
-    })
-    if (!input.internal) {
-      await meetResponseTimers(tx, request.id, request.clientId, actor.userId)
-      // The first client-visible reply is the acknowledgement; an answered request is no
-      // longer offered to others.
-      await tx.serviceRequest.update({
-        where: { id: request.id },
+  return changeRequest(
+    actor,
+    'request.serve',
+    { id: input.requestId },
+    select,
+    async (tx, request): Promise<RequestChange<{ id: string }>> => {
+      const earlier = await sentBefore(tx, actor.userId, input.idempotencyKey)
+      if (earlier) return { replayed: earlier }
+      const message = await tx.message.create({
         data: {
-          ...(request.status === 'NEW' ? { status: 'ACKNOWLEDGED' as const } : {}),
-          offerStage: null, offeredAt: null, version: { increment: 1 },
+          requestId: request.id,
+          authorId: actor.userId,
+          visibility: input.internal ? 'INTERNAL' : 'CLIENT',
+          body: input.body,
+          idempotencyKey: input.idempotencyKey,
         },
+        select: { id: true },
       })
-      const target = await clientMailTarget(tx, request.clientId)
-      await enqueueEmail(tx, target.to, target.locale, 'butlerReplied', {
-        title: request.title, butler: actor.name, path: `/portal/requests/${request.id}`,
-      })
-      await enqueueChannelReply(tx, { messageId: message.id, clientId: request.clientId, body: input.body })
-    }
-    return {
-      result: message,
-      audit: {
-        action: input.internal ? 'request.note_added' : 'request.replied', entity: 'Message', entityId: message.id,
-        data: { requestId: request.id },
-      },
-      event: { type: 'message.created', internal: input.internal, fromClient: false },
-    }
-  }).catch(orSentBefore(actor, input.idempotencyKey))
+      if (!input.internal) {
+        await meetResponseTimers(tx, request.id, request.clientId, actor.userId)
+        // The first client-visible reply is the acknowledgement; an answered request is no
+        // longer offered to others.
+        await tx.serviceRequest.update({
+          where: { id: request.id },
+          data: {
+            ...(request.status === 'NEW' ? { status: 'ACKNOWLEDGED' as const } : {}),
+            offerStage: null,
+            offeredAt: null,
+            version: { increment: 1 },
+          },
+        })
+        const target = await clientMailTarget(tx, request.clientId)
+        await enqueueEmail(tx, target.to, target.locale, 'butlerReplied', {
+          title: request.title,
+          butler: actor.name,
+          path: `/portal/requests/${request.id}`,
+        })
+        await enqueueChannelReply(tx, { messageId: message.id, clientId: request.clientId, body: input.body })
+      }
+      return {
+        result: message,
+        audit: {
+          action: input.internal ? 'request.note_added' : 'request.replied',
+          entity: 'Message',
+          entityId: message.id,
+          data: { requestId: request.id },
+        },
+        event: { type: 'message.created', internal: input.internal, fromClient: false },
+      }
+    },
+  ).catch(orSentBefore(actor, input.idempotencyKey))
 }
 
 export function postClientMessage(actor: Actor, input: TClientMessage) {
   const select = { category: true, client: { select: { tier: true } } } as const
-  return changeRequest(actor, 'portal.use', { id: input.requestId }, select, async (tx, request): Promise<RequestChange<{ id: string }>> => {
-    // Serialise concurrent messages on one request so only one next-response clock starts.
-    const [{ status }] = await tx.$queryRaw<{ status: string }[]>`SELECT status FROM "ServiceRequest" WHERE id = ${request.id} FOR UPDATE`
-    const earlier = await sentBefore(tx, actor.userId, input.idempotencyKey)
-    if (earlier) return { replayed: earlier }
-    if (status === 'WAITING_CLIENT') {
-      // The client answered: the request is back with staff and its resolution clock runs again.
-      await tx.serviceRequest.update({ where: { id: request.id }, data: { status: 'IN_PROGRESS', version: { increment: 1 } } })
-      await resumeResolution(tx, request.id)
-    }
-    const message = await tx.message.create({
-      data: { requestId: request.id, authorId: actor.userId, visibility: 'CLIENT', body: input.body, idempotencyKey: input.idempotencyKey },
-      select: { id: true },
-    })
-    if (!(await hasOpenResponseTimer(tx, request.id))) {
-      await startTimer(tx, {
-        requestId: request.id, clientId: request.clientId, kind: 'NEXT_RESPONSE',
-        category: request.category, tier: request.client.tier,
+  return changeRequest(
+    actor,
+    'portal.use',
+    { id: input.requestId },
+    select,
+    async (tx, request): Promise<RequestChange<{ id: string }>> => {
+      // Serialise concurrent messages on one request so only one next-response clock starts.
+      const [{ status }] = await tx.$queryRaw<
+        { status: string }[]
+      >`SELECT status FROM "ServiceRequest" WHERE id = ${request.id} FOR UPDATE`
+      const earlier = await sentBefore(tx, actor.userId, input.idempotencyKey)
+      if (earlier) return { replayed: earlier }
+      if (status === 'WAITING_CLIENT') {
+        // The client answered: the request is back with staff and its resolution clock runs again.
+        await tx.serviceRequest.update({
+          where: { id: request.id },
+          data: { status: 'IN_PROGRESS', version: { increment: 1 } },
+        })
+        await resumeResolution(tx, request.id)
+      }
+      const message = await tx.message.create({
+        data: {
+          requestId: request.id,
+          authorId: actor.userId,
+          visibility: 'CLIENT',
+          body: input.body,
+          idempotencyKey: input.idempotencyKey,
+        },
+        select: { id: true },
       })
-    }
-    return {
-      result: message,
-      audit: { action: 'request.client_message', entity: 'Message', entityId: message.id, data: { requestId: request.id } },
-      event: { type: 'message.created', internal: false, fromClient: true },
-    }
-  }).catch(orSentBefore(actor, input.idempotencyKey))
+      if (!(await hasOpenResponseTimer(tx, request.id))) {
+        await startTimer(tx, {
+          requestId: request.id,
+          clientId: request.clientId,
+          kind: 'NEXT_RESPONSE',
+          category: request.category,
+          tier: request.client.tier,
+        })
+      }
+      return {
+        result: message,
+        audit: {
+          action: 'request.client_message',
+          entity: 'Message',
+          entityId: message.id,
+          data: { requestId: request.id },
+        },
+        event: { type: 'message.created', internal: false, fromClient: true },
+      }
+    },
+  ).catch(orSentBefore(actor, input.idempotencyKey))
 }

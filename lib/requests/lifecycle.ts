@@ -38,61 +38,91 @@ export async function createRequest(actor: Actor, input: TCreateRequest) {
   })
   // The dedicated butler serves the client; when off duty the backup takes the request, and
   // with neither on duty it is offered to everyone on duty at once (the clock never stops).
-  const assigneeId =
-    client.dedicatedButler?.onDuty ? client.dedicatedButler.id
-    : client.backupButler?.onDuty ? client.backupButler.id
-    : client.dedicatedButler?.id ?? null
+  const assigneeId = client.dedicatedButler?.onDuty
+    ? client.dedicatedButler.id
+    : client.backupButler?.onDuty
+      ? client.backupButler.id
+      : (client.dedicatedButler?.id ?? null)
   const offerNow = !client.dedicatedButler?.onDuty && !client.backupButler?.onDuty
 
-  return db.$transaction(async (tx) => {
-    const request = await tx.serviceRequest.create({
-      data: {
-        clientId, createdById: actor.userId, assigneeId,
-        ...(offerNow ? { offerStage: 'ALL' as const, offeredAt: new Date() } : {}),
-        category: input.category, title: input.title, details: input.details,
-        wantedAt: input.wantedAt ? wallTimeToUtc(input.wantedAt, actor.timeZone) : null,
-        idempotencyKey: input.idempotencyKey,
-      },
-      select: { id: true, number: true },
-    })
-    if (input.description) {
-      await tx.message.create({
-        data: { requestId: request.id, authorId: actor.userId, visibility: 'CLIENT', body: input.description },
+  return db
+    .$transaction(async (tx) => {
+      const request = await tx.serviceRequest.create({
+        data: {
+          clientId,
+          createdById: actor.userId,
+          assigneeId,
+          ...(offerNow ? { offerStage: 'ALL' as const, offeredAt: new Date() } : {}),
+          category: input.category,
+          title: input.title,
+          details: input.details,
+          wantedAt: input.wantedAt ? wallTimeToUtc(input.wantedAt, actor.timeZone) : null,
+          idempotencyKey: input.idempotencyKey,
+        },
+        select: { id: true, number: true },
       })
-    }
-    const timer = await startTimer(tx, {
-      requestId: request.id, clientId, kind: 'FIRST_RESPONSE', category: input.category, tier: client.tier,
-    })
-    await startTimer(tx, { requestId: request.id, clientId, kind: 'RESOLUTION', category: input.category, tier: client.tier })
-    await recordAudit(tx, {
-      actorId: actor.userId, action: 'request.created', entity: 'ServiceRequest', entityId: request.id, clientId,
-      data: { category: input.category, timerId: timer.id },
-    })
-    await publish(tx, { type: 'request.created', requestId: request.id, clientId })
-    return request
-  }).catch(async (e: unknown) => {
-    // Two submissions with one key raced: the loser returns the winner's request.
-    if (input.idempotencyKey && isUniqueViolation(e)) {
-      return db.serviceRequest.findFirstOrThrow({
-        where: { idempotencyKey: input.idempotencyKey, clientId }, select: { id: true, number: true },
+      if (input.description) {
+        await tx.message.create({
+          data: { requestId: request.id, authorId: actor.userId, visibility: 'CLIENT', body: input.description },
+        })
+      }
+      const timer = await startTimer(tx, {
+        requestId: request.id,
+        clientId,
+        kind: 'FIRST_RESPONSE',
+        category: input.category,
+        tier: client.tier,
       })
-    }
-    throw e
-  })
+      await startTimer(tx, {
+        requestId: request.id,
+        clientId,
+        kind: 'RESOLUTION',
+        category: input.category,
+        tier: client.tier,
+      })
+      await recordAudit(tx, {
+        actorId: actor.userId,
+        action: 'request.created',
+        entity: 'ServiceRequest',
+        entityId: request.id,
+        clientId,
+        data: { category: input.category, timerId: timer.id },
+      })
+      await publish(tx, { type: 'request.created', requestId: request.id, clientId })
+      return request
+    })
+    .catch(async (e: unknown) => {
+      // Two submissions with one key raced: the loser returns the winner's request.
+      if (input.idempotencyKey && isUniqueViolation(e)) {
+        return db.serviceRequest.findFirstOrThrow({
+          where: { idempotencyKey: input.idempotencyKey, clientId },
+          select: { id: true, number: true },
+        })
+      }
+      throw e
+    })
 }
 
 export function changeStatus(actor: Actor, input: TChangeStatus) {
   return changeRequest(actor, 'request.serve', { id: input.requestId }, { status: true }, async (tx, request) => {
-    if (!canTransition(request.status, input.status)) throw new AppError('INVALID_TRANSITION', 'errors.invalidTransition')
+    if (!canTransition(request.status, input.status))
+      throw new AppError('INVALID_TRANSITION', 'errors.invalidTransition')
     await updateAtVersion(tx, request.id, input.version, {
-      status: input.status, ...(input.status === 'CLOSED' ? { closedAt: new Date() } : {}),
+      status: input.status,
+      ...(input.status === 'CLOSED' ? { closedAt: new Date() } : {}),
     })
     if (input.status === 'WAITING_CLIENT') await pauseResolution(tx, request.id)
     if (request.status === 'WAITING_CLIENT' && input.status !== 'WAITING_CLIENT') await resumeResolution(tx, request.id)
-    if (RESOLVED_STATUSES.includes(input.status)) await meetResolutionTimer(tx, request.id, request.clientId, actor.userId)
+    if (RESOLVED_STATUSES.includes(input.status))
+      await meetResolutionTimer(tx, request.id, request.clientId, actor.userId)
     return {
       result: { status: input.status },
-      audit: { action: 'request.status_changed', entity: 'ServiceRequest', entityId: request.id, data: { from: request.status, to: input.status } },
+      audit: {
+        action: 'request.status_changed',
+        entity: 'ServiceRequest',
+        entityId: request.id,
+        data: { from: request.status, to: input.status },
+      },
       event: { type: 'request.updated' },
     }
   })
@@ -105,7 +135,8 @@ export function takeRequest(actor: Actor, input: TTakeRequest) {
   const select = { assigneeId: true, offerStage: true, client: { select: { backupButlerId: true } } } as const
   return changeRequest(actor, 'request.take', { id: input.requestId }, select, async (tx, request) => {
     const offeredToMe =
-      request.offerStage === 'ALL' || (request.offerStage === 'BACKUP' && request.client.backupButlerId === actor.userId)
+      request.offerStage === 'ALL' ||
+      (request.offerStage === 'BACKUP' && request.client.backupButlerId === actor.userId)
     if (!offeredToMe && request.assigneeId !== actor.userId) throw new AppError('CONFLICT', 'errors.notOffered')
     // Compare-and-set on the assignee read above: of two butlers taking at once, the second
     // finds the assignee changed and loses. An offer that widened meanwhile (backup -> all)
@@ -117,7 +148,12 @@ export function takeRequest(actor: Actor, input: TTakeRequest) {
     if (taken.count === 0) throw new AppError('CONFLICT', 'errors.alreadyTaken')
     return {
       result: { assigneeId: actor.userId },
-      audit: { action: 'request.taken', entity: 'ServiceRequest', entityId: request.id, data: { from: request.assigneeId } },
+      audit: {
+        action: 'request.taken',
+        entity: 'ServiceRequest',
+        entityId: request.id,
+        data: { from: request.assigneeId },
+      },
       event: { type: 'request.updated' },
     }
   })
@@ -127,7 +163,10 @@ export function takeRequest(actor: Actor, input: TTakeRequest) {
 // (or a transfer racing a take) resolve to exactly one winner.
 export function transferRequest(actor: Actor, input: TTransfer) {
   return changeRequest(actor, 'request.serve', { id: input.requestId }, { assigneeId: true }, async (tx, request) => {
-    const to = await tx.user.findFirst({ where: { id: input.toButlerId, role: 'BUTLER', disabledAt: null }, select: { id: true } })
+    const to = await tx.user.findFirst({
+      where: { id: input.toButlerId, role: 'BUTLER', disabledAt: null },
+      select: { id: true },
+    })
     if (!to) throw new AppError('INVALID_INPUT', 'errors.chooseButler').forField('toButlerId')
     await updateAtVersion(tx, request.id, input.version, { assigneeId: to.id, offerStage: null, offeredAt: null })
     await tx.message.create({
@@ -136,7 +175,9 @@ export function transferRequest(actor: Actor, input: TTransfer) {
     return {
       result: { assigneeId: to.id },
       audit: {
-        action: 'request.transferred', entity: 'ServiceRequest', entityId: request.id,
+        action: 'request.transferred',
+        entity: 'ServiceRequest',
+        entityId: request.id,
         data: { from: request.assigneeId, to: to.id, reason: input.reason },
       },
       event: { type: 'request.updated' },

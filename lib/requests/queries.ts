@@ -40,23 +40,47 @@ export type RequestSummaryDTO = {
 }
 
 const timerSelect = {
-  id: true, kind: true, startedAt: true, dueAt: true, atRiskAt: true, pausedAt: true,
-  metAt: true, breachedAt: true, cancelledAt: true,
+  id: true,
+  kind: true,
+  startedAt: true,
+  dueAt: true,
+  atRiskAt: true,
+  pausedAt: true,
+  metAt: true,
+  breachedAt: true,
+  cancelledAt: true,
 } as const
 
-type TimerRow = { [K in keyof typeof timerSelect]: K extends 'id' ? string : K extends 'kind' ? TimerKind : K extends 'startedAt' | 'dueAt' ? Date : Date | null }
+type TimerRow = {
+  [K in keyof typeof timerSelect]: K extends 'id'
+    ? string
+    : K extends 'kind'
+      ? TimerKind
+      : K extends 'startedAt' | 'dueAt'
+        ? Date
+        : Date | null
+}
 
 function toTimerDTO(t: TimerRow): TimerDTO {
   const iso = (d: Date | null) => (d ? d.toISOString() : null)
   return {
-    id: t.id, kind: t.kind, startedAt: t.startedAt.toISOString(), dueAt: t.dueAt.toISOString(),
-    atRiskAt: iso(t.atRiskAt), pausedAt: iso(t.pausedAt), metAt: iso(t.metAt),
-    breachedAt: iso(t.breachedAt), cancelledAt: iso(t.cancelledAt),
+    id: t.id,
+    kind: t.kind,
+    startedAt: t.startedAt.toISOString(),
+    dueAt: t.dueAt.toISOString(),
+    atRiskAt: iso(t.atRiskAt),
+    pausedAt: iso(t.pausedAt),
+    metAt: iso(t.metAt),
+    breachedAt: iso(t.breachedAt),
+    cancelledAt: iso(t.cancelledAt),
   }
 }
 
 type StaffFieldsRow = {
-  clientId: string; assigneeId: string | null; offerStage: OfferStage | null; version: number
+  clientId: string
+  assigneeId: string | null
+  offerStage: OfferStage | null
+  version: number
   assignee: { name: string } | null
   client: { dedicatedButlerId: string | null; backupButlerId: string | null }
 }
@@ -96,16 +120,28 @@ function filterWhere(f: RequestFilters = {}, clientView: boolean): Prisma.Servic
   return {
     ...(f.category ? { category: f.category } : {}),
     ...(f.status ? { status: f.status } : {}),
-    ...(q ? {
-      OR: [
-        { title: { contains: q, mode: 'insensitive' as const } },
-        { client: { displayName: { contains: q, mode: 'insensitive' as const } } },
-        { messages: { some: { body: { contains: q, mode: 'insensitive' as const }, ...(clientView ? { visibility: 'CLIENT' as const } : {}) } } },
-      ],
-    } : {}),
+    ...(q
+      ? {
+          OR: [
+            { title: { contains: q, mode: 'insensitive' as const } },
+            { client: { displayName: { contains: q, mode: 'insensitive' as const } } },
+            {
+              messages: {
+                some: {
+                  body: { contains: q, mode: 'insensitive' as const },
+                  ...(clientView ? { visibility: 'CLIENT' as const } : {}),
+                },
+              },
+            },
+          ],
+        }
+      : {}),
   }
 }
-export async function listRequests(actor: Actor, opts: { openOnly?: boolean; take?: number; filters?: RequestFilters } = {}) {
+export async function listRequests(
+  actor: Actor,
+  opts: { openOnly?: boolean; take?: number; filters?: RequestFilters } = {},
+) {
   const rows = await db.serviceRequest.findMany({
     where: {
       AND: [
@@ -117,22 +153,38 @@ export async function listRequests(actor: Actor, opts: { openOnly?: boolean; tak
     orderBy: { createdAt: 'desc' },
     take: opts.take ?? 100,
     select: {
-      id: true, number: true, title: true, category: true, status: true, createdAt: true,
-      clientId: true, assigneeId: true, offerStage: true, version: true,
+      id: true,
+      number: true,
+      title: true,
+      category: true,
+      status: true,
+      createdAt: true,
+      clientId: true,
+      assigneeId: true,
+      offerStage: true,
+      version: true,
       client: { select: { displayName: true, timeZone: true, dedicatedButlerId: true, backupButlerId: true } },
       assignee: { select: { name: true } },
       timers: {
         where: { kind: { in: headlineKinds(actor) } },
-        orderBy: { startedAt: 'desc' }, take: 4, select: timerSelect,
+        orderBy: { startedAt: 'desc' },
+        take: 4,
+        select: timerSelect,
       },
     },
   })
   return rows.map((r): RequestSummaryDTO => {
     const t = headlineTimer(r.timers)
     return {
-      id: r.id, number: r.number, title: r.title, category: r.category, status: r.status,
-      createdAt: r.createdAt.toISOString(), clientName: r.client.displayName,
-      clientTimeZone: r.client.timeZone, ...staffFields(actor, r),
+      id: r.id,
+      number: r.number,
+      title: r.title,
+      category: r.category,
+      status: r.status,
+      createdAt: r.createdAt.toISOString(),
+      clientName: r.client.displayName,
+      clientTimeZone: r.client.timeZone,
+      ...staffFields(actor, r),
       timer: t ? toTimerDTO(t) : null,
     }
   })
@@ -149,9 +201,20 @@ export type MessageDTO = {
   delivery: DeliveryDTO | null
 }
 
-export type DeliveryDTO = { status: 'PENDING' | 'RETRYING' | 'SENT' | 'FAILED'; attempts: number; error: string | null; nextAttemptAt: string | null }
+export type DeliveryDTO = {
+  status: 'PENDING' | 'RETRYING' | 'SENT' | 'FAILED'
+  attempts: number
+  error: string | null
+  nextAttemptAt: string | null
+}
 
-export type AlternativeDTO = { id: string; description: string; status: 'OFFERED' | 'ACCEPTED' | 'DECLINED'; offeredAt: string; decidedAt: string | null }
+export type AlternativeDTO = {
+  id: string
+  description: string
+  status: 'OFFERED' | 'ACCEPTED' | 'DECLINED'
+  offeredAt: string
+  decidedAt: string | null
+}
 
 export type RequestDetailDTO = RequestSummaryDTO & {
   clientLanguage: 'zh_CN' | 'en'
@@ -168,21 +231,44 @@ export async function getRequestDetail(actor: Actor, id: string): Promise<Reques
   const r = await db.serviceRequest.findFirst({
     where: { id, ...requestScope(actor) },
     select: {
-      id: true, number: true, title: true, category: true, status: true, createdAt: true,
-      details: true, wantedAt: true, version: true, clientId: true, assigneeId: true, offerStage: true,
-      client: { select: { displayName: true, timeZone: true, language: true, dedicatedButlerId: true, backupButlerId: true } },
+      id: true,
+      number: true,
+      title: true,
+      category: true,
+      status: true,
+      createdAt: true,
+      details: true,
+      wantedAt: true,
+      version: true,
+      clientId: true,
+      assigneeId: true,
+      offerStage: true,
+      client: {
+        select: { displayName: true, timeZone: true, language: true, dedicatedButlerId: true, backupButlerId: true },
+      },
       assignee: { select: { name: true } },
       // Internal notes never leave the server for a client or delegate.
       messages: {
         where: clientView ? { visibility: 'CLIENT' } : {},
         orderBy: { createdAt: 'asc' },
         select: {
-          id: true, body: true, visibility: true, createdAt: true, author: { select: { name: true, role: true } },
-          channelDeliveries: { orderBy: { createdAt: 'desc' }, take: 1, select: { status: true, attempts: true, lastError: true, nextAttemptAt: true } },
+          id: true,
+          body: true,
+          visibility: true,
+          createdAt: true,
+          author: { select: { name: true, role: true } },
+          channelDeliveries: {
+            orderBy: { createdAt: 'desc' },
+            take: 1,
+            select: { status: true, attempts: true, lastError: true, nextAttemptAt: true },
+          },
         },
       },
       timers: { orderBy: { startedAt: 'asc' }, select: timerSelect },
-      alternatives: { orderBy: { offeredAt: 'asc' }, select: { id: true, description: true, status: true, offeredAt: true, decidedAt: true } },
+      alternatives: {
+        orderBy: { offeredAt: 'asc' },
+        select: { id: true, description: true, status: true, offeredAt: true, decidedAt: true },
+      },
       rating: { select: { score: true, comment: true } },
     },
   })
@@ -190,21 +276,43 @@ export async function getRequestDetail(actor: Actor, id: string): Promise<Reques
   const kinds = headlineKinds(actor)
   const t = headlineTimer(r.timers.filter((x) => kinds.includes(x.kind)).reverse())
   return {
-    id: r.id, number: r.number, title: r.title, category: r.category, status: r.status,
-    createdAt: r.createdAt.toISOString(), clientName: r.client.displayName, clientTimeZone: r.client.timeZone,
-    ...staffFields(actor, r), timer: t ? toTimerDTO(t) : null, clientLanguage: r.client.language, rating: r.rating,
+    id: r.id,
+    number: r.number,
+    title: r.title,
+    category: r.category,
+    status: r.status,
+    createdAt: r.createdAt.toISOString(),
+    clientName: r.client.displayName,
+    clientTimeZone: r.client.timeZone,
+    ...staffFields(actor, r),
+    timer: t ? toTimerDTO(t) : null,
+    clientLanguage: r.client.language,
+    rating: r.rating,
     details: (r.details ?? {}) as Record<string, unknown>,
     wantedAt: r.wantedAt?.toISOString() ?? null,
     alternatives: r.alternatives.map((a) => ({
-      id: a.id, description: a.description, status: a.status, offeredAt: a.offeredAt.toISOString(), decidedAt: a.decidedAt?.toISOString() ?? null,
+      id: a.id,
+      description: a.description,
+      status: a.status,
+      offeredAt: a.offeredAt.toISOString(),
+      decidedAt: a.decidedAt?.toISOString() ?? null,
     })),
     messages: r.messages.map((m) => ({
-      id: m.id, body: m.body, internal: m.visibility === 'INTERNAL', createdAt: m.createdAt.toISOString(),
-      authorName: m.author.name, fromStaff: !can(m.author, 'portal.use'),
-      delivery: clientView || !m.channelDeliveries[0] ? null : {
-        status: m.channelDeliveries[0].status, attempts: m.channelDeliveries[0].attempts,
-        error: m.channelDeliveries[0].lastError, nextAttemptAt: m.channelDeliveries[0].nextAttemptAt?.toISOString() ?? null,
-      },
+      id: m.id,
+      body: m.body,
+      internal: m.visibility === 'INTERNAL',
+      createdAt: m.createdAt.toISOString(),
+      authorName: m.author.name,
+      fromStaff: !can(m.author, 'portal.use'),
+      delivery:
+        clientView || !m.channelDeliveries[0]
+          ? null
+          : {
+              status: m.channelDeliveries[0].status,
+              attempts: m.channelDeliveries[0].attempts,
+              error: m.channelDeliveries[0].lastError,
+              nextAttemptAt: m.channelDeliveries[0].nextAttemptAt?.toISOString() ?? null,
+            },
     })),
     timers: clientView ? [] : r.timers.map(toTimerDTO),
   }
@@ -218,22 +326,42 @@ export async function exportRequestRows(actor: Actor, period: Period) {
     where: { AND: [requestScope(actor), { createdAt: { gte: period.from, lt: period.to } }] },
     orderBy: { createdAt: 'asc' },
     select: {
-      number: true, title: true, category: true, status: true, createdAt: true, closedAt: true,
-      client: { select: { displayName: true, tier: true } }, assignee: { select: { name: true } }, rating: { select: { score: true } },
+      number: true,
+      title: true,
+      category: true,
+      status: true,
+      createdAt: true,
+      closedAt: true,
+      client: { select: { displayName: true, tier: true } },
+      assignee: { select: { name: true } },
+      rating: { select: { score: true } },
       timers: { where: { kind: 'FIRST_RESPONSE' }, select: { startedAt: true, metAt: true, breachedAt: true } },
     },
   })
   return rows.map((r) => ({
-    number: r.number, createdAt: r.createdAt, category: r.category, status: r.status, title: r.title,
-    client: r.client.displayName, tier: r.client.tier, butler: r.assignee?.name ?? '',
-    firstResponseSeconds: r.timers[0]?.metAt ? (r.timers[0].metAt.getTime() - r.timers[0].startedAt.getTime()) / 1000 : '',
-    breached: r.timers[0]?.breachedAt ? 'yes' : 'no', closedAt: r.closedAt, rating: r.rating?.score ?? '',
+    number: r.number,
+    createdAt: r.createdAt,
+    category: r.category,
+    status: r.status,
+    title: r.title,
+    client: r.client.displayName,
+    tier: r.client.tier,
+    butler: r.assignee?.name ?? '',
+    firstResponseSeconds: r.timers[0]?.metAt
+      ? (r.timers[0].metAt.getTime() - r.timers[0].startedAt.getTime()) / 1000
+      : '',
+    breached: r.timers[0]?.breachedAt ? 'yes' : 'no',
+    closedAt: r.closedAt,
+    rating: r.rating?.score ?? '',
   }))
 }
 
 // Used by the event stream: may this actor see this request at all?
 export async function canSeeRequest(actor: Actor, requestId: string) {
-  const found = await db.serviceRequest.findFirst({ where: { id: requestId, ...requestScope(actor) }, select: { id: true } })
+  const found = await db.serviceRequest.findFirst({
+    where: { id: requestId, ...requestScope(actor) },
+    select: { id: true },
+  })
   return found !== null
 }
 
@@ -245,10 +373,21 @@ export function byDeadline(a: RequestSummaryDTO, b: RequestSummaryDTO) {
 }
 
 const TIMELINE_ACTIONS = [
-  'request.created', 'request.replied', 'request.status_changed', 'request.alternative_offered',
-  'request.alternative_accepted', 'request.alternative_declined', 'vendor_task.confirmed', 'request.rated',
+  'request.created',
+  'request.replied',
+  'request.status_changed',
+  'request.alternative_offered',
+  'request.alternative_accepted',
+  'request.alternative_declined',
+  'vendor_task.confirmed',
+  'request.rated',
 ] as const
-export type TimelineEntryDTO = { id: string; at: string; action: (typeof TIMELINE_ACTIONS)[number]; status: RequestStatus | null }
+export type TimelineEntryDTO = {
+  id: string
+  at: string
+  action: (typeof TIMELINE_ACTIONS)[number]
+  status: RequestStatus | null
+}
 
 // What happened to a request, in the words a client understands; internal steps are left out.
 export async function requestTimeline(actor: Actor, requestId: string): Promise<TimelineEntryDTO[]> {
@@ -264,7 +403,10 @@ export async function requestTimeline(actor: Actor, requestId: string): Promise<
   let replied = false
   return events.flatMap((e) => {
     // Only the first reply is a milestone; the rest belong to the conversation.
-    if (e.action === 'request.replied') { if (replied) return []; replied = true }
+    if (e.action === 'request.replied') {
+      if (replied) return []
+      replied = true
+    }
     const to = (e.data as { to?: RequestStatus } | null)?.to ?? null
     return [{ id: String(e.id), at: e.at.toISOString(), action: e.action as TimelineEntryDTO['action'], status: to }]
   })

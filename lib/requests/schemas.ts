@@ -5,11 +5,12 @@ import { z } from 'zod'
 export const CATEGORIES = ['TRAVEL', 'HEALTH', 'EDUCATION', 'LIVING', 'OTHER'] as const
 export type TCategory = (typeof CATEGORIES)[number]
 
-const text = (max: number) =>
-  z.string({ error: 'errors.required' }).trim().max(max, { message: `errors.tooLong` })
+const text = (max: number) => z.string({ error: 'errors.required' }).trim().max(max, { message: `errors.tooLong` })
 const requiredText = (max: number) => text(max).min(1, { message: 'errors.required' })
 const optionalText = (max: number) =>
-  text(max).transform((v) => (v === '' ? undefined : v)).optional()
+  text(max)
+    .transform((v) => (v === '' ? undefined : v))
+    .optional()
 
 export const TRAVEL_SERVICES = ['AIRPORT_TRANSFER', 'FLIGHT', 'HOTEL', 'LOUNGE', 'ITINERARY'] as const
 export const LIVING_SERVICES = ['RESTAURANT', 'EVENT', 'GIFT', 'HOUSEHOLD'] as const
@@ -52,8 +53,12 @@ const ZLivingDetails = z.object({
   venue: optionalText(200),
   partySize: z.preprocess(
     (v) => (v === '' ? undefined : v),
-    z.coerce.number({ message: 'errors.partySize' }).int({ message: 'errors.partySize' })
-      .min(1, { message: 'errors.partySize' }).max(500, { message: 'errors.partySize' }).optional(),
+    z.coerce
+      .number({ message: 'errors.partySize' })
+      .int({ message: 'errors.partySize' })
+      .min(1, { message: 'errors.partySize' })
+      .max(500, { message: 'errors.partySize' })
+      .optional(),
   ),
 })
 
@@ -157,7 +162,9 @@ export const ZCreateHandoff = z.object({
   team: requiredText(100),
   ownerId: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(1).max(40).optional()),
   need: requiredText(1000),
-  dueAt: z.string({ error: 'errors.required' }).min(1, { message: 'errors.required' })
+  dueAt: z
+    .string({ error: 'errors.required' })
+    .min(1, { message: 'errors.required' })
     .refine((v) => !Number.isNaN(Date.parse(v)), { message: 'errors.invalidDate' }),
 })
 export type TCreateHandoff = z.infer<typeof ZCreateHandoff>
@@ -167,7 +174,11 @@ export type TCloseHandoff = z.infer<typeof ZCloseHandoff>
 
 export const ZRateRequest = z.object({
   requestId: z.string().min(1).max(40),
-  score: z.coerce.number({ message: 'errors.score' }).int({ message: 'errors.score' }).min(1, { message: 'errors.score' }).max(5, { message: 'errors.score' }),
+  score: z.coerce
+    .number({ message: 'errors.score' })
+    .int({ message: 'errors.score' })
+    .min(1, { message: 'errors.score' })
+    .max(5, { message: 'errors.score' }),
   comment: optionalText(2000),
 })
 export type TRateRequest = z.infer<typeof ZRateRequest>

@@ -15,7 +15,12 @@ export const TRANSITIONS: Record<RequestStatus, readonly RequestStatus[]> = {
 }
 
 export const OPEN_STATUSES: readonly RequestStatus[] = [
-  'NEW', 'ACKNOWLEDGED', 'IN_PROGRESS', 'WAITING_CLIENT', 'WAITING_VENDOR', 'ALTERNATIVE_OFFERED',
+  'NEW',
+  'ACKNOWLEDGED',
+  'IN_PROGRESS',
+  'WAITING_CLIENT',
+  'WAITING_VENDOR',
+  'ALTERNATIVE_OFFERED',
 ]
 
 // Reaching one of these meets the resolution clock.

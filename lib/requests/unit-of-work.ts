@@ -48,8 +48,16 @@ export async function changeRequest<S extends Prisma.ServiceRequestSelect, T>(
 }
 
 // Optimistic version: a change made on a stale screen is refused, not silently applied.
-export async function updateAtVersion(tx: Tx, id: string, version: number, data: Prisma.ServiceRequestUncheckedUpdateManyInput) {
-  const updated = await tx.serviceRequest.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } })
+export async function updateAtVersion(
+  tx: Tx,
+  id: string,
+  version: number,
+  data: Prisma.ServiceRequestUncheckedUpdateManyInput,
+) {
+  const updated = await tx.serviceRequest.updateMany({
+    where: { id, version },
+    data: { ...data, version: { increment: 1 } },
+  })
   if (updated.count === 0) throw new AppError('CONFLICT', 'errors.staleVersion')
 }
 

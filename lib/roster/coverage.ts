@@ -10,7 +10,8 @@ export function uncoveredHours(shifts: ShiftSpan[], weekStart: Date, hours = 7 *
     const from = weekStart.getTime() + h * HOUR
     const to = from + HOUR
     // An hour counts as covered only if primary shifts cover all of it.
-    const covering = primary.filter((s) => s.startsAt.getTime() < to && s.endsAt.getTime() > from)
+    const covering = primary
+      .filter((s) => s.startsAt.getTime() < to && s.endsAt.getTime() > from)
       .map((s) => [Math.max(s.startsAt.getTime(), from), Math.min(s.endsAt.getTime(), to)] as const)
       .sort((a, b) => a[0] - b[0])
     let reached = from

@@ -12,13 +12,33 @@ const requireSupervisor = (actor: Actor) => {
 
 export async function addShift(actor: Actor, input: TShift, startsAt: Date, endsAt: Date) {
   requireSupervisor(actor)
-  const butler = await db.user.findFirst({ where: { id: input.butlerId, role: 'BUTLER', disabledAt: null }, select: { id: true } })
+  const butler = await db.user.findFirst({
+    where: { id: input.butlerId, role: 'BUTLER', disabledAt: null },
+    select: { id: true },
+  })
   if (!butler) throw new AppError('INVALID_INPUT', 'errors.chooseButler').forField('butlerId')
-  const overlap = await db.shift.findFirst({ where: { butlerId: butler.id, startsAt: { lt: endsAt }, endsAt: { gt: startsAt } }, select: { id: true } })
+  const overlap = await db.shift.findFirst({
+    where: { butlerId: butler.id, startsAt: { lt: endsAt }, endsAt: { gt: startsAt } },
+    select: { id: true },
+  })
   if (overlap) throw new AppError('CONFLICT', 'errors.shiftOverlap')
   return db.$transaction(async (tx) => {
-    const shift = await tx.shift.create({ data: { butlerId: butler.id, startsAt, endsAt, isBackup: input.isBackup }, select: { id: true } })
-    await recordAudit(tx, { actorId: actor.userId, action: 'roster.shift_added', entity: 'Shift', entityId: shift.id, data: { butlerId: butler.id, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString(), isBackup: input.isBackup } })
+    const shift = await tx.shift.create({
+      data: { butlerId: butler.id, startsAt, endsAt, isBackup: input.isBackup },
+      select: { id: true },
+    })
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: 'roster.shift_added',
+      entity: 'Shift',
+      entityId: shift.id,
+      data: {
+        butlerId: butler.id,
+        startsAt: startsAt.toISOString(),
+        endsAt: endsAt.toISOString(),
+        isBackup: input.isBackup,
+      },
+    })
     return shift
   })
 }
@@ -26,17 +46,27 @@ export async function addShift(actor: Actor, input: TShift, startsAt: Date, ends
 export async function deleteShift(actor: Actor, input: TDeleteShift) {
   requireSupervisor(actor)
   return db.$transaction(async (tx) => {
-    const shift = await tx.shift.findUnique({ where: { id: input.shiftId }, select: { id: true, butlerId: true, startsAt: true, endsAt: true } })
+    const shift = await tx.shift.findUnique({
+      where: { id: input.shiftId },
+      select: { id: true, butlerId: true, startsAt: true, endsAt: true },
+    })
     if (!shift) throw new AppError('NOT_FOUND', 'errors.notFound')
     await tx.shift.delete({ where: { id: shift.id } })
-    await recordAudit(tx, { actorId: actor.userId, action: 'roster.shift_removed', entity: 'Shift', entityId: shift.id, data: { butlerId: shift.butlerId, startsAt: shift.startsAt.toISOString() } })
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: 'roster.shift_removed',
+      entity: 'Shift',
+      entityId: shift.id,
+      data: { butlerId: shift.butlerId, startsAt: shift.startsAt.toISOString() },
+    })
     return { deleted: true }
   })
 }
 
 export async function shiftsBetween(from: Date, to: Date) {
   return db.shift.findMany({
-    where: { startsAt: { lt: to }, endsAt: { gt: from } }, orderBy: { startsAt: 'asc' },
+    where: { startsAt: { lt: to }, endsAt: { gt: from } },
+    orderBy: { startsAt: 'asc' },
     select: { id: true, startsAt: true, endsAt: true, isBackup: true, butler: { select: { id: true, name: true } } },
   })
 }
@@ -45,9 +75,19 @@ export async function shiftsBetween(from: Date, to: Date) {
 // own toggle stands (a butler may go off duty early, or stay on to finish a request).
 export async function syncDutyFromRoster(now: Date, windowMs = 70_000) {
   const since = new Date(now.getTime() - windowMs)
-  const started = await db.shift.findMany({ where: { startsAt: { gt: since, lte: now }, isBackup: false }, select: { butlerId: true } })
+  const started = await db.shift.findMany({
+    where: { startsAt: { gt: since, lte: now }, isBackup: false },
+    select: { butlerId: true },
+  })
   const ended = await db.shift.findMany({ where: { endsAt: { gt: since, lte: now } }, select: { butlerId: true } })
-  const stillOn = new Set((await db.shift.findMany({ where: { startsAt: { lte: now }, endsAt: { gt: now }, isBackup: false }, select: { butlerId: true } })).map((s) => s.butlerId))
+  const stillOn = new Set(
+    (
+      await db.shift.findMany({
+        where: { startsAt: { lte: now }, endsAt: { gt: now }, isBackup: false },
+        select: { butlerId: true },
+      })
+    ).map((s) => s.butlerId),
+  )
   const on = [...new Set(started.map((s) => s.butlerId))]
   const off = [...new Set(ended.map((s) => s.butlerId))].filter((id) => !stillOn.has(id))
   if (on.length) await db.user.updateMany({ where: { id: { in: on } }, data: { onDuty: true } })

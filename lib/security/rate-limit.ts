@@ -26,8 +26,14 @@ function limiter(name: LimitName) {
   let l = globalForLimits.limiters.get(name)
   if (!l) {
     l = new RateLimiterPostgres({
-      storeClient: globalForLimits.limitPool, storeType: 'pool', schemaName: RATE_LIMIT_SCHEMA, tableName: RATE_LIMIT_TABLE,
-      tableCreated: true, keyPrefix: name, points: LIMITS[name].points, duration: LIMITS[name].duration,
+      storeClient: globalForLimits.limitPool,
+      storeType: 'pool',
+      schemaName: RATE_LIMIT_SCHEMA,
+      tableName: RATE_LIMIT_TABLE,
+      tableCreated: true,
+      keyPrefix: name,
+      points: LIMITS[name].points,
+      duration: LIMITS[name].duration,
     })
     globalForLimits.limiters.set(name, l)
   }

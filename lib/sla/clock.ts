@@ -47,8 +47,13 @@ export type ClockTimesIso = { [K in keyof ClockTimes]: K extends 'startedAt' | '
 export function parseClockTimes(t: ClockTimesIso): ClockTimes {
   const d = (v: string | null) => (v ? new Date(v) : null)
   return {
-    startedAt: new Date(t.startedAt), dueAt: new Date(t.dueAt), atRiskAt: d(t.atRiskAt), pausedAt: d(t.pausedAt),
-    metAt: d(t.metAt), breachedAt: d(t.breachedAt), cancelledAt: d(t.cancelledAt),
+    startedAt: new Date(t.startedAt),
+    dueAt: new Date(t.dueAt),
+    atRiskAt: d(t.atRiskAt),
+    pausedAt: d(t.pausedAt),
+    metAt: d(t.metAt),
+    breachedAt: d(t.breachedAt),
+    cancelledAt: d(t.cancelledAt),
   }
 }
 

@@ -15,8 +15,16 @@ export async function listPolicies(actor: Actor) {
   return db.slaPolicy.findMany({
     orderBy: [{ active: 'desc' }, { kind: 'asc' }, { category: 'asc' }, { tier: 'asc' }],
     select: {
-      id: true, kind: true, category: true, tier: true, targetSeconds: true, atRiskSeconds: true,
-      handoffSeconds: true, active: true, version: true, updatedAt: true,
+      id: true,
+      kind: true,
+      category: true,
+      tier: true,
+      targetSeconds: true,
+      atRiskSeconds: true,
+      handoffSeconds: true,
+      active: true,
+      version: true,
+      updatedAt: true,
     },
   })
 }
@@ -25,18 +33,34 @@ export async function listPolicies(actor: Actor) {
 export async function savePolicy(actor: Actor, input: TSlaPolicy) {
   requireAdmin(actor)
   const data = {
-    kind: input.kind, category: input.category, tier: input.tier, targetSeconds: input.targetSeconds,
-    atRiskSeconds: input.atRiskSeconds, handoffSeconds: input.handoffSeconds,
+    kind: input.kind,
+    category: input.category,
+    tier: input.tier,
+    targetSeconds: input.targetSeconds,
+    atRiskSeconds: input.atRiskSeconds,
+    handoffSeconds: input.handoffSeconds,
   }
   return db.$transaction(async (tx) => {
     const clash = await tx.slaPolicy.findFirst({
-      where: { kind: input.kind, category: input.category, tier: input.tier, active: true, ...(input.id ? { NOT: { id: input.id } } : {}) },
+      where: {
+        kind: input.kind,
+        category: input.category,
+        tier: input.tier,
+        active: true,
+        ...(input.id ? { NOT: { id: input.id } } : {}),
+      },
       select: { id: true },
     })
     if (clash) throw new AppError('CONFLICT', 'errors.policyExists')
     if (!input.id) {
       const created = await tx.slaPolicy.create({ data, select: { id: true } })
-      await recordAudit(tx, { actorId: actor.userId, action: 'sla_policy.created', entity: 'SlaPolicy', entityId: created.id, data })
+      await recordAudit(tx, {
+        actorId: actor.userId,
+        action: 'sla_policy.created',
+        entity: 'SlaPolicy',
+        entityId: created.id,
+        data,
+      })
       return created
     }
     const updated = await tx.slaPolicy.updateMany({
@@ -44,7 +68,13 @@ export async function savePolicy(actor: Actor, input: TSlaPolicy) {
       data: { ...data, version: { increment: 1 } },
     })
     if (updated.count === 0) throw new AppError('CONFLICT', 'errors.staleVersion')
-    await recordAudit(tx, { actorId: actor.userId, action: 'sla_policy.updated', entity: 'SlaPolicy', entityId: input.id, data })
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: 'sla_policy.updated',
+      entity: 'SlaPolicy',
+      entityId: input.id,
+      data,
+    })
     return { id: input.id }
   })
 }
@@ -57,7 +87,12 @@ export async function deactivatePolicy(actor: Actor, input: TPolicyRef) {
       data: { active: false, version: { increment: 1 } },
     })
     if (updated.count === 0) throw new AppError('CONFLICT', 'errors.staleVersion')
-    await recordAudit(tx, { actorId: actor.userId, action: 'sla_policy.deactivated', entity: 'SlaPolicy', entityId: input.id })
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: 'sla_policy.deactivated',
+      entity: 'SlaPolicy',
+      entityId: input.id,
+    })
     return { id: input.id }
   })
 }

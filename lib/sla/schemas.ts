@@ -5,8 +5,11 @@ const CATEGORIES = ['TRAVEL', 'HEALTH', 'EDUCATION', 'LIVING', 'OTHER'] as const
 const TIERS = ['DIAMOND', 'BLACK_DIAMOND', 'PRIVATE'] as const
 
 const blankToNull = (v: unknown) => (v === '' || v === undefined ? null : v)
-const seconds = z.coerce.number({ message: 'errors.seconds' }).int({ message: 'errors.seconds' })
-  .min(1, { message: 'errors.seconds' }).max(30 * 86400, { message: 'errors.seconds' })
+const seconds = z.coerce
+  .number({ message: 'errors.seconds' })
+  .int({ message: 'errors.seconds' })
+  .min(1, { message: 'errors.seconds' })
+  .max(30 * 86400, { message: 'errors.seconds' })
 
 export const ZSlaPolicy = z
   .object({

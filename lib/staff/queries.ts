@@ -3,7 +3,15 @@ import { db } from '../db'
 import { assertCan } from '../auth/policy'
 import type { Actor } from '../auth/roles'
 
-export type StaffRowDTO = { id: string; name: string; email: string; role: string; disabled: boolean; onDuty: boolean; secondFactorOn: boolean }
+export type StaffRowDTO = {
+  id: string
+  name: string
+  email: string
+  role: string
+  disabled: boolean
+  onDuty: boolean
+  secondFactorOn: boolean
+}
 
 export async function listStaff(actor: Actor): Promise<StaffRowDTO[]> {
   assertCan(actor, 'staff.list')
@@ -13,7 +21,12 @@ export async function listStaff(actor: Actor): Promise<StaffRowDTO[]> {
     select: { id: true, name: true, email: true, role: true, disabledAt: true, onDuty: true, totpEnabledAt: true },
   })
   return rows.map((r) => ({
-    id: r.id, name: r.name, email: r.email, role: r.role, disabled: r.disabledAt !== null, onDuty: r.onDuty,
+    id: r.id,
+    name: r.name,
+    email: r.email,
+    role: r.role,
+    disabled: r.disabledAt !== null,
+    onDuty: r.onDuty,
     secondFactorOn: r.totpEnabledAt !== null,
   }))
 }
@@ -32,18 +45,32 @@ export async function teamOverview(actor: Actor) {
   assertCan(actor, 'team.lead')
   const [butlers, clients] = await Promise.all([
     db.user.findMany({
-      where: { role: 'BUTLER' }, orderBy: { name: 'asc' },
+      where: { role: 'BUTLER' },
+      orderBy: { name: 'asc' },
       select: {
-        id: true, name: true, onDuty: true, disabledAt: true, authorityLimit: true,
+        id: true,
+        name: true,
+        onDuty: true,
+        disabledAt: true,
+        authorityLimit: true,
         _count: { select: { dedicatedFor: true, backupFor: true, assigned: { where: { status: { not: 'CLOSED' } } } } },
       },
     }),
-    db.client.findMany({ orderBy: { displayName: 'asc' }, select: { id: true, displayName: true, tier: true, dedicatedButlerId: true, backupButlerId: true } }),
+    db.client.findMany({
+      orderBy: { displayName: 'asc' },
+      select: { id: true, displayName: true, tier: true, dedicatedButlerId: true, backupButlerId: true },
+    }),
   ])
   return {
     butlers: butlers.map((b) => ({
-      id: b.id, name: b.name, onDuty: b.onDuty, disabled: b.disabledAt !== null, limit: b.authorityLimit?.toFixed(2) ?? null,
-      dedicated: b._count.dedicatedFor, backup: b._count.backupFor, openRequests: b._count.assigned,
+      id: b.id,
+      name: b.name,
+      onDuty: b.onDuty,
+      disabled: b.disabledAt !== null,
+      limit: b.authorityLimit?.toFixed(2) ?? null,
+      dedicated: b._count.dedicatedFor,
+      backup: b._count.backupFor,
+      openRequests: b._count.assigned,
     })),
     clients,
   }

@@ -8,7 +8,13 @@ import { recordAudit } from '../audit/record'
 import { hashPassword } from '../auth/sessions'
 import { enqueueEmail } from '../notifications/outbox'
 import type {
-  TAcceptStaffInvite, TAssignClient, TAuthorityLimit, TBulkReassign, TChangeRole, TInviteStaff, TSetDisabled,
+  TAcceptStaffInvite,
+  TAssignClient,
+  TAuthorityLimit,
+  TBulkReassign,
+  TChangeRole,
+  TInviteStaff,
+  TSetDisabled,
 } from './schemas'
 
 // A butler's own availability; it decides who covers their clients and who sees offers.
@@ -16,12 +22,15 @@ export async function setOnDuty(actor: Actor, onDuty: boolean) {
   assertCan(actor, 'request.serve')
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: actor.userId }, data: { onDuty, version: { increment: 1 } } })
-    await recordAudit(tx, { actorId: actor.userId, action: onDuty ? 'staff.on_duty' : 'staff.off_duty', entity: 'User', entityId: actor.userId })
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: onDuty ? 'staff.on_duty' : 'staff.off_duty',
+      entity: 'User',
+      entityId: actor.userId,
+    })
   })
   return { onDuty }
 }
-
-
 
 async function activeButler(id: string) {
   const b = await db.user.findFirst({ where: { id, role: 'BUTLER', disabledAt: null }, select: { id: true } })
@@ -33,8 +42,17 @@ export async function setAuthorityLimit(actor: Actor, input: TAuthorityLimit) {
   assertCan(actor, 'team.lead')
   await activeButler(input.butlerId)
   await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: input.butlerId }, data: { authorityLimit: input.limit, version: { increment: 1 } } })
-    await recordAudit(tx, { actorId: actor.userId, action: 'staff.authority_limit_set', entity: 'User', entityId: input.butlerId, data: { limit: input.limit } })
+    await tx.user.update({
+      where: { id: input.butlerId },
+      data: { authorityLimit: input.limit, version: { increment: 1 } },
+    })
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: 'staff.authority_limit_set',
+      entity: 'User',
+      entityId: input.butlerId,
+      data: { limit: input.limit },
+    })
   })
   return { limit: input.limit }
 }
@@ -44,10 +62,27 @@ export async function assignClient(actor: Actor, input: TAssignClient) {
   if (input.dedicatedButlerId) await activeButler(input.dedicatedButlerId)
   if (input.backupButlerId) await activeButler(input.backupButlerId)
   return db.$transaction(async (tx) => {
-    const before = await tx.client.findUnique({ where: { id: input.clientId }, select: { dedicatedButlerId: true, backupButlerId: true } })
+    const before = await tx.client.findUnique({
+      where: { id: input.clientId },
+      select: { dedicatedButlerId: true, backupButlerId: true },
+    })
     if (!before) throw new AppError('NOT_FOUND', 'errors.notFound')
-    await tx.client.update({ where: { id: input.clientId }, data: { dedicatedButlerId: input.dedicatedButlerId, backupButlerId: input.backupButlerId, version: { increment: 1 } } })
-    await recordAudit(tx, { actorId: actor.userId, action: 'client.butlers_assigned', entity: 'Client', entityId: input.clientId, clientId: input.clientId, data: { before, after: { dedicatedButlerId: input.dedicatedButlerId, backupButlerId: input.backupButlerId } } })
+    await tx.client.update({
+      where: { id: input.clientId },
+      data: {
+        dedicatedButlerId: input.dedicatedButlerId,
+        backupButlerId: input.backupButlerId,
+        version: { increment: 1 },
+      },
+    })
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: 'client.butlers_assigned',
+      entity: 'Client',
+      entityId: input.clientId,
+      clientId: input.clientId,
+      data: { before, after: { dedicatedButlerId: input.dedicatedButlerId, backupButlerId: input.backupButlerId } },
+    })
     return { clientId: input.clientId }
   })
 }
@@ -60,36 +95,74 @@ export async function bulkReassign(actor: Actor, input: TBulkReassign) {
   return db.$transaction(async (tx) => {
     const moves: { clientId: string; field: 'dedicatedButlerId' | 'backupButlerId' }[] = []
     if (input.scope !== 'backup') {
-      for (const c of await tx.client.findMany({ where: { dedicatedButlerId: input.fromButlerId }, select: { id: true } })) moves.push({ clientId: c.id, field: 'dedicatedButlerId' })
+      for (const c of await tx.client.findMany({
+        where: { dedicatedButlerId: input.fromButlerId },
+        select: { id: true },
+      }))
+        moves.push({ clientId: c.id, field: 'dedicatedButlerId' })
     }
     if (input.scope !== 'dedicated') {
-      for (const c of await tx.client.findMany({ where: { backupButlerId: input.fromButlerId }, select: { id: true } })) moves.push({ clientId: c.id, field: 'backupButlerId' })
+      for (const c of await tx.client.findMany({ where: { backupButlerId: input.fromButlerId }, select: { id: true } }))
+        moves.push({ clientId: c.id, field: 'backupButlerId' })
     }
     for (const m of moves) {
       const other = m.field === 'dedicatedButlerId' ? 'backupButlerId' : 'dedicatedButlerId'
-      const client = await tx.client.findUniqueOrThrow({ where: { id: m.clientId }, select: { dedicatedButlerId: true, backupButlerId: true } })
+      const client = await tx.client.findUniqueOrThrow({
+        where: { id: m.clientId },
+        select: { dedicatedButlerId: true, backupButlerId: true },
+      })
       // Never make one butler both dedicated and backup for the same client.
       const clearOther = client[other] === input.toButlerId
-      await tx.client.update({ where: { id: m.clientId }, data: { [m.field]: input.toButlerId, ...(clearOther ? { [other]: null } : {}), version: { increment: 1 } } })
-      await recordAudit(tx, { actorId: actor.userId, action: 'client.butler_reassigned', entity: 'Client', entityId: m.clientId, clientId: m.clientId, data: { field: m.field, from: input.fromButlerId, to: input.toButlerId } })
+      await tx.client.update({
+        where: { id: m.clientId },
+        data: { [m.field]: input.toButlerId, ...(clearOther ? { [other]: null } : {}), version: { increment: 1 } },
+      })
+      await recordAudit(tx, {
+        actorId: actor.userId,
+        action: 'client.butler_reassigned',
+        entity: 'Client',
+        entityId: m.clientId,
+        clientId: m.clientId,
+        data: { field: m.field, from: input.fromButlerId, to: input.toButlerId },
+      })
     }
-    await recordAudit(tx, { actorId: actor.userId, action: 'staff.bulk_reassigned', entity: 'User', entityId: input.fromButlerId, data: { to: input.toButlerId, scope: input.scope, clients: moves.length } })
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: 'staff.bulk_reassigned',
+      entity: 'User',
+      entityId: input.fromButlerId,
+      data: { to: input.toButlerId, scope: input.scope, clients: moves.length },
+    })
     return { moved: moves.length }
   })
 }
 
 export async function inviteStaff(actor: Actor, input: TInviteStaff) {
   assertCan(actor, 'system.configure')
-  if (await db.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw new AppError('CONFLICT', 'errors.emailTaken').forField('email')
+  if (await db.user.findUnique({ where: { email: input.email }, select: { id: true } }))
+    throw new AppError('CONFLICT', 'errors.emailTaken').forField('email')
   const token = randomBytes(24).toString('base64url')
   return db.$transaction(async (tx) => {
     // The account cannot sign in until its owner sets a password through the link.
     const user = await tx.user.create({
-      data: { email: input.email, name: input.name, role: input.role, inviteToken: token, passwordHash: `!invited:${randomBytes(16).toString('hex')}`, onDuty: false },
+      data: {
+        email: input.email,
+        name: input.name,
+        role: input.role,
+        inviteToken: token,
+        passwordHash: `!invited:${randomBytes(16).toString('hex')}`,
+        onDuty: false,
+      },
       select: { id: true },
     })
     await enqueueEmail(tx, input.email, 'zh_CN', 'staffInvited', { name: input.name, path: `/welcome/${token}` })
-    await recordAudit(tx, { actorId: actor.userId, action: 'staff.invited', entity: 'User', entityId: user.id, data: { role: input.role } })
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: 'staff.invited',
+      entity: 'User',
+      entityId: user.id,
+      data: { role: input.role },
+    })
     return user
   })
 }
@@ -99,7 +172,10 @@ export async function acceptStaffInvite(input: TAcceptStaffInvite) {
   if (!user || user.disabledAt) throw new AppError('NOT_FOUND', 'errors.invitationInvalid')
   const passwordHash = await hashPassword(input.password)
   await db.$transaction(async (tx) => {
-    const { count } = await tx.user.updateMany({ where: { id: user.id, inviteToken: input.token }, data: { passwordHash, inviteToken: null } })
+    const { count } = await tx.user.updateMany({
+      where: { id: user.id, inviteToken: input.token },
+      data: { passwordHash, inviteToken: null },
+    })
     if (count === 0) throw new AppError('NOT_FOUND', 'errors.invitationInvalid')
     await recordAudit(tx, { actorId: user.id, action: 'staff.invitation_accepted', entity: 'User', entityId: user.id })
   })
@@ -111,10 +187,22 @@ export async function changeRole(actor: Actor, input: TChangeRole) {
   assertCan(actor, 'system.configure')
   if (input.userId === actor.userId) throw new AppError('FORBIDDEN', 'errors.notSelf')
   return db.$transaction(async (tx) => {
-    const { count } = await tx.user.updateMany({ where: { id: input.userId, role: { in: ['BUTLER', 'SUPERVISOR', 'ADMIN'] } }, data: { role: input.role, version: { increment: 1 } } })
+    const { count } = await tx.user.updateMany({
+      where: { id: input.userId, role: { in: ['BUTLER', 'SUPERVISOR', 'ADMIN'] } },
+      data: { role: input.role, version: { increment: 1 } },
+    })
     if (count === 0) throw new AppError('NOT_FOUND', 'errors.notFound')
-    await tx.authSession.updateMany({ where: { userId: input.userId, revokedAt: null }, data: { revokedAt: new Date() } })
-    await recordAudit(tx, { actorId: actor.userId, action: 'staff.role_changed', entity: 'User', entityId: input.userId, data: { role: input.role } })
+    await tx.authSession.updateMany({
+      where: { userId: input.userId, revokedAt: null },
+      data: { revokedAt: new Date() },
+    })
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: 'staff.role_changed',
+      entity: 'User',
+      entityId: input.userId,
+      data: { role: input.role },
+    })
     return { role: input.role }
   })
 }
@@ -125,11 +213,24 @@ export async function setDisabled(actor: Actor, input: TSetDisabled) {
   return db.$transaction(async (tx) => {
     const { count } = await tx.user.updateMany({
       where: { id: input.userId, role: { in: ['BUTLER', 'SUPERVISOR', 'ADMIN'] } },
-      data: { disabledAt: input.disabled ? new Date() : null, ...(input.disabled ? { onDuty: false } : {}), version: { increment: 1 } },
+      data: {
+        disabledAt: input.disabled ? new Date() : null,
+        ...(input.disabled ? { onDuty: false } : {}),
+        version: { increment: 1 },
+      },
     })
     if (count === 0) throw new AppError('NOT_FOUND', 'errors.notFound')
-    if (input.disabled) await tx.authSession.updateMany({ where: { userId: input.userId, revokedAt: null }, data: { revokedAt: new Date() } })
-    await recordAudit(tx, { actorId: actor.userId, action: input.disabled ? 'staff.disabled' : 'staff.enabled', entity: 'User', entityId: input.userId })
+    if (input.disabled)
+      await tx.authSession.updateMany({
+        where: { userId: input.userId, revokedAt: null },
+        data: { revokedAt: new Date() },
+      })
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: input.disabled ? 'staff.disabled' : 'staff.enabled',
+      entity: 'User',
+      entityId: input.userId,
+    })
     return { disabled: input.disabled }
   })
 }

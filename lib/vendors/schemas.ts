@@ -9,14 +9,24 @@ const id = z.string().min(1).max(40)
 export const ZCreateVendorTask = z.object({
   requestId: id,
   vendorId: z.string({ error: 'errors.chooseVendor' }).min(1, { message: 'errors.chooseVendor' }).max(40),
-  description: z.string({ error: 'errors.required' }).trim().min(1, { message: 'errors.required' }).max(1000, { message: 'errors.tooLong' }),
+  description: z
+    .string({ error: 'errors.required' })
+    .trim()
+    .min(1, { message: 'errors.required' })
+    .max(1000, { message: 'errors.tooLong' }),
   cost: z.preprocess(
     (v) => (v === '' || v === undefined ? null : v),
-    z.coerce.number({ message: 'errors.cost' }).min(0, { message: 'errors.cost' }).max(100_000_000, { message: 'errors.cost' })
-      .refine((n) => Math.round(n * 100) === n * 100, { message: 'errors.cost' }).nullable(),
+    z.coerce
+      .number({ message: 'errors.cost' })
+      .min(0, { message: 'errors.cost' })
+      .max(100_000_000, { message: 'errors.cost' })
+      .refine((n) => Math.round(n * 100) === n * 100, { message: 'errors.cost' })
+      .nullable(),
   ),
   currency: z.enum(CURRENCIES, { message: 'errors.currency' }),
-  dueAt: z.string({ error: 'errors.required' }).min(1, { message: 'errors.required' })
+  dueAt: z
+    .string({ error: 'errors.required' })
+    .min(1, { message: 'errors.required' })
     .refine((v) => !Number.isNaN(Date.parse(v)), { message: 'errors.invalidDate' }),
 })
 export type TCreateVendorTask = z.infer<typeof ZCreateVendorTask>
@@ -31,6 +41,10 @@ export type TDecideApproval = z.infer<typeof ZDecideApproval>
 export const ZConfirmVendorTask = z.object({
   taskId: id,
   version: z.coerce.number().int().positive(),
-  confirmationRef: z.string({ error: 'errors.required' }).trim().min(1, { message: 'errors.required' }).max(200, { message: 'errors.tooLong' }),
+  confirmationRef: z
+    .string({ error: 'errors.required' })
+    .trim()
+    .min(1, { message: 'errors.required' })
+    .max(200, { message: 'errors.tooLong' }),
 })
 export type TConfirmVendorTask = z.infer<typeof ZConfirmVendorTask>

@@ -22,28 +22,44 @@ export function needsApproval(cost: number | null, currency: string, limit: numb
 export async function createVendorTask(actor: Actor, input: TCreateVendorTask) {
   assertCan(actor, 'request.serve')
   const [request, vendor, me] = await Promise.all([
-    db.serviceRequest.findFirst({ where: { id: input.requestId, ...requestScope(actor) }, select: { id: true, clientId: true } }),
+    db.serviceRequest.findFirst({
+      where: { id: input.requestId, ...requestScope(actor) },
+      select: { id: true, clientId: true },
+    }),
     db.vendor.findFirst({ where: { id: input.vendorId, active: true }, select: { id: true } }),
     db.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { authorityLimit: true } }),
   ])
   if (!request) throw new AppError('NOT_FOUND', 'errors.notFound')
   if (!vendor) throw new AppError('INVALID_INPUT', 'errors.chooseVendor').forField('vendorId')
-  const limit = can(actor, 'team.lead') ? Number.POSITIVE_INFINITY : me.authorityLimit === null ? null : Number(me.authorityLimit)
+  const limit = can(actor, 'team.lead')
+    ? Number.POSITIVE_INFINITY
+    : me.authorityLimit === null
+      ? null
+      : Number(me.authorityLimit)
   const pending = needsApproval(input.cost, input.currency, limit)
   const dueAt = wallTimeToUtc(input.dueAt, actor.timeZone)
 
   return db.$transaction(async (tx) => {
     const task = await tx.vendorTask.create({
       data: {
-        requestId: request.id, vendorId: vendor.id, description: input.description, cost: input.cost, currency: input.currency,
-        dueAt, status: pending ? 'PENDING_APPROVAL' : 'REQUESTED', approval: pending ? 'PENDING' : 'NOT_NEEDED',
+        requestId: request.id,
+        vendorId: vendor.id,
+        description: input.description,
+        cost: input.cost,
+        currency: input.currency,
+        dueAt,
+        status: pending ? 'PENDING_APPROVAL' : 'REQUESTED',
+        approval: pending ? 'PENDING' : 'NOT_NEEDED',
       },
       select: { id: true, status: true },
     })
     await startTimerUntil(tx, { requestId: request.id, kind: 'VENDOR_TASK', dueAt, vendorTaskId: task.id })
     await recordAudit(tx, {
-      actorId: actor.userId, action: pending ? 'vendor_task.approval_requested' : 'vendor_task.created',
-      entity: 'VendorTask', entityId: task.id, clientId: request.clientId,
+      actorId: actor.userId,
+      action: pending ? 'vendor_task.approval_requested' : 'vendor_task.created',
+      entity: 'VendorTask',
+      entityId: task.id,
+      clientId: request.clientId,
       data: { requestId: request.id, vendorId: vendor.id, cost: input.cost, currency: input.currency },
     })
     await publish(tx, { type: 'request.updated', requestId: request.id, clientId: request.clientId })
@@ -54,7 +70,10 @@ export async function createVendorTask(actor: Actor, input: TCreateVendorTask) {
 export async function decideApproval(actor: Actor, input: TDecideApproval) {
   assertCan(actor, 'team.lead')
   return db.$transaction(async (tx) => {
-    const task = await tx.vendorTask.findUnique({ where: { id: input.taskId }, select: { id: true, requestId: true, request: { select: { clientId: true } } } })
+    const task = await tx.vendorTask.findUnique({
+      where: { id: input.taskId },
+      select: { id: true, requestId: true, request: { select: { clientId: true } } },
+    })
     if (!task) throw new AppError('NOT_FOUND', 'errors.notFound')
     const updated = await tx.vendorTask.updateMany({
       where: { id: task.id, version: input.version, approval: 'PENDING' },
@@ -64,11 +83,18 @@ export async function decideApproval(actor: Actor, input: TDecideApproval) {
     })
     if (updated.count === 0) throw new AppError('CONFLICT', 'errors.staleVersion')
     if (!input.approve) {
-      await tx.slaTimer.updateMany({ where: { vendorTaskId: task.id, metAt: null, cancelledAt: null }, data: { cancelledAt: new Date() } })
+      await tx.slaTimer.updateMany({
+        where: { vendorTaskId: task.id, metAt: null, cancelledAt: null },
+        data: { cancelledAt: new Date() },
+      })
     }
     await recordAudit(tx, {
-      actorId: actor.userId, action: input.approve ? 'vendor_task.approved' : 'vendor_task.rejected',
-      entity: 'VendorTask', entityId: task.id, clientId: task.request.clientId, data: { requestId: task.requestId },
+      actorId: actor.userId,
+      action: input.approve ? 'vendor_task.approved' : 'vendor_task.rejected',
+      entity: 'VendorTask',
+      entityId: task.id,
+      clientId: task.request.clientId,
+      data: { requestId: task.requestId },
     })
     await publish(tx, { type: 'request.updated', requestId: task.requestId, clientId: task.request.clientId })
     return { approved: input.approve }
@@ -81,10 +107,17 @@ export async function confirmVendorTask(actor: Actor, input: TConfirmVendorTask)
   return db.$transaction(async (tx) => {
     const task = await tx.vendorTask.findFirst({
       where: { id: input.taskId, request: requestScope(actor) },
-      select: { id: true, requestId: true, approval: true, status: true, request: { select: { clientId: true, title: true } } },
+      select: {
+        id: true,
+        requestId: true,
+        approval: true,
+        status: true,
+        request: { select: { clientId: true, title: true } },
+      },
     })
     if (!task) throw new AppError('NOT_FOUND', 'errors.notFound')
-    if (task.approval === 'PENDING' || task.approval === 'REJECTED') throw new AppError('CONFLICT', 'errors.awaitingApproval')
+    if (task.approval === 'PENDING' || task.approval === 'REJECTED')
+      throw new AppError('CONFLICT', 'errors.awaitingApproval')
     const updated = await tx.vendorTask.updateMany({
       where: { id: task.id, version: input.version, status: 'REQUESTED' },
       data: { status: 'CONFIRMED', confirmationRef: input.confirmationRef, version: { increment: 1 } },
@@ -94,11 +127,17 @@ export async function confirmVendorTask(actor: Actor, input: TConfirmVendorTask)
       WHERE "vendorTaskId" = ${task.id} AND "metAt" IS NULL AND "cancelledAt" IS NULL`
     const target = await clientMailTarget(tx, task.request.clientId)
     await enqueueEmail(tx, target.to, target.locale, 'vendorConfirmed', {
-      title: task.request.title, confirmation: input.confirmationRef, path: `/portal/requests/${task.requestId}`,
+      title: task.request.title,
+      confirmation: input.confirmationRef,
+      path: `/portal/requests/${task.requestId}`,
     })
     await recordAudit(tx, {
-      actorId: actor.userId, action: 'vendor_task.confirmed', entity: 'VendorTask', entityId: task.id,
-      clientId: task.request.clientId, data: { requestId: task.requestId },
+      actorId: actor.userId,
+      action: 'vendor_task.confirmed',
+      entity: 'VendorTask',
+      entityId: task.id,
+      clientId: task.request.clientId,
+      data: { requestId: task.requestId },
     })
     await publish(tx, { type: 'request.updated', requestId: task.requestId, clientId: task.request.clientId })
     return { confirmed: true }

@@ -12,7 +12,9 @@ async function fileTransfer(client: Page, title: string) {
   await expect(client).toHaveURL(/\/portal\/requests\/(?!new$)[\w-]+$/)
 }
 
-test('a butler works a travel request from new to fulfilled with the keyboard; spend over the limit waits for a supervisor', async ({ browser }) => {
+test('a butler works a travel request from new to fulfilled with the keyboard; spend over the limit waits for a supervisor', async ({
+  browser,
+}) => {
   const butler = await newSignedInPage(browser, people.butlerA)
   await waitForLive(butler)
   const client = await newSignedInPage(browser, people.clientA, { width: 375 })
@@ -22,7 +24,10 @@ test('a butler works a travel request from new to fulfilled with the keyboard; s
   const row = butler.getByTestId('queue-row').filter({ hasText: '虹桥机场送机 MU588' })
   await expect(row).toBeVisible()
   const rows = butler.getByTestId('queue-row')
-  const index = await rows.evaluateAll((els, title) => els.findIndex((e) => e.textContent?.includes(title as string)), '虹桥机场送机 MU588')
+  const index = await rows.evaluateAll(
+    (els, title) => els.findIndex((e) => e.textContent?.includes(title as string)),
+    '虹桥机场送机 MU588',
+  )
   for (let i = 0; i < index; i++) await butler.keyboard.press('j')
   await expect(rows.nth(index)).toHaveAttribute('aria-selected', 'true')
   await butler.keyboard.press('Enter')
@@ -76,7 +81,9 @@ test('a butler works a travel request from new to fulfilled with the keyboard; s
   await expect(client.getByText('沪A·88888 张师傅 138****0000')).toBeVisible()
   await expect(client.getByText('6800')).toHaveCount(0)
 
-  const [row2] = await sql<{ status: string }>(`SELECT status FROM "ServiceRequest" WHERE title = $1`, ['虹桥机场送机 MU588'])
+  const [row2] = await sql<{ status: string }>(`SELECT status FROM "ServiceRequest" WHERE title = $1`, [
+    '虹桥机场送机 MU588',
+  ])
   expect(row2.status).toBe('FULFILLED')
 })
 

@@ -49,7 +49,9 @@ test('client A cannot see client B’s request by page, by action or by the even
   // The action: A opens their own request page and posts with B's request id instead.
   const aRequestId = await fileRequest(a, 'A’s own request')
   await waitForLive(a)
-  await a.locator('form:has(#composer-body) input[name="requestId"]').evaluate((el, id) => ((el as HTMLInputElement).value = id), bRequestId)
+  await a
+    .locator('form:has(#composer-body) input[name="requestId"]')
+    .evaluate((el, id) => ((el as HTMLInputElement).value = id), bRequestId)
   await a.getByLabel('给管家留言').fill('Let me in')
   await a.getByRole('button', { name: '发送' }).click()
   await expect(a.locator('form [role="alert"]')).toHaveText('该需求不存在或您无权查看。')
@@ -66,7 +68,8 @@ test('client A cannot see client B’s request by page, by action or by the even
   const butlerA = await newSignedInPage(browser, people.butlerA)
   await butlerA.goto(`/console/requests/${aRequestId}`)
   const seenByButlerA = await recordEvents(butlerA)
-  const messagesFor = async (seen: () => Promise<string[]>) => (await seen()).filter((e) => e.startsWith('message.created') && e.includes(aRequestId)).length
+  const messagesFor = async (seen: () => Promise<string[]>) =>
+    (await seen()).filter((e) => e.startsWith('message.created') && e.includes(aRequestId)).length
   const clientBefore = await messagesFor(seenByA)
   await butlerA.locator('input[name="internal"]').check()
   await butlerA.locator('#composer-body').fill('Internal: client prefers the quiet table')

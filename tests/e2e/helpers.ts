@@ -21,7 +21,10 @@ async function enterAuthenticatorCode(page: Page, secret: string) {
     await page.locator('form button[type="submit"]').click()
     const outcome = await Promise.race([
       page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 10_000 }).then(() => 'in' as const),
-      page.locator('form [role="alert"]').waitFor({ timeout: 10_000 }).then(() => 'refused' as const),
+      page
+        .locator('form [role="alert"]')
+        .waitFor({ timeout: 10_000 })
+        .then(() => 'refused' as const),
     ])
     if (outcome === 'in') return
     await page.waitForTimeout(30_000 - (Date.now() % 30_000) + 500)
@@ -38,7 +41,11 @@ export function takePageErrors() {
 // would: typing a fresh code for each test would wait out the 30 s step every time.
 const keptSessions = new Map<string, Awaited<ReturnType<BrowserContext['storageState']>>>()
 
-export async function newSignedInPage(browser: Browser, email: string, opts: { width?: number; locale?: string; timezoneId?: string } = {}) {
+export async function newSignedInPage(
+  browser: Browser,
+  email: string,
+  opts: { width?: number; locale?: string; timezoneId?: string } = {},
+) {
   const kept = keptSessions.get(email)
   const context = await browser.newContext({
     viewport: { width: opts.width ?? 1440, height: opts.width && opts.width < 500 ? 812 : 900 },

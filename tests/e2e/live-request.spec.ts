@@ -2,7 +2,9 @@ import { expect, test } from './fixtures'
 import { newSignedInPage, sql, waitForLive } from './helpers'
 import { people } from './people'
 
-test('a client request reaches the butler live, the reply reaches the client live, and the clock is met', async ({ browser }) => {
+test('a client request reaches the butler live, the reply reaches the client live, and the clock is met', async ({
+  browser,
+}) => {
   const butler = await newSignedInPage(browser, people.butlerA)
   await expect(butler).toHaveURL(/\/console$/)
   await waitForLive(butler)
@@ -43,11 +45,16 @@ test('a client request reaches the butler live, the reply reaches the client liv
   await expect(client.getByTestId('request-status')).toHaveText('已响应')
   // The client no longer sees a countdown; staff see the first-response clock as met.
   await expect(client.getByTestId('sla-clock')).toHaveCount(0)
-  await expect(butler.locator('[data-testid="sla-clock"][data-kind="FIRST_RESPONSE"]')).toHaveAttribute('data-state', 'MET')
+  await expect(butler.locator('[data-testid="sla-clock"][data-kind="FIRST_RESPONSE"]')).toHaveAttribute(
+    'data-state',
+    'MET',
+  )
 
   const [timer] = await sql<{ met: boolean; ms: number }>(
     `SELECT "metAt" < "dueAt" AS met, EXTRACT(EPOCH FROM "metAt" - "startedAt") * 1000 AS ms
-     FROM "SlaTimer" t JOIN "ServiceRequest" r ON r.id = t."requestId" WHERE r.title = $1 AND t.kind = 'FIRST_RESPONSE'`, ['浦东机场接机'])
+     FROM "SlaTimer" t JOIN "ServiceRequest" r ON r.id = t."requestId" WHERE r.title = $1 AND t.kind = 'FIRST_RESPONSE'`,
+    ['浦东机场接机'],
+  )
   expect(timer.met).toBe(true)
   expect(Number(timer.ms)).toBeGreaterThan(0)
 })

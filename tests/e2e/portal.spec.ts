@@ -5,10 +5,13 @@ import { newSignedInPage, sql, waitForLive } from './helpers'
 import { people } from './people'
 
 const seriousViolations = async (page: Page) =>
-  (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  (await new AxeBuilder({ page }).analyze()).violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
 
-test('at 375 px: a client files an airport transfer with a family member, sees the reply live, and rates it', async ({ browser }) => {
+test('at 375 px: a client files an airport transfer with a family member, sees the reply live, and rates it', async ({
+  browser,
+}) => {
   const client = await newSignedInPage(browser, people.clientA, { width: 375 })
   await expect(client.getByTestId('butler-duty')).toHaveText('当前在岗')
   await client.getByRole('link', { name: '新的需求' }).click()
@@ -40,11 +43,15 @@ test('at 375 px: a client files an airport transfer with a family member, sees t
   await expect(butler.getByTestId('client-rating')).toContainText('司机非常准时')
 
   // An email was queued for the reply, in Chinese.
-  const mails = await sql<{ subject: string }>(`SELECT subject FROM "Outbox" WHERE subject LIKE $1`, ['%浦东机场接机 带太太%'])
+  const mails = await sql<{ subject: string }>(`SELECT subject FROM "Outbox" WHERE subject LIKE $1`, [
+    '%浦东机场接机 带太太%',
+  ])
   expect(mails.map((m) => m.subject)).toContain('管家已回复：浦东机场接机 带太太')
 })
 
-test('a delegate invited by client A acts for A, sees nothing of B, and is refused right after revocation', async ({ browser }) => {
+test('a delegate invited by client A acts for A, sees nothing of B, and is refused right after revocation', async ({
+  browser,
+}) => {
   const email = `helper-${Date.now()}@e2e.test`
   const a = await newSignedInPage(browser, people.clientA, { width: 375 })
   await a.goto('/portal/profile')
@@ -57,7 +64,11 @@ test('a delegate invited by client A acts for A, sees nothing of B, and is refus
   const [mail] = await sql<{ body: string }>(`SELECT body FROM "Outbox" WHERE "toEmail" = $1`, [email])
   const invitePath = /\/invite\/[\w-]+/.exec(mail.body)![0]
 
-  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+  const context = await browser.newContext({
+    viewport: { width: 375, height: 812 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  })
   const helper = await context.newPage()
   await helper.goto(invitePath)
   await helper.getByLabel('您的姓名').fill('小陈')
@@ -75,10 +86,15 @@ test('a delegate invited by client A acts for A, sees nothing of B, and is refus
   await helper.getByLabel('简要描述').fill('代王先生预订理发')
   await helper.getByRole('button', { name: '提交需求' }).click()
   await expect(helper).toHaveURL(/\/portal\/requests\/(?!new$)[\w-]+$/)
-  const [filed] = await sql<{ name: string }>(`SELECT c."displayName" AS name FROM "ServiceRequest" r JOIN "Client" c ON c.id = r."clientId" WHERE r.title = $1`, ['代王先生预订理发'])
+  const [filed] = await sql<{ name: string }>(
+    `SELECT c."displayName" AS name FROM "ServiceRequest" r JOIN "Client" c ON c.id = r."clientId" WHERE r.title = $1`,
+    ['代王先生预订理发'],
+  )
   expect(filed.name).toBe('王先生')
 
-  const [bRequest] = await sql<{ id: string }>(`SELECT r.id FROM "ServiceRequest" r JOIN "Client" c ON c.id = r."clientId" WHERE c."displayName" = 'Sophia Li' LIMIT 1`)
+  const [bRequest] = await sql<{ id: string }>(
+    `SELECT r.id FROM "ServiceRequest" r JOIN "Client" c ON c.id = r."clientId" WHERE c."displayName" = 'Sophia Li' LIMIT 1`,
+  )
   if (bRequest) expect((await helper.goto(`/portal/requests/${bRequest.id}`))?.status()).toBe(404)
 
   await helper.goto('/portal')
@@ -108,5 +124,4 @@ test('portal pages have no serious accessibility violations', async ({ browser }
   const anonymous = await (await browser.newContext({ locale: 'zh-CN' })).newPage()
   await anonymous.goto('/login')
   expect(await seriousViolations(anonymous), '/login').toEqual([])
-
 })

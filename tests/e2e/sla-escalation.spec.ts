@@ -5,13 +5,19 @@ import { people } from './people'
 // Short clocks so the whole escalation plays out in seconds: warn at 6 s, hand off at 9 s,
 // breach at 16 s. Restored afterwards for the other tests.
 test.beforeAll(async () => {
-  await sql(`UPDATE "SlaPolicy" SET "targetSeconds" = 16, "atRiskSeconds" = 6, "handoffSeconds" = 9 WHERE kind = 'FIRST_RESPONSE'`)
+  await sql(
+    `UPDATE "SlaPolicy" SET "targetSeconds" = 16, "atRiskSeconds" = 6, "handoffSeconds" = 9 WHERE kind = 'FIRST_RESPONSE'`,
+  )
 })
 test.afterAll(async () => {
-  await sql(`UPDATE "SlaPolicy" SET "targetSeconds" = 180, "atRiskSeconds" = 120, "handoffSeconds" = 150 WHERE kind = 'FIRST_RESPONSE'`)
+  await sql(
+    `UPDATE "SlaPolicy" SET "targetSeconds" = 180, "atRiskSeconds" = 120, "handoffSeconds" = 150 WHERE kind = 'FIRST_RESPONSE'`,
+  )
 })
 
-test('at risk alerts the dedicated butler, the backup takes the request, and the supervisor sees the breach live', async ({ browser }) => {
+test('at risk alerts the dedicated butler, the backup takes the request, and the supervisor sees the breach live', async ({
+  browser,
+}) => {
   // Unique per attempt, so a retry never meets the first attempt's request.
   const title = `今晚两位 Ultraviolet ${Date.now() % 100000}`
   const backup = await newSignedInPage(browser, people.butlerB)
@@ -55,5 +61,7 @@ test('at risk alerts the dedicated butler, the backup takes the request, and the
        SELECT id FROM "ServiceRequest" WHERE title = $1 UNION SELECT t.id FROM "SlaTimer" t JOIN "ServiceRequest" r ON r.id = t."requestId" WHERE r.title = $1)`,
     [title],
   )
-  expect(audit.actions).toEqual(expect.arrayContaining(['sla.at_risk', 'request.offered', 'request.taken', 'sla.breached']))
+  expect(audit.actions).toEqual(
+    expect.arrayContaining(['sla.at_risk', 'request.offered', 'request.taken', 'sla.breached']),
+  )
 })

@@ -4,20 +4,33 @@ import { people } from './people'
 
 test('a supervisor scores a sampled request and the butler sees the feedback', async ({ browser }) => {
   // A request of butler A finished last week, waiting to be sampled.
-  const [client] = await sql<{ id: string; userId: string }>(`SELECT id, "userId" FROM "Client" WHERE "displayName" = '王先生'`)
+  const [client] = await sql<{ id: string; userId: string }>(
+    `SELECT id, "userId" FROM "Client" WHERE "displayName" = '王先生'`,
+  )
   const [butler] = await sql<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [people.butlerA])
   const [req] = await sql<{ id: string }>(
     `INSERT INTO "ServiceRequest" (id, "clientId", "createdById", "assigneeId", category, title, status, "updatedAt")
-     VALUES (gen_random_uuid()::text, $1, $2, $3, 'LIVING', '上周的花艺布置', 'CLOSED', now()) RETURNING id`, [client.id, client.userId, butler.id])
-  await sql(`INSERT INTO "SlaTimer" (id, "requestId", kind, "startedAt", "dueAt", "metAt")
-     VALUES (gen_random_uuid()::text, $1, 'RESOLUTION', now() - interval '8 days', now() - interval '8 days', date_trunc('week', now()) - interval '2 days')`, [req.id])
+     VALUES (gen_random_uuid()::text, $1, $2, $3, 'LIVING', '上周的花艺布置', 'CLOSED', now()) RETURNING id`,
+    [client.id, client.userId, butler.id],
+  )
+  await sql(
+    `INSERT INTO "SlaTimer" (id, "requestId", kind, "startedAt", "dueAt", "metAt")
+     VALUES (gen_random_uuid()::text, $1, 'RESOLUTION', now() - interval '8 days', now() - interval '8 days', date_trunc('week', now()) - interval '2 days')`,
+    [req.id],
+  )
 
   const supervisor = await newSignedInPage(browser, people.supervisor)
   await supervisor.goto('/supervisor/quality')
   await supervisor.getByRole('button', { name: '立即抽样上周' }).click()
   const item = supervisor.getByTestId('qa-item').filter({ hasText: '上周的花艺布置' })
   await expect(item).toBeVisible()
-  for (const [label, value] of [['及时性', '5'], ['礼貌', '5'], ['准确性', '4'], ['完整性', '4'], ['主动性', '3']]) {
+  for (const [label, value] of [
+    ['及时性', '5'],
+    ['礼貌', '5'],
+    ['准确性', '4'],
+    ['完整性', '4'],
+    ['主动性', '3'],
+  ]) {
     await item.getByLabel(label).selectOption(value)
   }
   await item.getByLabel('给管家的反馈').fill('下次可以提前告知花材替换。')
@@ -50,7 +63,9 @@ test('a roster gap appears when a shift is removed', async ({ browser }) => {
 test('a disabled butler is signed out on their next request', async ({ browser }) => {
   const [{ email }] = await sql<{ email: string }>(
     `INSERT INTO "User" (id, email, "passwordHash", role, name, "updatedAt")
-     SELECT gen_random_uuid()::text, 'leaving@e2e.test', "passwordHash", 'BUTLER', '离职管家', now() FROM "User" WHERE email = $1 RETURNING email`, [people.butlerA])
+     SELECT gen_random_uuid()::text, 'leaving@e2e.test', "passwordHash", 'BUTLER', '离职管家', now() FROM "User" WHERE email = $1 RETURNING email`,
+    [people.butlerA],
+  )
   const butler = await newSignedInPage(browser, email)
   await expect(butler).toHaveURL(/\/console/)
 

@@ -17,7 +17,9 @@ async function signOut(page: Page) {
   await expect(page).toHaveURL(/\/login/)
 }
 
-test('a supervisor sets up an authenticator before anything else, then signs in with codes and recovery codes', async ({ browser }) => {
+test('a supervisor sets up an authenticator before anything else, then signs in with codes and recovery codes', async ({
+  browser,
+}) => {
   // First sign-in: the password alone only opens the set-up page.
   const page = await newSignedInPage(browser, people.newSupervisor)
   await expect(page).toHaveURL(/\/account\/two-factor/)
@@ -69,6 +71,8 @@ test('a supervisor sets up an authenticator before anything else, then signs in 
   await expect(row.getByTestId('second-factor')).toHaveText('两步验证未开启')
   await page.reload()
   await expect(page).toHaveURL(/\/login/)
-  const [audit] = await sql<{ n: string }>(`SELECT count(*) AS n FROM "AuditEvent" WHERE action = 'auth.second_factor_reset'`)
+  const [audit] = await sql<{ n: string }>(
+    `SELECT count(*) AS n FROM "AuditEvent" WHERE action = 'auth.second_factor_reset'`,
+  )
   expect(Number(audit.n)).toBe(1)
 })

@@ -9,7 +9,12 @@ test('a butler on one web process sees, live, a request submitted through anothe
   const butler = await newSignedInPage(browser, people.butlerA)
   await waitForLive(butler)
 
-  const context = await browser.newContext({ baseURL: SECOND_URL, viewport: { width: 375, height: 812 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+  const context = await browser.newContext({
+    baseURL: SECOND_URL,
+    viewport: { width: 375, height: 812 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  })
   const client = await context.newPage()
   await client.goto('/login')
   await client.locator('input[name="email"]').fill(people.clientA)

@@ -7,7 +7,11 @@ import { postClientMessage, replyToRequest } from '../../lib/requests/conversati
 import { createDelegate } from '../factories'
 import { actorFor, teamWithClient, useResponsePolicy } from './helpers'
 
-const dinner = { category: 'LIVING' as const, title: 'Dinner for four', details: { service: 'RESTAURANT' as const, partySize: 4 } }
+const dinner = {
+  category: 'LIVING' as const,
+  title: 'Dinner for four',
+  details: { service: 'RESTAURANT' as const, partySize: 4 },
+}
 
 describe('a client sees only their own requests', () => {
   afterAll(stopProducer)
@@ -22,7 +26,9 @@ describe('a client sees only their own requests', () => {
     expect((await listRequests(a.clientActor)).map((r) => r.id)).not.toContain(bRequest.id)
     expect(await canSeeRequest(a.clientActor, bRequest.id)).toBe(false)
     const before = await db.message.count({ where: { requestId: bRequest.id } })
-    await expect(postClientMessage(a.clientActor, { requestId: bRequest.id, body: 'hello' })).rejects.toMatchObject({ code: 'NOT_FOUND' })
+    await expect(postClientMessage(a.clientActor, { requestId: bRequest.id, body: 'hello' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    })
     expect(await db.message.count({ where: { requestId: bRequest.id } })).toBe(before)
     expect(await db.slaTimer.count({ where: { requestId: bRequest.id, kind: 'NEXT_RESPONSE' } })).toBe(0)
   })
@@ -30,11 +36,15 @@ describe('a client sees only their own requests', () => {
   it('a client cannot file a request for another client, and a butler cannot reply outside their clients', async () => {
     const a = await teamWithClient('Owner A')
     const b = await teamWithClient('Owner B')
-    await expect(createRequest(a.clientActor, { ...dinner, clientId: b.client.clientId })).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    await expect(createRequest(a.clientActor, { ...dinner, clientId: b.client.clientId })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    })
     expect(await db.serviceRequest.count({ where: { clientId: b.client.clientId } })).toBe(0)
 
     const bRequest = await createRequest(b.clientActor, dinner)
-    await expect(replyToRequest(a.butlerActor, { requestId: bRequest.id, body: 'hi', internal: false })).rejects.toMatchObject({ code: 'NOT_FOUND' })
+    await expect(
+      replyToRequest(a.butlerActor, { requestId: bRequest.id, body: 'hi', internal: false }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' })
     expect(await db.message.count({ where: { requestId: bRequest.id } })).toBe(0)
     expect(await getRequestDetail(a.butlerActor, bRequest.id)).toBeNull()
   })
@@ -63,7 +73,9 @@ describe('a client sees only their own requests', () => {
     const a = await teamWithClient('Audited')
     const request = await createRequest(a.clientActor, dinner)
     await replyToRequest(a.butlerActor, { requestId: request.id, body: 'Done.', internal: false })
-    const actions = (await db.auditEvent.findMany({ where: { clientId: a.client.clientId }, orderBy: { id: 'asc' } })).map((e) => e.action)
+    const actions = (
+      await db.auditEvent.findMany({ where: { clientId: a.client.clientId }, orderBy: { id: 'asc' } })
+    ).map((e) => e.action)
     expect(actions).toEqual(['request.created', 'request.replied'])
   })
 
@@ -83,17 +95,35 @@ describe('a client sees only their own requests', () => {
     const a = await teamWithClient('Idempotent messages')
     const request = await createRequest(a.clientActor, dinner)
     const key = crypto.randomUUID()
-    const sends = await Promise.all([1, 2, 3].map(() => postClientMessage(a.clientActor, { requestId: request.id, body: 'Window seat, please.', idempotencyKey: key })))
+    const sends = await Promise.all(
+      [1, 2, 3].map(() =>
+        postClientMessage(a.clientActor, { requestId: request.id, body: 'Window seat, please.', idempotencyKey: key }),
+      ),
+    )
     expect(new Set(sends.map((m) => m.id)).size).toBe(1)
     expect(await db.message.count({ where: { requestId: request.id, body: 'Window seat, please.' } })).toBe(1)
     expect(await db.auditEvent.count({ where: { action: 'request.client_message', entityId: sends[0].id } })).toBe(1)
 
     const replyKey = crypto.randomUUID()
-    const replies = await Promise.all([1, 2].map(() => replyToRequest(a.butlerActor, { requestId: request.id, body: 'Booked.', internal: false, idempotencyKey: replyKey })))
+    const replies = await Promise.all(
+      [1, 2].map(() =>
+        replyToRequest(a.butlerActor, {
+          requestId: request.id,
+          body: 'Booked.',
+          internal: false,
+          idempotencyKey: replyKey,
+        }),
+      ),
+    )
     expect(replies[0].id).toBe(replies[1].id)
     expect(await db.message.count({ where: { requestId: request.id, body: 'Booked.' } })).toBe(1)
     // A key is the author's own: the same key from someone else is a different message.
-    await replyToRequest(a.butlerActor, { requestId: request.id, body: 'Anything else?', internal: false, idempotencyKey: key })
+    await replyToRequest(a.butlerActor, {
+      requestId: request.id,
+      body: 'Anything else?',
+      internal: false,
+      idempotencyKey: key,
+    })
     expect(await db.message.count({ where: { requestId: request.id, body: 'Anything else?' } })).toBe(1)
   })
 

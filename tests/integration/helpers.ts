@@ -22,7 +22,9 @@ export async function teamWithClient(name = 'Client') {
   const backup = await createStaff(db, { name: `${name} Backup` })
   const client = await createClient(db, { name, dedicatedButlerId: butler.id, backupButlerId: backup.id })
   return {
-    butler, backup, client,
+    butler,
+    backup,
+    client,
     clientActor: await actorFor(client.userId),
     butlerActor: await actorFor(butler.id),
   }
@@ -30,7 +32,11 @@ export async function teamWithClient(name = 'Client') {
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
-export async function waitFor<T>(fn: () => Promise<T | null | undefined | false>, timeoutMs: number, stepMs = 50): Promise<T> {
+export async function waitFor<T>(
+  fn: () => Promise<T | null | undefined | false>,
+  timeoutMs: number,
+  stepMs = 50,
+): Promise<T> {
   const end = Date.now() + timeoutMs
   for (;;) {
     const v = await fn()

@@ -22,11 +22,15 @@ let sink: SMTPServer
 
 beforeAll(async () => {
   sink = new SMTPServer({
-    authOptional: true, disabledCommands: ['STARTTLS'],
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
     onData(stream, session, callback) {
       let data = ''
       stream.on('data', (c: Buffer) => (data += c.toString('utf8')))
-      stream.on('end', () => { received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), data }); callback() })
+      stream.on('end', () => {
+        received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), data })
+        callback()
+      })
     },
   })
   await new Promise<void>((resolve) => sink.listen(SINK_PORT, '127.0.0.1', resolve))
@@ -41,9 +45,21 @@ describe('portal', () => {
   it('an email reaches the SMTP sink when the butler replies, in the client’s language', async () => {
     await useResponsePolicy(180, 120)
     const team = await teamWithClient('Mail')
-    const request = await createRequest(team.clientActor, { category: 'OTHER', title: 'Find a calligraphy teacher', details: {} })
-    await replyToRequest(team.butlerActor, { requestId: request.id, body: 'I have two teachers in mind.', internal: false })
-    await replyToRequest(team.butlerActor, { requestId: request.id, body: 'Internal: check references.', internal: true })
+    const request = await createRequest(team.clientActor, {
+      category: 'OTHER',
+      title: 'Find a calligraphy teacher',
+      details: {},
+    })
+    await replyToRequest(team.butlerActor, {
+      requestId: request.id,
+      body: 'I have two teachers in mind.',
+      internal: false,
+    })
+    await replyToRequest(team.butlerActor, {
+      requestId: request.id,
+      body: 'Internal: check references.',
+      internal: true,
+    })
     const outbox = await db.outbox.findMany({ where: { toEmail: team.client.email } })
     expect(outbox).toHaveLength(1)
     expect(outbox[0].subject).toBe('管家已回复：Find a calligraphy teacher')
@@ -67,16 +83,25 @@ describe('portal', () => {
   it('a client manages only their own profile rows', async () => {
     const a = await teamWithClient('Profile A')
     const b = await teamWithClient('Profile B')
-    const wife = await saveFamilyMember(a.clientActor, ZFamilyMember.parse({ name: 'Wife', relation: 'wife', birthday: '1980-05-01' }))
-    await expect(saveFamilyMember(b.clientActor, ZFamilyMember.parse({ id: wife.id, name: 'Hacked', relation: 'x' }))).rejects.toMatchObject({ code: 'NOT_FOUND' })
-    await expect(deleteOwned(b.clientActor, 'family_member', { id: wife.id })).rejects.toMatchObject({ code: 'NOT_FOUND' })
+    const wife = await saveFamilyMember(
+      a.clientActor,
+      ZFamilyMember.parse({ name: 'Wife', relation: 'wife', birthday: '1980-05-01' }),
+    )
+    await expect(
+      saveFamilyMember(b.clientActor, ZFamilyMember.parse({ id: wife.id, name: 'Hacked', relation: 'x' })),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' })
+    await expect(deleteOwned(b.clientActor, 'family_member', { id: wife.id })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    })
     expect((await db.familyMember.findUniqueOrThrow({ where: { id: wife.id } })).name).toBe('Wife')
     await savePreference(a.clientActor, { id: null, topic: 'Diet', value: 'No shellfish' })
     expect(ZSettings.safeParse({ language: 'en', timeZone: 'Mars/Olympus' }).success).toBe(false)
     await updateSettings(a.clientActor, ZSettings.parse({ language: 'en', timeZone: 'Europe/London' }))
     const client = await db.client.findUniqueOrThrow({ where: { id: a.client.clientId } })
     expect(client).toMatchObject({ language: 'en', timeZone: 'Europe/London' })
-    await expect(savePreference(a.butlerActor, { id: null, topic: 'x', value: 'y' })).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    await expect(savePreference(a.butlerActor, { id: null, topic: 'x', value: 'y' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    })
   })
 
   it('a delegate invited by A acts for A only, and is refused at once after revocation', async () => {
@@ -87,7 +112,9 @@ describe('portal', () => {
     const mail = await db.outbox.findFirstOrThrow({ where: { toEmail: email } })
     const token = /\/invite\/([\w-]+)/.exec(mail.body)![1]
     await acceptInvitation({ token, name: 'Assistant', password: 'a long passphrase' })
-    await expect(acceptInvitation({ token, name: 'Again', password: 'a long passphrase' })).rejects.toMatchObject({ code: 'NOT_FOUND' })
+    await expect(acceptInvitation({ token, name: 'Again', password: 'a long passphrase' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    })
 
     const user = await db.user.findUniqueOrThrow({ where: { email } })
     const delegate = await actorFor(user.id)
@@ -96,22 +123,30 @@ describe('portal', () => {
     expect((await db.serviceRequest.findUniqueOrThrow({ where: { id: filed.id } })).clientId).toBe(a.client.clientId)
     const bRequest = await createRequest(b.clientActor, { category: 'OTHER', title: 'B private', details: {} })
     expect(await getRequestDetail(delegate, bRequest.id)).toBeNull()
-    await expect(createRequest(delegate, { category: 'OTHER', title: 'x', details: {}, clientId: b.client.clientId })).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    await expect(
+      createRequest(delegate, { category: 'OTHER', title: 'x', details: {}, clientId: b.client.clientId }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' })
 
     await revokeDelegate(a.clientActor, { id: invite.id })
     const after = await loadActor(delegate.sessionId)
     expect(after!.clientIds).toEqual([])
-    await expect(createRequest(after!, { category: 'OTHER', title: 'after revocation', details: {} })).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    await expect(
+      createRequest(after!, { category: 'OTHER', title: 'after revocation', details: {} }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' })
     expect(await getRequestDetail(after!, filed.id)).toBeNull()
   })
 
   it('a finished request can be rated once, 1 to 5', async () => {
     const team = await teamWithClient('Rating')
     const request = await createRequest(team.clientActor, { category: 'OTHER', title: 'Umbrella', details: {} })
-    await expect(rateRequest(team.clientActor, { requestId: request.id, score: 5 })).rejects.toMatchObject({ code: 'INVALID_TRANSITION' })
+    await expect(rateRequest(team.clientActor, { requestId: request.id, score: 5 })).rejects.toMatchObject({
+      code: 'INVALID_TRANSITION',
+    })
     await changeStatus(team.butlerActor, { requestId: request.id, status: 'FULFILLED', version: 1 })
     await rateRequest(team.clientActor, { requestId: request.id, score: 5, comment: 'Wonderful' })
-    await expect(rateRequest(team.clientActor, { requestId: request.id, score: 4 })).rejects.toMatchObject({ code: 'CONFLICT' })
+    await expect(rateRequest(team.clientActor, { requestId: request.id, score: 4 })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    })
     expect((await getRequestDetail(team.butlerActor, request.id))!.rating).toEqual({ score: 5, comment: 'Wonderful' })
   })
 })

@@ -13,7 +13,11 @@ describe('rate limits (PostgreSQL-backed)', () => {
     const who = `nobody-${Date.now()}@nowhere.test`
     for (let i = 0; i < 5; i++) await consume('signInAccount', who)
     const refusal = await assertAllowed('signInAccount', who).catch((e: unknown) => e)
-    expect(refusal).toMatchObject({ code: 'RATE_LIMITED', messageKey: 'errors.rateLimited', params: { minutes: expect.any(Number) } })
+    expect(refusal).toMatchObject({
+      code: 'RATE_LIMITED',
+      messageKey: 'errors.rateLimited',
+      params: { minutes: expect.any(Number) },
+    })
     expect(Number.isInteger((refusal as AppError).params?.minutes)).toBe(true)
     await expect(consume('signInAccount', who)).rejects.toMatchObject({ code: 'RATE_LIMITED' })
     // Another account is unaffected; the same email in other case is the same account.

@@ -9,7 +9,11 @@ import { startWorker } from '../../worker/index'
 import { createStaff } from '../factories'
 import { actorFor, sleep, teamWithClient, useResponsePolicy, waitFor } from './helpers'
 
-const lounge = { category: 'TRAVEL' as const, title: 'Lounge at PEK T3', details: { service: 'LOUNGE' as const, passengers: 1 } }
+const lounge = {
+  category: 'TRAVEL' as const,
+  title: 'Lounge at PEK T3',
+  details: { service: 'LOUNGE' as const, passengers: 1 },
+}
 const timerOf = (requestId: string, kind: 'FIRST_RESPONSE' | 'RESOLUTION' | 'NEXT_RESPONSE' = 'FIRST_RESPONSE') =>
   db.slaTimer.findFirstOrThrow({ where: { requestId, kind }, orderBy: { startedAt: 'desc' } })
 const requestRow = (id: string) => db.serviceRequest.findUniqueOrThrow({ where: { id } })
@@ -49,9 +53,19 @@ describe('SLA engine', () => {
     await waitFor(async () => (await requestRow(request.id)).offerStage === 'BACKUP', 3_000)
     await waitFor(async () => (await requestRow(request.id)).offerStage === 'ALL', 3_000)
 
-    const actions = (await db.auditEvent.findMany({ where: { entityId: { in: [request.id, (await timerOf(request.id)).id] } }, orderBy: { id: 'asc' } }))
-      .map((e) => `${e.action}${(e.data as { stage?: string }).stage ? `:${(e.data as { stage: string }).stage}` : ''}`)
-    expect(actions).toEqual(['request.created', 'sla.at_risk', 'request.offered:BACKUP', 'sla.breached', 'request.offered:ALL'])
+    const actions = (
+      await db.auditEvent.findMany({
+        where: { entityId: { in: [request.id, (await timerOf(request.id)).id] } },
+        orderBy: { id: 'asc' },
+      })
+    ).map((e) => `${e.action}${(e.data as { stage?: string }).stage ? `:${(e.data as { stage: string }).stage}` : ''}`)
+    expect(actions).toEqual([
+      'request.created',
+      'sla.at_risk',
+      'request.offered:BACKUP',
+      'sla.breached',
+      'request.offered:ALL',
+    ])
   })
 
   it('skips an off-duty backup: the hand-off goes straight to everyone on duty', async () => {
@@ -81,7 +95,9 @@ describe('SLA engine', () => {
     const taken = await requestRow(toAll.id)
     expect(taken.assigneeId).toBe(stranger.userId)
     expect(taken.offerStage).toBeNull()
-    expect((await db.client.findUniqueOrThrow({ where: { id: team.client.clientId } })).dedicatedButlerId).toBe(team.butler.id)
+    expect((await db.client.findUniqueOrThrow({ where: { id: team.client.clientId } })).dedicatedButlerId).toBe(
+      team.butler.id,
+    )
   })
 
   it('two butlers taking one offered request at once: exactly one wins', async () => {
@@ -110,7 +126,11 @@ describe('SLA engine', () => {
     const request = await createRequest(clientActor, lounge)
     await replyToRequest(butlerActor, { requestId: request.id, body: 'Which terminal?', internal: false })
     const before = await timerOf(request.id, 'RESOLUTION')
-    await changeStatus(butlerActor, { requestId: request.id, status: 'WAITING_CLIENT', version: (await requestRow(request.id)).version })
+    await changeStatus(butlerActor, {
+      requestId: request.id,
+      status: 'WAITING_CLIENT',
+      version: (await requestRow(request.id)).version,
+    })
     expect((await timerOf(request.id, 'RESOLUTION')).pausedAt).not.toBeNull()
     await sleep(700)
     await postClientMessage(clientActor, { requestId: request.id, body: 'T3, please.' })
@@ -129,9 +149,13 @@ describe('SLA engine', () => {
     const { clientActor, butlerActor } = await teamWithClient('Fulfil')
     const request = await createRequest(clientActor, lounge)
     const v1 = (await requestRow(request.id)).version
-    await expect(changeStatus(butlerActor, { requestId: request.id, status: 'CLOSED', version: v1 })).rejects.toMatchObject({ code: 'INVALID_TRANSITION' })
+    await expect(
+      changeStatus(butlerActor, { requestId: request.id, status: 'CLOSED', version: v1 }),
+    ).rejects.toMatchObject({ code: 'INVALID_TRANSITION' })
     await changeStatus(butlerActor, { requestId: request.id, status: 'FULFILLED', version: v1 })
-    await expect(changeStatus(butlerActor, { requestId: request.id, status: 'CLOSED', version: v1 })).rejects.toMatchObject({ code: 'CONFLICT' })
+    await expect(
+      changeStatus(butlerActor, { requestId: request.id, status: 'CLOSED', version: v1 }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' })
     expect((await requestRow(request.id)).status).toBe('FULFILLED')
     expect((await timerOf(request.id, 'RESOLUTION')).metAt).not.toBeNull()
   })
@@ -139,23 +163,37 @@ describe('SLA engine', () => {
   it('policy edits are validated, audited and apply to clocks started afterwards', async () => {
     await db.slaPolicy.deleteMany()
     const admin = await actorFor((await createStaff(db, { role: 'ADMIN' })).id)
-    const bad = ZSlaPolicy.safeParse({ kind: 'RESOLUTION', category: 'LIVING', targetSeconds: '60', atRiskSeconds: '90' })
+    const bad = ZSlaPolicy.safeParse({
+      kind: 'RESOLUTION',
+      category: 'LIVING',
+      targetSeconds: '60',
+      atRiskSeconds: '90',
+    })
     expect(bad.success).toBe(false)
     expect(bad.error!.issues[0]).toMatchObject({ path: ['atRiskSeconds'], message: 'errors.beforeTarget' })
 
     const { clientActor } = await teamWithClient('Policy')
     const dinner = { category: 'LIVING' as const, title: 'Dinner', details: { service: 'RESTAURANT' as const } }
     const old = await createRequest(clientActor, dinner)
-    const created = await savePolicy(admin, ZSlaPolicy.parse({ kind: 'RESOLUTION', category: 'LIVING', targetSeconds: '600', atRiskSeconds: '300' }))
+    const created = await savePolicy(
+      admin,
+      ZSlaPolicy.parse({ kind: 'RESOLUTION', category: 'LIVING', targetSeconds: '600', atRiskSeconds: '300' }),
+    )
     const fresh = await createRequest(clientActor, dinner)
     const span = (t: { startedAt: Date; dueAt: Date }) => t.dueAt.getTime() - t.startedAt.getTime()
     expect(span(await timerOf(old.id, 'RESOLUTION'))).toBe(2 * 3600_000)
     expect(span(await timerOf(fresh.id, 'RESOLUTION'))).toBe(600_000)
 
-    await expect(savePolicy(admin, ZSlaPolicy.parse({ kind: 'RESOLUTION', category: 'LIVING', targetSeconds: '900' }))).rejects.toMatchObject({ code: 'CONFLICT' })
+    await expect(
+      savePolicy(admin, ZSlaPolicy.parse({ kind: 'RESOLUTION', category: 'LIVING', targetSeconds: '900' })),
+    ).rejects.toMatchObject({ code: 'CONFLICT' })
     await deactivatePolicy(admin, { id: created.id, version: 1 })
-    expect(await db.auditEvent.count({ where: { entityId: created.id, action: { startsWith: 'sla_policy.' } } })).toBe(2)
+    expect(await db.auditEvent.count({ where: { entityId: created.id, action: { startsWith: 'sla_policy.' } } })).toBe(
+      2,
+    )
     const butler = await actorFor((await createStaff(db)).id)
-    await expect(savePolicy(butler, ZSlaPolicy.parse({ kind: 'RESOLUTION', targetSeconds: '60' }))).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    await expect(
+      savePolicy(butler, ZSlaPolicy.parse({ kind: 'RESOLUTION', targetSeconds: '60' })),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' })
   })
 })

@@ -7,14 +7,13 @@ import { startWorker } from '../../worker/index'
 import { sleep, teamWithClient, useResponsePolicy, waitFor } from './helpers'
 
 const transfer = {
-  category: 'TRAVEL' as const, title: 'Pick-up at PVG',
+  category: 'TRAVEL' as const,
+  title: 'Pick-up at PVG',
   details: { service: 'AIRPORT_TRANSFER' as const, flightNumber: 'CA981', passengers: 2 },
 }
 
-const firstTimer = (requestId: string) =>
-  db.slaTimer.findFirstOrThrow({ where: { requestId, kind: 'FIRST_RESPONSE' } })
-const breachEvents = (timerId: string) =>
-  db.auditEvent.count({ where: { action: 'sla.breached', entityId: timerId } })
+const firstTimer = (requestId: string) => db.slaTimer.findFirstOrThrow({ where: { requestId, kind: 'FIRST_RESPONSE' } })
+const breachEvents = (timerId: string) => db.auditEvent.count({ where: { action: 'sla.breached', entityId: timerId } })
 
 describe('SLA clocks', () => {
   let stops: (() => Promise<void>)[] = []
@@ -79,7 +78,9 @@ describe('SLA clocks', () => {
     await useResponsePolicy(1)
     stops.push(await startWorker(), await startWorker())
     const { clientActor } = await teamWithClient('Race')
-    const requests = await Promise.all([1, 2, 3, 4, 5].map((i) => createRequest(clientActor, { ...transfer, title: `Race ${i}` })))
+    const requests = await Promise.all(
+      [1, 2, 3, 4, 5].map((i) => createRequest(clientActor, { ...transfer, title: `Race ${i}` })),
+    )
     await sleep(3_000)
     for (const r of requests) {
       const t = await firstTimer(r.id)

@@ -21,16 +21,41 @@ describe('supervisor', () => {
     const supervisor = await actorFor((await createStaff(db, { role: 'SUPERVISOR' })).id)
     // First responses after 10, 20, ... 190 s; the last one never answered.
     for (let i = 0; i < 20; i++) {
-      const r = await db.serviceRequest.create({ data: { clientId: team.client.clientId, createdById: team.client.userId, category: 'OTHER', title: `K${i}`, createdAt: at(i * 1000) } })
+      const r = await db.serviceRequest.create({
+        data: {
+          clientId: team.client.clientId,
+          createdById: team.client.userId,
+          category: 'OTHER',
+          title: `K${i}`,
+          createdAt: at(i * 1000),
+        },
+      })
       const started = at(i * 1000)
       const answered = i < 19 ? new Date(started.getTime() + (i + 1) * 10_000) : null
       const due = new Date(started.getTime() + 180_000)
-      await db.slaTimer.create({ data: {
-        requestId: r.id, kind: 'FIRST_RESPONSE', startedAt: started, dueAt: due, metAt: answered,
-        breachedAt: answered && answered < due ? null : due,
-      } })
-      await db.slaTimer.create({ data: { requestId: r.id, kind: 'RESOLUTION', startedAt: started, dueAt: at(i * 1000 + 7200), metAt: at(i * 1000 + 600) } })
-      if (i % 4 === 0) await db.slaTimer.create({ data: { requestId: r.id, kind: 'NEXT_RESPONSE', startedAt: at(i * 1000 + 300), dueAt: at(i * 1000 + 480) } })
+      await db.slaTimer.create({
+        data: {
+          requestId: r.id,
+          kind: 'FIRST_RESPONSE',
+          startedAt: started,
+          dueAt: due,
+          metAt: answered,
+          breachedAt: answered && answered < due ? null : due,
+        },
+      })
+      await db.slaTimer.create({
+        data: {
+          requestId: r.id,
+          kind: 'RESOLUTION',
+          startedAt: started,
+          dueAt: at(i * 1000 + 7200),
+          metAt: at(i * 1000 + 600),
+        },
+      })
+      if (i % 4 === 0)
+        await db.slaTimer.create({
+          data: { requestId: r.id, kind: 'NEXT_RESPONSE', startedAt: at(i * 1000 + 300), dueAt: at(i * 1000 + 480) },
+        })
     }
     const kpi = await firstResponseKpi(supervisor, { from: T0, to: at(86_400) })
     // Answered in 10..190 s: within 3 minutes are 10..170 (17 of 20); 180 and 190 are late, one unanswered.
@@ -40,7 +65,9 @@ describe('supervisor', () => {
     expect(kpi.p95Seconds).toBeCloseTo(181, 6) // continuous percentile of 19 values: 10 + 0.95*18*10
     const fcr = await firstContactResolution(supervisor, { from: T0, to: at(86_400) })
     expect(fcr).toMatchObject({ finished: 20, firstContact: 15 })
-    await expect(firstResponseKpi(team.butlerActor, { from: T0, to: at(1) })).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    await expect(firstResponseKpi(team.butlerActor, { from: T0, to: at(1) })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    })
   })
 
   it('samples finished requests per butler once a week, and the butler sees the score and feedback', async () => {
@@ -48,15 +75,43 @@ describe('supervisor', () => {
     const supervisor = await actorFor((await createStaff(db, { role: 'SUPERVISOR' })).id)
     const lastWeek = new Date('2026-11-11T10:00:00Z')
     for (let i = 0; i < 5; i++) {
-      const r = await db.serviceRequest.create({ data: { clientId: team.client.clientId, createdById: team.client.userId, assigneeId: team.butler.id, category: 'OTHER', title: `QA${i}`, status: 'CLOSED' } })
-      await db.slaTimer.create({ data: { requestId: r.id, kind: 'RESOLUTION', startedAt: lastWeek, dueAt: lastWeek, metAt: lastWeek } })
+      const r = await db.serviceRequest.create({
+        data: {
+          clientId: team.client.clientId,
+          createdById: team.client.userId,
+          assigneeId: team.butler.id,
+          category: 'OTHER',
+          title: `QA${i}`,
+          status: 'CLOSED',
+        },
+      })
+      await db.slaTimer.create({
+        data: { requestId: r.id, kind: 'RESOLUTION', startedAt: lastWeek, dueAt: lastWeek, metAt: lastWeek },
+      })
     }
     const now = new Date('2026-11-16T01:00:00Z')
     expect(await sampleWeek(now, 3)).toBe(3)
     expect(await sampleWeek(now, 3)).toBe(0)
     const review = await db.qaReview.findFirstOrThrow({ where: { butlerId: team.butler.id } })
-    await scoreReview(supervisor, { reviewId: review.id, timeliness: 5, courtesy: 4, accuracy: 5, completeness: 4, proactivity: 3, comment: 'Call ahead next time.' })
-    await expect(scoreReview(supervisor, { reviewId: review.id, timeliness: 1, courtesy: 1, accuracy: 1, completeness: 1, proactivity: 1 })).rejects.toMatchObject({ code: 'CONFLICT' })
+    await scoreReview(supervisor, {
+      reviewId: review.id,
+      timeliness: 5,
+      courtesy: 4,
+      accuracy: 5,
+      completeness: 4,
+      proactivity: 3,
+      comment: 'Call ahead next time.',
+    })
+    await expect(
+      scoreReview(supervisor, {
+        reviewId: review.id,
+        timeliness: 1,
+        courtesy: 1,
+        accuracy: 1,
+        completeness: 1,
+        proactivity: 1,
+      }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' })
     const own = await reviewsFor(team.butlerActor, team.butler.id)
     expect(own.reviews[0]).toMatchObject({ comment: 'Call ahead next time.', average: 4.2 })
     await expect(reviewsFor(team.butlerActor, team.backup.id)).rejects.toMatchObject({ code: 'FORBIDDEN' })
@@ -70,26 +125,48 @@ describe('supervisor', () => {
     const other = await actorFor((await createStaff(db)).id)
     await changeRole(admin, { userId: other.userId, role: 'SUPERVISOR' })
     expect(await loadActor(other.sessionId)).toBeNull()
-    await expect(setDisabled(other, { userId: admin.userId, disabled: true })).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    await expect(setDisabled(other, { userId: admin.userId, disabled: true })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    })
   })
 
   it('bulk reassign moves every client in one step, each change audited', async () => {
     const team = await teamWithClient('Leaving')
-    const second = await db.client.create({ data: { userId: (await createStaff(db, { name: 'placeholder' })).id, displayName: 'Second', dedicatedButlerId: team.butler.id } })
+    const second = await db.client.create({
+      data: {
+        userId: (await createStaff(db, { name: 'placeholder' })).id,
+        displayName: 'Second',
+        dedicatedButlerId: team.butler.id,
+      },
+    })
     const supervisor = await actorFor((await createStaff(db, { role: 'SUPERVISOR' })).id)
-    const result = await bulkReassign(supervisor, { fromButlerId: team.butler.id, toButlerId: team.backup.id, scope: 'dedicated' })
+    const result = await bulkReassign(supervisor, {
+      fromButlerId: team.butler.id,
+      toButlerId: team.backup.id,
+      scope: 'dedicated',
+    })
     expect(result.moved).toBe(2)
     const moved = await db.client.findMany({ where: { id: { in: [team.client.clientId, second.id] } } })
     expect(moved.every((c) => c.dedicatedButlerId === team.backup.id)).toBe(true)
     // The old backup became dedicated, so the client no longer has them as backup too.
     expect(moved.find((c) => c.id === team.client.clientId)!.backupButlerId).toBeNull()
-    expect(await db.auditEvent.count({ where: { action: 'client.butler_reassigned', entityId: { in: [team.client.clientId, second.id] } } })).toBe(2)
+    expect(
+      await db.auditEvent.count({
+        where: { action: 'client.butler_reassigned', entityId: { in: [team.client.clientId, second.id] } },
+      }),
+    ).toBe(2)
   })
 
   it('shift edges set availability', async () => {
     const butler = await createStaff(db, { onDuty: false })
     const now = new Date()
-    await db.shift.create({ data: { butlerId: butler.id, startsAt: new Date(now.getTime() - 30_000), endsAt: new Date(now.getTime() + 8 * 3600_000) } })
+    await db.shift.create({
+      data: {
+        butlerId: butler.id,
+        startsAt: new Date(now.getTime() - 30_000),
+        endsAt: new Date(now.getTime() + 8 * 3600_000),
+      },
+    })
     await syncDutyFromRoster(now)
     expect((await db.user.findUniqueOrThrow({ where: { id: butler.id } })).onDuty).toBe(true)
     await syncDutyFromRoster(new Date(now.getTime() + 8 * 3600_000 + 10_000))

@@ -3,7 +3,12 @@ import { db } from '../../lib/db'
 import { checkSignIn, createSession, loadActor } from '../../lib/auth/sessions'
 import { totpCode } from '../../lib/auth/totp'
 import {
-  beginEnrollment, confirmEnrollment, regenerateRecoveryCodes, resetSecondFactor, secondFactorStatus, verifySecondFactor,
+  beginEnrollment,
+  confirmEnrollment,
+  regenerateRecoveryCodes,
+  resetSecondFactor,
+  secondFactorStatus,
+  verifySecondFactor,
 } from '../../lib/auth/two-factor'
 import { createStaff } from '../factories'
 import { actorFor } from './helpers'
@@ -43,7 +48,10 @@ describe('second factor (TOTP and recovery codes)', () => {
     const { secret, qrSvg } = await beginEnrollment(before)
     expect(qrSvg).toContain('<svg')
     // The secret is sealed at rest, never stored as typed into the app.
-    const stored = await db.user.findUniqueOrThrow({ where: { id: sup.id }, select: { totpSecret: true, totpEnabledAt: true } })
+    const stored = await db.user.findUniqueOrThrow({
+      where: { id: sup.id },
+      select: { totpSecret: true, totpEnabledAt: true },
+    })
     expect(stored.totpSecret).not.toContain(secret)
     expect(stored.totpEnabledAt).toBeNull()
     await expect(confirmEnrollment(before, '000000')).rejects.toMatchObject({ message: 'errors.codeWrong' })
@@ -75,21 +83,31 @@ describe('second factor (TOTP and recovery codes)', () => {
     const sup = await createStaff(db, { role: 'SUPERVISOR', password: PASSWORD })
     const supSession = await createSession(sup.id)
     const adminActor = await actorFor(admin.id)
-    await expect(resetSecondFactor(adminActor, admin.id)).rejects.toMatchObject({ message: 'errors.secondFactorNotOwn' })
-    await expect(resetSecondFactor(await actorFor(sup.id), admin.id)).rejects.toMatchObject({ message: 'errors.forbidden' })
+    await expect(resetSecondFactor(adminActor, admin.id)).rejects.toMatchObject({
+      message: 'errors.secondFactorNotOwn',
+    })
+    await expect(resetSecondFactor(await actorFor(sup.id), admin.id)).rejects.toMatchObject({
+      message: 'errors.forbidden',
+    })
 
     await resetSecondFactor(adminActor, sup.id)
     expect(await loadActor(supSession)).toBeNull()
     expect(await checkSignIn(sup.email, PASSWORD)).toEqual({ userId: sup.id })
     expect((await actorFor(sup.id)).mustEnrollSecondFactor).toBe(true)
     expect(await db.recoveryCode.count({ where: { userId: sup.id } })).toBe(0)
-    expect(await db.auditEvent.count({ where: { entityId: sup.id, action: 'auth.second_factor_reset', actorId: admin.id } })).toBe(1)
+    expect(
+      await db.auditEvent.count({ where: { entityId: sup.id, action: 'auth.second_factor_reset', actorId: admin.id } }),
+    ).toBe(1)
   })
 
   it('accepts exactly one of two simultaneous sign-ins with the same code', async () => {
     const sup = await createStaff(db, { role: 'SUPERVISOR', password: PASSWORD })
     const code = totpCode(sup.totpSecret!)
-    const results = await Promise.all([verifySecondFactor(sup.id, code), verifySecondFactor(sup.id, code), verifySecondFactor(sup.id, code)])
+    const results = await Promise.all([
+      verifySecondFactor(sup.id, code),
+      verifySecondFactor(sup.id, code),
+      verifySecondFactor(sup.id, code),
+    ])
     expect(results.filter(Boolean)).toHaveLength(1)
   })
 })

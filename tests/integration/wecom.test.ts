@@ -30,7 +30,11 @@ const sim = new WecomSimulator()
 
 const channelRows = async () => {
   const [inbound, contacts, deliveries, requests, messages] = await Promise.all([
-    db.channelInbound.count(), db.channelContact.count(), db.channelDelivery.count(), db.serviceRequest.count(), db.message.count(),
+    db.channelInbound.count(),
+    db.channelContact.count(),
+    db.channelDelivery.count(),
+    db.serviceRequest.count(),
+    db.message.count(),
   ])
   return { inbound, contacts, deliveries, requests, messages }
 }
@@ -43,7 +47,8 @@ async function deliverCallback() {
 
 // The channel's own notices ("you are connected") are not part of a request; send them out of the way.
 async function sendPendingNotices() {
-  for (const d of await db.channelDelivery.findMany({ where: { messageId: null, status: 'PENDING' } })) await sendChannelDelivery(d.id)
+  for (const d of await db.channelDelivery.findMany({ where: { messageId: null, status: 'PENDING' } }))
+    await sendChannelDelivery(d.id)
 }
 
 async function jobsFor(deliveryId: string) {
@@ -60,7 +65,12 @@ beforeAll(async () => {
   admin = await actorFor((await createStaff(db, { role: 'ADMIN' })).id)
   supervisor = await actorFor((await createStaff(db, { role: 'SUPERVISOR' })).id)
   await saveWecomSettings(admin, {
-    apiBase: sim.url, corpId: sim.corpId, openKfId: sim.openKfId, secret: sim.secret, token: sim.token, aesKey: sim.aesKey,
+    apiBase: sim.url,
+    corpId: sim.corpId,
+    openKfId: sim.openKfId,
+    secret: sim.secret,
+    token: sim.token,
+    aesKey: sim.aesKey,
   })
 })
 afterAll(async () => {
@@ -86,12 +96,18 @@ describe('WeCom callback', () => {
     expect((await POST(forged.request())).status).toBe(403)
     // A valid signature over a different body is a bad signature for this one.
     const real = sim.callback(APP)
-    const swapped = real.body.replace(/<Encrypt><!\[CDATA\[[^\]]+\]\]>/, `<Encrypt><![CDATA[${Buffer.alloc(64, 1).toString('base64')}]]>`)
+    const swapped = real.body.replace(
+      /<Encrypt><!\[CDATA\[[^\]]+\]\]>/,
+      `<Encrypt><![CDATA[${Buffer.alloc(64, 1).toString('base64')}]]>`,
+    )
     expect((await POST(new Request(real.url, { method: 'POST', body: swapped }))).status).toBe(403)
     const malformed = [
       new Request(APP, { method: 'POST', body: '<xml/>' }),
       new Request(`${real.url}`, { method: 'POST', body: '' }),
-      new Request(`${real.url}`, { method: 'POST', body: '<!DOCTYPE xml [<!ENTITY x SYSTEM "file:///etc/passwd">]><xml><Encrypt>&x;</Encrypt></xml>' }),
+      new Request(`${real.url}`, {
+        method: 'POST',
+        body: '<!DOCTYPE xml [<!ENTITY x SYSTEM "file:///etc/passwd">]><xml><Encrypt>&x;</Encrypt></xml>',
+      }),
       new Request(`${real.url}`, { method: 'POST', body: `${real.body}${real.body}` }),
       new Request(`${real.url}`, { method: 'POST', body: 'x'.repeat(70_000) }),
       new Request(`${APP}?msg_signature=a&timestamp=b&nonce=c&echostr=%%%`),
@@ -109,7 +125,9 @@ describe('WeCom callback', () => {
   it('keeps messages from an unbound WeChat user in the supervisor queue, out of every client', async () => {
     const before = await channelRows()
     await deliverCallback()
-    const contact = await db.channelContact.findUniqueOrThrow({ where: { channel_externalId: { channel: 'WECOM', externalId: 'wm-stranger-0' } } })
+    const contact = await db.channelContact.findUniqueOrThrow({
+      where: { channel_externalId: { channel: 'WECOM', externalId: 'wm-stranger-0' } },
+    })
     expect(contact.clientId).toBeNull()
     const rows = await db.channelInbound.findMany({ where: { contactId: contact.id } })
     expect(rows.map((r) => [r.status, r.text])).toEqual([['HELD', 'should not be read']])
@@ -117,7 +135,13 @@ describe('WeCom callback', () => {
     expect(after.requests).toBe(before.requests)
     expect(after.messages).toBe(before.messages)
     const queue = await unboundContacts(supervisor)
-    expect(queue).toEqual([expect.objectContaining({ id: contact.id, held: 1, latest: expect.objectContaining({ kind: 'text', text: 'should not be read' }) })])
+    expect(queue).toEqual([
+      expect.objectContaining({
+        id: contact.id,
+        held: 1,
+        latest: expect.objectContaining({ kind: 'text', text: 'should not be read' }),
+      }),
+    ])
     expect(queue[0].label).not.toContain('wm-stranger-0')
   })
 })
@@ -141,16 +165,30 @@ describe('binding a WeChat user to a client', () => {
     await deliverCallback()
     const bound = await db.channelContact.findUniqueOrThrow({ where: { id: contact.id } })
     expect(bound.clientId).toBe(client.clientId)
-    const statuses = await db.channelInbound.findMany({ where: { contactId: contact.id }, orderBy: { sentAt: 'asc' }, select: { status: true } })
+    const statuses = await db.channelInbound.findMany({
+      where: { contactId: contact.id },
+      orderBy: { sentAt: 'asc' },
+      select: { status: true },
+    })
     expect(statuses.map((s) => s.status).sort()).toEqual(['BINDING', 'ROUTED'])
     // The message held before binding is now the client's request, with its clock running.
-    const request = await db.serviceRequest.findFirstOrThrow({ where: { clientId: client.clientId }, include: { messages: true, timers: true } })
+    const request = await db.serviceRequest.findFirstOrThrow({
+      where: { clientId: client.clientId },
+      include: { messages: true, timers: true },
+    })
     expect(request.messages.map((m) => m.body)).toEqual(['你好，我想预订明晚的餐厅'])
     expect(request.messages.some((m) => m.body.includes(code))).toBe(false)
     expect(request.timers.find((t) => t.kind === 'FIRST_RESPONSE')).toMatchObject({ metAt: null })
-    expect(await db.auditEvent.count({ where: { action: 'channel.contact_bound', clientId: client.clientId, data: { path: ['via'], equals: 'code' } } })).toBe(1)
+    expect(
+      await db.auditEvent.count({
+        where: { action: 'channel.contact_bound', clientId: client.clientId, data: { path: ['via'], equals: 'code' } },
+      }),
+    ).toBe(1)
     await sendPendingNotices()
-    expect(sim.sent.at(-1)).toMatchObject({ touser: 'wm-code-user', text: { content: expect.stringContaining('钻石管家') } })
+    expect(sim.sent.at(-1)).toMatchObject({
+      touser: 'wm-code-user',
+      text: { content: expect.stringContaining('钻石管家') },
+    })
 
     // A connected client is not offered another code.
     await expect(createBindingCode(clientActor)).rejects.toMatchObject({ code: 'CONFLICT' })
@@ -164,7 +202,10 @@ describe('binding a WeChat user to a client', () => {
   it('refuses an expired code', async () => {
     const { client, clientActor } = await teamWithClient('Late Client')
     const { code } = await createBindingCode(clientActor)
-    await db.channelBindingCode.updateMany({ where: { clientId: client.clientId }, data: { expiresAt: new Date(Date.now() - 1000) } })
+    await db.channelBindingCode.updateMany({
+      where: { clientId: client.clientId },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    })
     sim.userWrites('wm-late-user', { text: code })
     await deliverCallback()
     const contact = await db.channelContact.findFirstOrThrow({ where: { externalId: 'wm-late-user' } })
@@ -178,12 +219,23 @@ describe('binding a WeChat user to a client', () => {
     sim.userWrites('wm-staff-bound', { text: 'hello from WeChat' })
     await deliverCallback()
     const contact = await db.channelContact.findFirstOrThrow({ where: { externalId: 'wm-staff-bound' } })
-    await expect(bindContactAndRoute(strangerButler, { contactId: contact.id, clientId: client.clientId })).rejects.toMatchObject({ code: 'NOT_FOUND' })
+    await expect(
+      bindContactAndRoute(strangerButler, { contactId: contact.id, clientId: client.clientId }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' })
     expect((await db.channelContact.findUniqueOrThrow({ where: { id: contact.id } })).clientId).toBeNull()
     await bindContactAndRoute(butlerActor, { contactId: contact.id, clientId: client.clientId })
-    await expect(bindContactAndRoute(supervisor, { contactId: contact.id, clientId: client.clientId })).rejects.toMatchObject({ code: 'CONFLICT' })
-    expect(await db.auditEvent.count({ where: { action: 'channel.contact_bound', actorId: butlerActor.userId, clientId: client.clientId } })).toBe(1)
-    const request = await db.serviceRequest.findFirstOrThrow({ where: { clientId: client.clientId }, include: { messages: true } })
+    await expect(
+      bindContactAndRoute(supervisor, { contactId: contact.id, clientId: client.clientId }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' })
+    expect(
+      await db.auditEvent.count({
+        where: { action: 'channel.contact_bound', actorId: butlerActor.userId, clientId: client.clientId },
+      }),
+    ).toBe(1)
+    const request = await db.serviceRequest.findFirstOrThrow({
+      where: { clientId: client.clientId },
+      include: { messages: true },
+    })
     expect(request.messages.map((m) => m.body)).toEqual(['hello from WeChat'])
     await sendPendingNotices()
   })
@@ -200,13 +252,20 @@ describe('the full loop', () => {
     // Start from a client with no open request: close the one the held message opened.
     await db.serviceRequest.updateMany({ where: { clientId: client.clientId }, data: { status: 'CLOSED' } })
 
-    sim.userWrites('wm-loop', { text: 'Please book a table for two tomorrow at 7pm near the Bund, quiet corner if possible' })
+    sim.userWrites('wm-loop', {
+      text: 'Please book a table for two tomorrow at 7pm near the Bund, quiet corner if possible',
+    })
     const t0 = Date.now()
     await deliverCallback()
     const request = await db.serviceRequest.findFirstOrThrow({
-      where: { clientId: client.clientId, status: 'NEW' }, include: { messages: true, timers: true },
+      where: { clientId: client.clientId, status: 'NEW' },
+      include: { messages: true, timers: true },
     })
-    expect(request).toMatchObject({ category: 'OTHER', title: 'Please book a table for two tomorrow at…', createdById: client.userId })
+    expect(request).toMatchObject({
+      category: 'OTHER',
+      title: 'Please book a table for two tomorrow at…',
+      createdById: client.userId,
+    })
     expect(request.messages.map((m) => [m.body, m.authorId, m.visibility])).toEqual([
       ['Please book a table for two tomorrow at 7pm near the Bund, quiet corner if possible', client.userId, 'CLIENT'],
     ])
@@ -224,16 +283,28 @@ describe('the full loop', () => {
     expect(attachments[0].mimeType).toBe('image/jpeg')
     expect(await db.message.count({ where: { requestId: request.id } })).toBe(2)
 
-    const reply = await replyToRequest(butlerActor, { requestId: request.id, body: '好的，已为您预订外滩附近安静的位置。', internal: false })
+    const reply = await replyToRequest(butlerActor, {
+      requestId: request.id,
+      body: '好的，已为您预订外滩附近安静的位置。',
+      internal: false,
+    })
     const delivery = await db.channelDelivery.findFirstOrThrow({ where: { messageId: reply.id } })
     expect(delivery.status).toBe('PENDING')
     // An internal note never leaves for WeChat.
-    const note = await replyToRequest(butlerActor, { requestId: request.id, body: 'client prefers window seats', internal: true })
+    const note = await replyToRequest(butlerActor, {
+      requestId: request.id,
+      body: 'client prefers window seats',
+      internal: true,
+    })
     expect(await db.channelDelivery.count({ where: { messageId: note.id } })).toBe(0)
 
     expect(await sendChannelDelivery(delivery.id)).toBe('SENT')
     expect(sim.sent.at(-1)).toMatchObject({
-      touser: 'wm-loop', open_kfid: sim.openKfId, msgid: delivery.id, msgtype: 'text', text: { content: '好的，已为您预订外滩附近安静的位置。' },
+      touser: 'wm-loop',
+      open_kfid: sim.openKfId,
+      msgid: delivery.id,
+      msgtype: 'text',
+      text: { content: '好的，已为您预订外滩附近安静的位置。' },
     })
     const met = await db.slaTimer.findFirstOrThrow({ where: { requestId: request.id, kind: 'FIRST_RESPONSE' } })
     expect(met.metAt).not.toBeNull()
@@ -309,7 +380,10 @@ describe('access token', () => {
     sim.invalidateTokens()
     const delivery = await db.channelDelivery.findFirstOrThrow({ where: { messageId: reply.id } })
     expect(await sendChannelDelivery(delivery.id)).toBe('SENT')
-    expect(await db.channelDelivery.findUniqueOrThrow({ where: { id: delivery.id } })).toMatchObject({ attempts: 1, status: 'SENT' })
+    expect(await db.channelDelivery.findUniqueOrThrow({ where: { id: delivery.id } })).toMatchObject({
+      attempts: 1,
+      status: 'SENT',
+    })
     expect(sim.count('/cgi-bin/kf/send_msg', 40014)).toBeGreaterThanOrEqual(1)
   })
 })
@@ -338,7 +412,11 @@ describe('sending', () => {
     expect(first).toMatchObject({ status: 'RETRYING', attempts: 1, lastError: expect.stringContaining('-1') })
     expect(first.nextAttemptAt!.getTime() - t1).toBeGreaterThanOrEqual(retryDelaySeconds(1) * 1000 - 1000)
     let detail = await getRequestDetail(butlerActor, request.id)
-    expect(detail!.messages.find((m) => m.id === reply.id)!.delivery).toMatchObject({ status: 'RETRYING', attempts: 1, error: expect.stringContaining('system busy') })
+    expect(detail!.messages.find((m) => m.id === reply.id)!.delivery).toMatchObject({
+      status: 'RETRYING',
+      attempts: 1,
+      error: expect.stringContaining('system busy'),
+    })
 
     expect(await sendChannelDelivery(delivery.id)).toBe('RETRYING')
     const second = await db.channelDelivery.findUniqueOrThrow({ where: { id: delivery.id } })
@@ -347,8 +425,12 @@ describe('sending', () => {
     expect(retryDelaySeconds(2)).toBe(2 * retryDelaySeconds(1))
     const jobs = await jobsFor(delivery.id)
     expect(jobs).toHaveLength(3)
-    expect(jobs[1].start_after.getTime() - jobs[1].created_on.getTime()).toBeGreaterThanOrEqual(retryDelaySeconds(1) * 1000 - 1000)
-    expect(jobs[2].start_after.getTime() - jobs[2].created_on.getTime()).toBeGreaterThanOrEqual(retryDelaySeconds(2) * 1000 - 1000)
+    expect(jobs[1].start_after.getTime() - jobs[1].created_on.getTime()).toBeGreaterThanOrEqual(
+      retryDelaySeconds(1) * 1000 - 1000,
+    )
+    expect(jobs[2].start_after.getTime() - jobs[2].created_on.getTime()).toBeGreaterThanOrEqual(
+      retryDelaySeconds(2) * 1000 - 1000,
+    )
 
     expect(await sendChannelDelivery(delivery.id)).toBe('SENT')
     expect(sim.sent.filter((s) => s.msgid === delivery.id)).toHaveLength(1)
@@ -364,7 +446,10 @@ describe('sending', () => {
     expect(await sendChannelDelivery(delivery.id)).toBe('FAILED')
     expect(await jobsFor(delivery.id)).toHaveLength(1)
     const detail = await getRequestDetail(butlerActor, request.id)
-    expect(detail!.messages.find((m) => m.id === reply.id)!.delivery).toMatchObject({ status: 'FAILED', error: expect.stringContaining('95018') })
+    expect(detail!.messages.find((m) => m.id === reply.id)!.delivery).toMatchObject({
+      status: 'FAILED',
+      error: expect.stringContaining('95018'),
+    })
     // The client never sees delivery details.
     const own = await getRequestDetail(clientActor, request.id)
     expect(own!.messages.every((m) => m.delivery === null)).toBe(true)
@@ -374,7 +459,10 @@ describe('sending', () => {
     sim.failNextSends = Array.from({ length: MAX_SEND_ATTEMPTS }, () => -1)
     for (let i = 1; i < MAX_SEND_ATTEMPTS; i++) expect(await sendChannelDelivery(d2.id)).toBe('RETRYING')
     expect(await sendChannelDelivery(d2.id)).toBe('FAILED')
-    expect(await db.channelDelivery.findUniqueOrThrow({ where: { id: d2.id } })).toMatchObject({ status: 'FAILED', attempts: MAX_SEND_ATTEMPTS })
+    expect(await db.channelDelivery.findUniqueOrThrow({ where: { id: d2.id } })).toMatchObject({
+      status: 'FAILED',
+      attempts: MAX_SEND_ATTEMPTS,
+    })
     sim.failNextSends = []
   })
 

@@ -7,7 +7,9 @@ describe('key date occurrences', () => {
   it('finds this year’s date, or next year’s once it has passed', () => {
     expect(nextOccurrence(d('1975-12-01'), d('2026-11-22')).toISOString().slice(0, 10)).toBe('2026-12-01')
     expect(nextOccurrence(d('1975-03-01'), d('2026-11-22')).toISOString().slice(0, 10)).toBe('2027-03-01')
-    expect(nextOccurrence(d('1975-11-22'), new Date('2026-11-22T23:59:00Z')).toISOString().slice(0, 10)).toBe('2026-11-22')
+    expect(nextOccurrence(d('1975-11-22'), new Date('2026-11-22T23:59:00Z')).toISOString().slice(0, 10)).toBe(
+      '2026-11-22',
+    )
   })
   it('puts 29 February on 28 February in other years', () => {
     expect(nextOccurrence(d('1980-02-29'), d('2027-01-10')).toISOString().slice(0, 10)).toBe('2027-02-28')

@@ -5,7 +5,14 @@ import { formatCountdown, formatInZone, wallTimeToUtc } from '../../lib/i18n/for
 const start = new Date('2026-11-22T12:00:00.000Z')
 const at = (ms: number) => new Date(start.getTime() + ms)
 const clock = (o: Partial<Parameters<typeof clockState>[0]> = {}) => ({
-  startedAt: start, dueAt: at(180_000), atRiskAt: at(120_000), pausedAt: null, metAt: null, breachedAt: null, cancelledAt: null, ...o,
+  startedAt: start,
+  dueAt: at(180_000),
+  atRiskAt: at(120_000),
+  pausedAt: null,
+  metAt: null,
+  breachedAt: null,
+  cancelledAt: null,
+  ...o,
 })
 
 describe('response clock rules', () => {

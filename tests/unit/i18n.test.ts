@@ -8,7 +8,8 @@ const keys = (tree: Tree, prefix = ''): string[] =>
   Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [`${prefix}${k}`] : keys(v, `${prefix}${k}.`)))
 // Arguments only: the words inside a plural ({n, plural, one {...}}) are text, not placeholders.
 const placeholders = (s: string) => [...new Set([...s.matchAll(/\{(\w+)(?=[},])/g)].map((m) => m[1]))].sort()
-const lookup = (tree: Tree, key: string) => key.split('.').reduce<string | Tree>((n, k) => (n as Tree)[k], tree) as string
+const lookup = (tree: Tree, key: string) =>
+  key.split('.').reduce<string | Tree>((n, k) => (n as Tree)[k], tree) as string
 
 describe('translations', () => {
   const en = load('en')
@@ -29,9 +30,18 @@ describe('translations', () => {
 
   it('every errors.* key used in the schemas and services is translated', () => {
     const used = new Set<string>()
-    const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-      e.isDirectory() ? (e.name === 'generated' ? [] : walk(path.join(dir, e.name))) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : [])
-    for (const file of walk('lib')) for (const m of readFileSync(file, 'utf8').matchAll(/'(errors\.\w+)'/g)) used.add(m[1])
+    const walk = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory()
+          ? e.name === 'generated'
+            ? []
+            : walk(path.join(dir, e.name))
+          : e.name.endsWith('.ts')
+            ? [path.join(dir, e.name)]
+            : [],
+      )
+    for (const file of walk('lib'))
+      for (const m of readFileSync(file, 'utf8').matchAll(/'(errors\.\w+)'/g)) used.add(m[1])
     const missing = [...used].filter((k) => !keys(en).includes(k))
     expect(missing).toEqual([])
   })

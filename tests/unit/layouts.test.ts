@@ -4,8 +4,10 @@ import { describe, expect, it } from 'vitest'
 import { activeHref } from '@/components/layout/active-path'
 
 const RESTRICTED = ['app/(portal)', 'app/(console)', 'app/(supervisor)', 'app/(admin)', 'app/account']
-const files = (dir: string, name: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-  e.isDirectory() ? files(path.join(dir, e.name), name) : e.name === name ? [path.join(dir, e.name)] : [])
+const files = (dir: string, name: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(path.join(dir, e.name), name) : e.name === name ? [path.join(dir, e.name)] : [],
+  )
 
 describe('audience shells', () => {
   it('every restricted page calls its own guard, since a layout is not re-run on every navigation', () => {

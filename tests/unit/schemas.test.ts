@@ -9,7 +9,9 @@ const issues = (input: unknown) => {
 describe('request schemas', () => {
   it('accepts a complete airport transfer', () => {
     const r = ZCreateRequest.safeParse({
-      category: 'TRAVEL', title: 'Pick-up', details: { service: 'AIRPORT_TRANSFER', flightNumber: 'CA981', passengers: '2' },
+      category: 'TRAVEL',
+      title: 'Pick-up',
+      details: { service: 'AIRPORT_TRANSFER', flightNumber: 'CA981', passengers: '2' },
     })
     expect(r.success).toBe(true)
     expect(r.success && r.data.details).toMatchObject({ passengers: 2 })
@@ -20,18 +22,21 @@ describe('request schemas', () => {
   })
 
   it('requires the flight number for an airport transfer', () => {
-    expect(issues({ category: 'TRAVEL', title: 'x', details: { service: 'AIRPORT_TRANSFER', passengers: 1 } }))
-      .toEqual({ 'details.flightNumber': 'errors.flightNumberRequired' })
+    expect(issues({ category: 'TRAVEL', title: 'x', details: { service: 'AIRPORT_TRANSFER', passengers: 1 } })).toEqual(
+      { 'details.flightNumber': 'errors.flightNumberRequired' },
+    )
   })
 
   it('rejects a malformed flight number and impossible passenger counts', () => {
-    expect(issues({ category: 'TRAVEL', title: 'x', details: { service: 'FLIGHT', flightNumber: 'CA-98', passengers: 0 } }))
-      .toEqual({ 'details.flightNumber': 'errors.flightNumber', 'details.passengers': 'errors.passengers' })
+    expect(
+      issues({ category: 'TRAVEL', title: 'x', details: { service: 'FLIGHT', flightNumber: 'CA-98', passengers: 0 } }),
+    ).toEqual({ 'details.flightNumber': 'errors.flightNumber', 'details.passengers': 'errors.passengers' })
   })
 
   it('requires hospital and department for a health request', () => {
     expect(issues({ category: 'HEALTH', title: 'x', details: {} })).toEqual({
-      'details.hospital': 'errors.required', 'details.department': 'errors.required',
+      'details.hospital': 'errors.required',
+      'details.department': 'errors.required',
     })
   })
 
@@ -51,9 +56,16 @@ describe('request schemas', () => {
 
 describe('optional numbers', () => {
   it('treats an empty party size as not given, and a bad one as an error', () => {
-    expect(ZCreateRequest.safeParse({ category: 'LIVING', title: 'Dinner', details: { service: 'RESTAURANT', partySize: '' } }).success).toBe(true)
-    expect(issues({ category: 'LIVING', title: 'Dinner', details: { service: 'RESTAURANT', partySize: '0' } }))
-      .toEqual({ 'details.partySize': 'errors.partySize' })
+    expect(
+      ZCreateRequest.safeParse({
+        category: 'LIVING',
+        title: 'Dinner',
+        details: { service: 'RESTAURANT', partySize: '' },
+      }).success,
+    ).toBe(true)
+    expect(issues({ category: 'LIVING', title: 'Dinner', details: { service: 'RESTAURANT', partySize: '0' } })).toEqual(
+      { 'details.partySize': 'errors.partySize' },
+    )
   })
 })
 

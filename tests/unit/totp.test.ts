@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import {
-  hashRecoveryCode, matchingStep, newRecoveryCodes, newTotpSecret, openSecret, otpauthUri, sealSecret, totpCode,
+  hashRecoveryCode,
+  matchingStep,
+  newRecoveryCodes,
+  newTotpSecret,
+  openSecret,
+  otpauthUri,
+  sealSecret,
+  totpCode,
 } from '../../lib/auth/totp'
 
 describe('authenticator codes', () => {

@@ -18,21 +18,44 @@ export default async function AdminHome() {
       <h1 className="mb-4 text-xl font-semibold">{t('admin.staff')}</h1>
       <div className="rounded-2xl border border-line bg-white px-4">
         {staff.map((s) => (
-          <div key={s.id} className="flex flex-wrap items-center justify-between gap-3 border-b border-line py-1" data-testid="staff-row">
-            <span className="w-72 text-sm">{s.name} <span className="text-xs text-ink-soft">{s.email}</span>
-              {s.disabled && <span className="ml-2 rounded-full bg-bad/10 px-2 text-xs text-bad">{t('admin.disabled')}</span>}
-              <span data-testid="second-factor" className={`ml-2 rounded-full px-2 text-xs ${s.secondFactorOn ? 'bg-ok/10 text-ok' : 'bg-warn/10 text-warn'}`}>
+          <div
+            key={s.id}
+            className="flex flex-wrap items-center justify-between gap-3 border-b border-line py-1"
+            data-testid="staff-row"
+          >
+            <span className="w-72 text-sm">
+              {s.name} <span className="text-xs text-ink-soft">{s.email}</span>
+              {s.disabled && (
+                <span className="ml-2 rounded-full bg-bad/10 px-2 text-xs text-bad">{t('admin.disabled')}</span>
+              )}
+              <span
+                data-testid="second-factor"
+                className={`ml-2 rounded-full px-2 text-xs ${s.secondFactorOn ? 'bg-ok/10 text-ok' : 'bg-warn/10 text-warn'}`}
+              >
                 {s.secondFactorOn ? t('admin.secondFactorOn') : t('admin.secondFactorOff')}
               </span>
             </span>
             {s.id !== actor.userId && (
               <div className="flex flex-wrap items-center gap-3">
-                <RowForm action={changeRoleAction} hidden={{ userId: s.id }} submitLabel={t('admin.changeRole')}
-                  fields={[{ name: 'role', label: t('admin.role'), kind: 'select', value: s.role, options: roles }]} />
-                <RowForm action={setDisabledAction} hidden={{ userId: s.id, disabled: s.disabled ? 'false' : 'true' }} fields={[]}
-                  submitLabel={s.disabled ? t('admin.enable') : t('admin.disable')} />
+                <RowForm
+                  action={changeRoleAction}
+                  hidden={{ userId: s.id }}
+                  submitLabel={t('admin.changeRole')}
+                  fields={[{ name: 'role', label: t('admin.role'), kind: 'select', value: s.role, options: roles }]}
+                />
+                <RowForm
+                  action={setDisabledAction}
+                  hidden={{ userId: s.id, disabled: s.disabled ? 'false' : 'true' }}
+                  fields={[]}
+                  submitLabel={s.disabled ? t('admin.enable') : t('admin.disable')}
+                />
                 {s.secondFactorOn && (
-                  <RowForm action={resetSecondFactorAction} hidden={{ userId: s.id }} fields={[]} submitLabel={t('admin.resetSecondFactor')} />
+                  <RowForm
+                    action={resetSecondFactorAction}
+                    hidden={{ userId: s.id }}
+                    fields={[]}
+                    submitLabel={t('admin.resetSecondFactor')}
+                  />
                 )}
               </div>
             )}
@@ -42,12 +65,16 @@ export default async function AdminHome() {
       <section className="mt-6 rounded-2xl border border-line bg-white px-4 py-3">
         <h2 className="font-medium">{t('admin.invite')}</h2>
         <p className="text-xs text-ink-soft">{t('admin.inviteHint')}</p>
-        <RowForm action={inviteStaffAction} hidden={{}} submitLabel={t('admin.invite')}
+        <RowForm
+          action={inviteStaffAction}
+          hidden={{}}
+          submitLabel={t('admin.invite')}
           fields={[
             { name: 'name', label: t('admin.name'), kind: 'text', width: 'w-40' },
             { name: 'email', label: t('admin.email'), kind: 'text', width: 'w-64' },
             { name: 'role', label: t('admin.role'), kind: 'select', value: 'BUTLER', options: roles },
-          ]} />
+          ]}
+        />
       </section>
     </>
   )

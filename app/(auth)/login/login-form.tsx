@@ -16,28 +16,68 @@ export function LoginForm() {
   const [restarted, setRestarted] = useState(false)
   const codeStep = state.step === 'code' && !restarted
   return (
-    <form action={action} onSubmit={() => setRestarted(false)} className="space-y-4 rounded-2xl border border-line bg-white p-6 shadow-sm">
+    <form
+      action={action}
+      onSubmit={() => setRestarted(false)}
+      className="space-y-4 rounded-2xl border border-line bg-white p-6 shadow-sm"
+    >
       <h2 className="text-lg font-medium">{codeStep ? t('codeTitle') : t('title')}</h2>
       {codeStep ? (
         <>
           <input type="hidden" name="email" value={email} />
           <input type="hidden" name="password" value={password} />
           <p className="text-sm text-ink-soft">{t('codeFor', { email })}</p>
-          <Field label={t('code')} name="code" autoComplete="one-time-code" autoCapitalize="none" spellCheck={false}
-            required autoFocus maxLength={40} hint={t('codeHint')} />
+          <Field
+            label={t('code')}
+            name="code"
+            autoComplete="one-time-code"
+            autoCapitalize="none"
+            spellCheck={false}
+            required
+            autoFocus
+            maxLength={40}
+            hint={t('codeHint')}
+          />
         </>
       ) : (
         <>
-          <Field label={t('email')} name="email" type="email" autoComplete="username" required
-            value={email} onChange={(e) => setEmail(e.target.value)} />
-          <Field label={t('password')} name="password" type="password" autoComplete="current-password" required
-            value={password} onChange={(e) => setPassword(e.target.value)} />
+          <Field
+            label={t('email')}
+            name="email"
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
+          <Field
+            label={t('password')}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
         </>
       )}
-      {state.message && !(restarted && state.step === 'code') && <p role="alert" className="text-sm text-bad">{state.message}</p>}
-      <Button type="submit" disabled={pending} className="w-full">{codeStep ? t('verify') : t('submit')}</Button>
+      {state.message && !(restarted && state.step === 'code') && (
+        <p role="alert" className="text-sm text-bad">
+          {state.message}
+        </p>
+      )}
+      <Button type="submit" disabled={pending} className="w-full">
+        {codeStep ? t('verify') : t('submit')}
+      </Button>
       {codeStep && (
-        <button type="button" onClick={() => { setRestarted(true); setPassword('') }} className="w-full text-sm text-ink-soft underline-offset-2 hover:underline">
+        <button
+          type="button"
+          onClick={() => {
+            setRestarted(true)
+            setPassword('')
+          }}
+          className="w-full text-sm text-ink-soft underline-offset-2 hover:underline"
+        >
           {t('otherAccount')}
         </button>
       )}

@@ -16,7 +16,9 @@ export default async function LoginPage() {
         <p className="mt-1 text-sm text-ink-soft">{t('login.subtitle')}</p>
       </div>
       <LoginForm />
-      <div className="mt-6 flex justify-center"><LocaleSwitch /></div>
+      <div className="mt-6 flex justify-center">
+        <LocaleSwitch />
+      </div>
     </>
   )
 }

@@ -26,13 +26,19 @@ export default async function ConsoleHome({ searchParams }: { searchParams: Prom
   const th = await getTranslations('handoffs')
   const { view: requested, q, category: rawCategory, status: rawStatus } = await searchParams
   // Unknown filter values are ignored rather than trusted.
-  const category = (CATEGORIES as readonly string[]).includes(rawCategory ?? '') ? (rawCategory as TCategory) : undefined
-  const status = (OPEN_STATUSES as readonly string[]).includes(rawStatus ?? '') ? (rawStatus as RequestStatus) : undefined
+  const category = (CATEGORIES as readonly string[]).includes(rawCategory ?? '')
+    ? (rawCategory as TCategory)
+    : undefined
+  const status = (OPEN_STATUSES as readonly string[]).includes(rawStatus ?? '')
+    ? (rawStatus as RequestStatus)
+    : undefined
   const views = QUEUE_VIEWS.filter((v) => v !== 'all' || can(actor, 'team.lead'))
   const fallback: QueueView = can(actor, 'team.lead') ? 'all' : 'mine'
   const view = (views as readonly string[]).includes(requested ?? '') ? (requested as QueueView) : fallback
   const now = new Date()
-  const all = (await listRequests(actor, { openOnly: true, take: 500, filters: { q, category, status } })).sort(byDeadline)
+  const all = (await listRequests(actor, { openOnly: true, take: 500, filters: { q, category, status } })).sort(
+    byDeadline,
+  )
   const counts = Object.fromEntries(views.map((v) => [v, all.filter((r) => inQueue(v, r, actor, now)).length]))
   const shown = all.filter((r) => inQueue(view, r, actor, now))
   const titles = Object.fromEntries(all.map((r) => [r.id, r.title]))
@@ -54,17 +60,24 @@ export default async function ConsoleHome({ searchParams }: { searchParams: Prom
           ))}
         </nav>
         <div className="flex items-center gap-3">
-          <Shortcuts items={[
-            { key: 'j', label: ts('next') },
-            { key: 'k', label: ts('prev') },
-            { key: 'Enter', label: ts('open') },
-            { key: '/', label: ts('search'), focus: 'queue-search' },
-            ...views.map((v, i) => ({ key: String(i + 1), label: `${ts('view', { n: i + 1 })}: ${t(v)}`, href: `/console?view=${v}` })),
-          ]} />
+          <Shortcuts
+            items={[
+              { key: 'j', label: ts('next') },
+              { key: 'k', label: ts('prev') },
+              { key: 'Enter', label: ts('open') },
+              { key: '/', label: ts('search'), focus: 'queue-search' },
+              ...views.map((v, i) => ({
+                key: String(i + 1),
+                label: `${ts('view', { n: i + 1 })}: ${t(v)}`,
+                href: `/console?view=${v}`,
+              })),
+            ]}
+          />
           <StaffLive
             titles={titles}
             alertOn={['AT_RISK', 'BREACHED', 'OFFERED', 'NEW_REQUEST', 'CLIENT_MESSAGE']}
-            watch={all.filter((r) => r.assigneeId === actor.userId && r.timer && !r.timer.metAt && !r.timer.pausedAt)
+            watch={all
+              .filter((r) => r.assigneeId === actor.userId && r.timer && !r.timer.metAt && !r.timer.pausedAt)
               .map((r) => ({ id: r.id, title: r.title, atRiskAt: r.timer!.atRiskAt, dueAt: r.timer!.dueAt }))}
           />
         </div>
@@ -81,7 +94,9 @@ export default async function ConsoleHome({ searchParams }: { searchParams: Prom
       <p className="mt-4 text-xs text-ink-soft">{t('shortcuts')}</p>
       <div className="mt-8 grid gap-6 lg:grid-cols-2">
         <section>
-          <h2 className="mb-3 text-lg font-medium">{tc('title')} <span className="text-ink-soft">({care.length})</span></h2>
+          <h2 className="mb-3 text-lg font-medium">
+            {tc('title')} <span className="text-ink-soft">({care.length})</span>
+          </h2>
           <CareList items={care} />
         </section>
         <section>

@@ -24,11 +24,18 @@ export default async function PortalHome() {
       </div>
 
       {clients.map((c) => (
-        <section key={c.id} aria-label={t('portal.yourButler')} className="mt-4 rounded-2xl bg-ink p-5 text-ivory shadow-sm">
+        <section
+          key={c.id}
+          aria-label={t('portal.yourButler')}
+          className="mt-4 rounded-2xl bg-ink p-5 text-ivory shadow-sm"
+        >
           <p className="text-xs uppercase tracking-widest text-gold-light">{t('portal.yourButler')}</p>
           {c.butler ? (
             <div className="mt-3 flex items-center gap-3">
-              <span aria-hidden className="grid size-11 place-items-center rounded-full bg-gold-light/20 font-semibold text-gold-light">
+              <span
+                aria-hidden
+                className="grid size-11 place-items-center rounded-full bg-gold-light/20 font-semibold text-gold-light"
+              >
                 {c.butler.name.slice(0, 1)}
               </span>
               <div>
@@ -39,7 +46,9 @@ export default async function PortalHome() {
                 </p>
                 {c.backup && (
                   <p className="text-sm text-ivory/70">
-                    {!c.butler.onDuty && c.backup.onDuty ? t('portal.coveredBy', { name: c.backup.name }) : t('portal.backupButler', { name: c.backup.name })}
+                    {!c.butler.onDuty && c.backup.onDuty
+                      ? t('portal.coveredBy', { name: c.backup.name })
+                      : t('portal.backupButler', { name: c.backup.name })}
                   </p>
                 )}
               </div>
@@ -47,7 +56,9 @@ export default async function PortalHome() {
           ) : (
             <p className="mt-2 text-sm">{t('portal.noButler')}</p>
           )}
-          <p className="mt-4 text-sm text-ivory/80">{t('portal.promise')} {t('portal.reach')}</p>
+          <p className="mt-4 text-sm text-ivory/80">
+            {t('portal.promise')} {t('portal.reach')}
+          </p>
         </section>
       ))}
 
@@ -55,7 +66,9 @@ export default async function PortalHome() {
         <h2 className="text-lg font-medium">{t('portal.myRequests')}</h2>
       </div>
       {requests.length === 0 ? (
-        <p className="mt-3 rounded-2xl border border-dashed border-line p-6 text-sm text-ink-soft">{t('portal.noRequests')}</p>
+        <p className="mt-3 rounded-2xl border border-dashed border-line p-6 text-sm text-ink-soft">
+          {t('portal.noRequests')}
+        </p>
       ) : (
         <ul className="mt-3 space-y-3">
           {requests.map((r) => (
@@ -66,10 +79,14 @@ export default async function PortalHome() {
               >
                 <div className="flex items-start justify-between gap-3">
                   <div className="min-w-0">
-                    <p className="text-xs text-ink-soft">{t(`categories.${r.category}`)} · #{r.number}</p>
+                    <p className="text-xs text-ink-soft">
+                      {t(`categories.${r.category}`)} · #{r.number}
+                    </p>
                     <p className="mt-0.5 truncate font-medium">{r.title}</p>
                   </div>
-                  <span className="shrink-0 rounded-full bg-gold-soft px-2 py-0.5 text-xs text-ink">{t(`statuses.${r.status}`)}</span>
+                  <span className="shrink-0 rounded-full bg-gold-soft px-2 py-0.5 text-xs text-ink">
+                    {t(`statuses.${r.status}`)}
+                  </span>
                 </div>
                 <div className="mt-2 flex items-center justify-between text-xs text-ink-soft">
                   <span>{t('portal.filedAt', { time: formatInZone(r.createdAt, actor.timeZone) })}</span>

@@ -13,11 +13,15 @@ export default async function PasswordPage() {
       <h1 className="text-xl font-semibold">{t('title')}</h1>
       <p className="mt-1 text-sm text-ink-soft">{t('hint')}</p>
       <div className="mt-4 rounded-2xl border border-line bg-white px-4">
-        <RowForm action={changePasswordAction} hidden={{}} submitLabel={t('submit')}
+        <RowForm
+          action={changePasswordAction}
+          hidden={{}}
+          submitLabel={t('submit')}
           fields={[
             { name: 'current', label: t('current'), kind: 'password', width: 'w-full' },
             { name: 'next', label: t('next'), kind: 'password', width: 'w-full' },
-          ]} />
+          ]}
+        />
       </div>
     </>
   )

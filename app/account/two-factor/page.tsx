@@ -16,8 +16,15 @@ export default async function TwoFactorPage() {
       <h1 className="text-xl font-semibold">{t('title')}</h1>
       {status.enabledAt ? (
         <p className="mt-1 text-sm text-ink-soft" data-testid="second-factor-status">
-          {t('onSince', { date: format.dateTime(status.enabledAt, { dateStyle: 'medium', timeStyle: 'short', timeZone: actor.timeZone }) })}
-          {' · '}{t('codesLeft', { n: status.recoveryCodesLeft })}
+          {t('onSince', {
+            date: format.dateTime(status.enabledAt, {
+              dateStyle: 'medium',
+              timeStyle: 'short',
+              timeZone: actor.timeZone,
+            }),
+          })}
+          {' · '}
+          {t('codesLeft', { n: status.recoveryCodesLeft })}
         </p>
       ) : (
         <p className="mt-1 text-sm text-ink-soft">{status.mandatory ? t('requiredHint') : t('offeredHint')}</p>

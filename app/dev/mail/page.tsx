@@ -16,7 +16,9 @@ export default async function DevMailPage() {
       <ul className="mt-4 space-y-3">
         {mails.map((m) => (
           <li key={m.id} className="rounded-2xl border border-line bg-white p-4 text-sm">
-            <p className="text-xs text-ink-soft">{formatInZone(m.createdAt, 'UTC')} UTC · to {m.toEmail} · {m.status}</p>
+            <p className="text-xs text-ink-soft">
+              {formatInZone(m.createdAt, 'UTC')} UTC · to {m.toEmail} · {m.status}
+            </p>
             <p className="mt-1 font-medium">{m.subject}</p>
             <pre className="mt-2 whitespace-pre-wrap font-sans">{m.body}</pre>
           </li>

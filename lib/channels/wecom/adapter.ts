@@ -20,7 +20,8 @@ const FROM_CLIENT = 3
 // -1 (busy), 45009 (rate limit) and refused tokens are worth another try later.
 const RETRYABLE = new Set([-1, 45009, 45033, 40001, 40014, 42001])
 
-const text = (body: string, status = 200) => new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } })
+const text = (body: string, status = 200) =>
+  new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } })
 
 async function readLimited(request: Request): Promise<string | null> {
   const declared = Number(request.headers.get('content-length') ?? 0)
@@ -42,9 +43,17 @@ function open(cfg: WecomConfig, encrypted: string): string | null {
 function toInbound(raw: unknown): InboundMessage | null {
   if (!raw || typeof raw !== 'object') return null
   const m = raw as Record<string, unknown>
-  if (m.origin !== FROM_CLIENT || typeof m.msgid !== 'string' || typeof m.external_userid !== 'string' || typeof m.open_kfid !== 'string') return null
+  if (
+    m.origin !== FROM_CLIENT ||
+    typeof m.msgid !== 'string' ||
+    typeof m.external_userid !== 'string' ||
+    typeof m.open_kfid !== 'string'
+  )
+    return null
   const base = {
-    providerMessageId: m.msgid, contactRef: m.external_userid, accountRef: m.open_kfid,
+    providerMessageId: m.msgid,
+    contactRef: m.external_userid,
+    accountRef: m.open_kfid,
     sentAt: typeof m.send_time === 'number' ? new Date(m.send_time * 1000) : new Date(),
   }
   const part = (key: string) => (m[key] && typeof m[key] === 'object' ? (m[key] as Record<string, unknown>) : {})
@@ -55,7 +64,10 @@ function toInbound(raw: unknown): InboundMessage | null {
     return { ...base, content: { kind: 'image', mediaRef: part('image').media_id as string } }
   }
   if (m.msgtype === 'event') return null
-  return { ...base, content: { kind: 'other', providerType: typeof m.msgtype === 'string' ? m.msgtype.slice(0, 40) : 'unknown' } }
+  return {
+    ...base,
+    content: { kind: 'other', providerType: typeof m.msgtype === 'string' ? m.msgtype.slice(0, 40) : 'unknown' },
+  }
 }
 
 // Pages through kf/sync_msg. Each page is stored and the cursor moved in one transaction, and
@@ -63,10 +75,22 @@ function toInbound(raw: unknown): InboundMessage | null {
 // instead of moving the cursor back; the messages both read are stored once (unique msgid).
 async function pull(cfg: WecomConfig, openKfId: string, syncToken: string | null, sink: InboundSink) {
   for (let page = 0; page < MAX_PAGES_PER_PULL; page++) {
-    const { cursor } = await db.wecomCursor.upsert({ where: { openKfId }, create: { openKfId }, update: {}, select: { cursor: true } })
+    const { cursor } = await db.wecomCursor.upsert({
+      where: { openKfId },
+      create: { openKfId },
+      update: {},
+      select: { cursor: true },
+    })
     const body = await wecomCall(cfg, {
-      method: 'POST', path: '/cgi-bin/kf/sync_msg',
-      body: { ...(cursor ? { cursor } : {}), ...(syncToken ? { token: syncToken } : {}), limit: 1000, voice_format: 0, open_kfid: openKfId },
+      method: 'POST',
+      path: '/cgi-bin/kf/sync_msg',
+      body: {
+        ...(cursor ? { cursor } : {}),
+        ...(syncToken ? { token: syncToken } : {}),
+        limit: 1000,
+        voice_format: 0,
+        open_kfid: openKfId,
+      },
     })
     const list = Array.isArray(body.msg_list) ? body.msg_list : []
     const messages = list.map(toInbound).filter((m): m is InboundMessage => m !== null)
@@ -93,7 +117,8 @@ async function handleCallback(request: Request, sink: InboundSink): Promise<Resp
   if (request.method === 'GET') {
     const echostr = url.searchParams.get('echostr') ?? ''
     if (!echostr) return text('missing echostr', 400)
-    if (!signatureMatches(getSignature(cfg.token, timestamp, nonce, echostr), signature)) return text('bad signature', 403)
+    if (!signatureMatches(getSignature(cfg.token, timestamp, nonce, echostr), signature))
+      return text('bad signature', 403)
     const plain = open(cfg, echostr)
     return plain === null ? text('undecryptable', 400) : text(plain)
   }
@@ -102,7 +127,8 @@ async function handleCallback(request: Request, sink: InboundSink): Promise<Resp
   if (body === null) return text('too large', 413)
   const encrypted = xmlField(body, 'Encrypt')
   if (!encrypted) return text('no Encrypt field', 400)
-  if (!signatureMatches(getSignature(cfg.token, timestamp, nonce, encrypted), signature)) return text('bad signature', 403)
+  if (!signatureMatches(getSignature(cfg.token, timestamp, nonce, encrypted), signature))
+    return text('bad signature', 403)
   const event = open(cfg, encrypted)
   if (event === null) return text('undecryptable', 400)
   const openKfId = xmlField(event, 'OpenKfId')
@@ -122,15 +148,20 @@ async function send(message: OutboundMessage): Promise<DeliveryResult> {
   if (!cfg) return { ok: false, retry: false, reason: 'WeCom is not configured' }
   try {
     const body = await wecomCall(cfg, {
-      method: 'POST', path: '/cgi-bin/kf/send_msg',
+      method: 'POST',
+      path: '/cgi-bin/kf/send_msg',
       body: {
-        touser: message.contactRef, open_kfid: message.accountRef || cfg.openKfId,
-        msgid: message.idempotencyKey.slice(0, 32), msgtype: 'text', text: { content: message.text },
+        touser: message.contactRef,
+        open_kfid: message.accountRef || cfg.openKfId,
+        msgid: message.idempotencyKey.slice(0, 32),
+        msgtype: 'text',
+        text: { content: message.text },
       },
     })
     return { ok: true, providerMessageId: typeof body.msgid === 'string' ? body.msgid : null }
   } catch (e) {
-    if (e instanceof WecomError) return { ok: false, retry: RETRYABLE.has(e.errcode), reason: `${e.errcode} ${e.errmsg}`.slice(0, 300) }
+    if (e instanceof WecomError)
+      return { ok: false, retry: RETRYABLE.has(e.errcode), reason: `${e.errcode} ${e.errmsg}`.slice(0, 300) }
     if (e instanceof WecomUnavailable) return { ok: false, retry: true, reason: e.message.slice(0, 300) }
     throw e
   }

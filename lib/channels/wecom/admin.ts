@@ -23,10 +23,19 @@ export type WecomSettingsView = {
 // What the admin page shows: plain identifiers, and only whether each secret is set.
 export async function wecomSettingsView(actor: Actor): Promise<WecomSettingsView> {
   assertCan(actor, 'system.configure')
-  const s = await db.wecomSettings.findUnique({ where: { id: 'wecom' }, select: { apiBase: true, corpId: true, openKfId: true, updatedAt: true } })
+  const s = await db.wecomSettings.findUnique({
+    where: { id: 'wecom' },
+    select: { apiBase: true, corpId: true, openKfId: true, updatedAt: true },
+  })
   return {
-    configured: s !== null, apiBase: s?.apiBase ?? DEFAULT_WECOM_API_BASE, corpId: s?.corpId ?? '', openKfId: s?.openKfId ?? '',
-    secretSet: s !== null, tokenSet: s !== null, aesKeySet: s !== null, updatedAt: s?.updatedAt.toISOString() ?? null,
+    configured: s !== null,
+    apiBase: s?.apiBase ?? DEFAULT_WECOM_API_BASE,
+    corpId: s?.corpId ?? '',
+    openKfId: s?.openKfId ?? '',
+    secretSet: s !== null,
+    tokenSet: s !== null,
+    aesKeySet: s !== null,
+    updatedAt: s?.updatedAt.toISOString() ?? null,
   }
 }
 
@@ -49,13 +58,25 @@ export async function saveWecomSettings(actor: Actor, input: TWecomSettings) {
     const plain = { apiBase: input.apiBase, corpId: input.corpId, openKfId: input.openKfId }
     await tx.wecomSettings.upsert({
       where: { id: 'wecom' },
-      create: { id: 'wecom', ...plain, secretSealed: sealed.secretSealed!, tokenSealed: sealed.tokenSealed!, aesKeySealed: sealed.aesKeySealed! },
+      create: {
+        id: 'wecom',
+        ...plain,
+        secretSealed: sealed.secretSealed!,
+        tokenSealed: sealed.tokenSealed!,
+        aesKeySealed: sealed.aesKeySealed!,
+      },
       update: { ...plain, ...sealed, ...(dropToken ? { accessTokenSealed: null, accessTokenExpiresAt: null } : {}) },
     })
     // Names of what changed, never values.
     await recordAudit(tx, {
-      actorId: actor.userId, action: 'channel.settings_changed', entity: 'WecomSettings', entityId: 'wecom',
-      data: { replaced: Object.keys(sealed).map((k) => k.replace('Sealed', '')), corpIdChanged: current?.corpId !== input.corpId },
+      actorId: actor.userId,
+      action: 'channel.settings_changed',
+      entity: 'WecomSettings',
+      entityId: 'wecom',
+      data: {
+        replaced: Object.keys(sealed).map((k) => k.replace('Sealed', '')),
+        corpIdChanged: current?.corpId !== input.corpId,
+      },
     })
     return { saved: true }
   })

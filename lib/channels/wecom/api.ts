@@ -7,7 +7,10 @@ const MAX_MEDIA_BYTES = 10 * 1024 * 1024
 
 // WeCom answered with an error code.
 export class WecomError extends Error {
-  constructor(readonly errcode: number, readonly errmsg: string) {
+  constructor(
+    readonly errcode: number,
+    readonly errmsg: string,
+  ) {
     super(`WeCom error ${errcode}: ${errmsg}`)
     this.name = 'WecomError'
   }
@@ -52,9 +55,12 @@ async function readJson(res: Response): Promise<Record<string, unknown>> {
 }
 
 async function fetchNewToken(cfg: WecomConfig): Promise<string> {
-  const body = await readJson(await fetchRaw(apiUrl(cfg, '/cgi-bin/gettoken', { corpid: cfg.corpId, corpsecret: cfg.secret })))
+  const body = await readJson(
+    await fetchRaw(apiUrl(cfg, '/cgi-bin/gettoken', { corpid: cfg.corpId, corpsecret: cfg.secret })),
+  )
   const errcode = Number(body.errcode ?? 0)
-  if (errcode !== 0 || typeof body.access_token !== 'string') throw new WecomError(errcode, String(body.errmsg ?? 'no access_token'))
+  if (errcode !== 0 || typeof body.access_token !== 'string')
+    throw new WecomError(errcode, String(body.errmsg ?? 'no access_token'))
   const seconds = Number(body.expires_in) || 7200
   // Renewed five minutes early, so a token never runs out in the middle of a call.
   await storeAccessToken(body.access_token, new Date(Date.now() + Math.max(60, seconds - 300) * 1000))
@@ -73,12 +79,18 @@ type Call = { method: 'GET' | 'POST'; path: string; query?: Record<string, strin
 
 // One WeCom API call with the shared access token. A refused token (invalid or expired) is
 // replaced and the call made once more; any other error code is thrown as a WecomError.
-async function withToken<T>(cfg: WecomConfig, call: Call, read: (res: Response) => Promise<{ errcode: number; errmsg: string } | { value: T }>): Promise<T> {
+async function withToken<T>(
+  cfg: WecomConfig,
+  call: Call,
+  read: (res: Response) => Promise<{ errcode: number; errmsg: string } | { value: T }>,
+): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     const token = await accessToken(cfg, attempt > 0)
     const res = await fetchRaw(apiUrl(cfg, call.path, { ...call.query, access_token: token }), {
       method: call.method,
-      ...(call.body === undefined ? {} : { body: JSON.stringify(call.body), headers: { 'content-type': 'application/json' } }),
+      ...(call.body === undefined
+        ? {}
+        : { body: JSON.stringify(call.body), headers: { 'content-type': 'application/json' } }),
     })
     const out = await read(res)
     if ('value' in out) return out.value
@@ -100,13 +112,17 @@ export function wecomCall(cfg: WecomConfig, call: Call): Promise<Record<string, 
 
 // media/get answers with the file's bytes, or with a JSON error.
 export function wecomMedia(cfg: WecomConfig, mediaId: string): Promise<Buffer> {
-  return withToken<Buffer>(cfg, { method: 'GET', path: '/cgi-bin/media/get', query: { media_id: mediaId } }, async (res) => {
-    if ((res.headers.get('content-type') ?? '').includes('json')) {
-      const body = await readJson(res)
-      return { errcode: Number(body.errcode ?? -1), errmsg: String(body.errmsg ?? '') }
-    }
-    const bytes = Buffer.from(await res.arrayBuffer())
-    if (bytes.length > MAX_MEDIA_BYTES) throw new WecomUnavailable('media too large')
-    return { value: bytes }
-  })
+  return withToken<Buffer>(
+    cfg,
+    { method: 'GET', path: '/cgi-bin/media/get', query: { media_id: mediaId } },
+    async (res) => {
+      if ((res.headers.get('content-type') ?? '').includes('json')) {
+        const body = await readJson(res)
+        return { errcode: Number(body.errcode ?? -1), errmsg: String(body.errmsg ?? '') }
+      }
+      const bytes = Buffer.from(await res.arrayBuffer())
+      if (bytes.length > MAX_MEDIA_BYTES) throw new WecomUnavailable('media too large')
+      return { value: bytes }
+    },
+  )
 }

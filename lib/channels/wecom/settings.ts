@@ -20,13 +20,20 @@ export async function loadWecomConfig(): Promise<WecomConfig | null> {
   if (!s) return null
   const key = authSecret()
   return {
-    apiBase: s.apiBase, corpId: s.corpId, openKfId: s.openKfId,
-    secret: openSecret(s.secretSealed, key), token: openSecret(s.tokenSealed, key), aesKey: openSecret(s.aesKeySealed, key),
+    apiBase: s.apiBase,
+    corpId: s.corpId,
+    openKfId: s.openKfId,
+    secret: openSecret(s.secretSealed, key),
+    token: openSecret(s.tokenSealed, key),
+    aesKey: openSecret(s.aesKeySealed, key),
   }
 }
 
 export async function cachedAccessToken(): Promise<string | null> {
-  const s = await db.wecomSettings.findUnique({ where: { id: 'wecom' }, select: { accessTokenSealed: true, accessTokenExpiresAt: true } })
+  const s = await db.wecomSettings.findUnique({
+    where: { id: 'wecom' },
+    select: { accessTokenSealed: true, accessTokenExpiresAt: true },
+  })
   if (!s?.accessTokenSealed || !s.accessTokenExpiresAt || s.accessTokenExpiresAt <= new Date()) return null
   return openSecret(s.accessTokenSealed, authSecret())
 }
@@ -42,5 +49,9 @@ export async function storeAccessToken(token: string, expiresAt: Date) {
 export async function forgetAccessToken(token: string) {
   // Only the token that was refused: a fresher one another process stored stays.
   const current = await cachedAccessToken()
-  if (current === token) await db.wecomSettings.updateMany({ where: { id: 'wecom' }, data: { accessTokenSealed: null, accessTokenExpiresAt: null } })
+  if (current === token)
+    await db.wecomSettings.updateMany({
+      where: { id: 'wecom' },
+      data: { accessTokenSealed: null, accessTokenExpiresAt: null },
+    })
 }

@@ -19,13 +19,17 @@ export default async function SlaPoliciesPage() {
           <thead>
             <tr>
               {['kind', 'category', 'tier', 'target', 'atRisk', 'handoff'].map((k) => (
-                <th key={k} className={head}>{t(k as 'kind')}</th>
+                <th key={k} className={head}>
+                  {t(k as 'kind')}
+                </th>
               ))}
               <th className={head} />
             </tr>
           </thead>
           <tbody>
-            {policies.map((p) => <PolicyForm key={`${p.id}:${p.version}`} policy={p} />)}
+            {policies.map((p) => (
+              <PolicyForm key={`${p.id}:${p.version}`} policy={p} />
+            ))}
             <PolicyForm />
           </tbody>
         </table>

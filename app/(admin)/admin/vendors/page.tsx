@@ -14,7 +14,13 @@ export default async function VendorsPage() {
   const { vendors } = await listCatalog(actor)
   const fields = (v?: (typeof vendors)[number]): RowField[] => [
     { name: 'name', label: t('vendorName'), kind: 'text', value: v?.name, width: 'w-72' },
-    { name: 'kind', label: t('vendorKind'), kind: 'select', value: v?.kind ?? 'car', options: KINDS.map((k) => ({ value: k, label: t(`vendorKinds.${k}`) })) },
+    {
+      name: 'kind',
+      label: t('vendorKind'),
+      kind: 'select',
+      value: v?.kind ?? 'car',
+      options: KINDS.map((k) => ({ value: k, label: t(`vendorKinds.${k}`) })),
+    },
     { name: 'city', label: t('city'), kind: 'text', value: v?.city, width: 'w-32' },
     { name: 'contact', label: t('contact'), kind: 'text', value: v?.contact, width: 'w-56' },
     { name: 'active', label: t('active'), kind: 'checkbox', value: v?.active ?? true },
@@ -24,7 +30,13 @@ export default async function VendorsPage() {
       <h1 className="mb-4 text-xl font-semibold">{t('vendors')}</h1>
       <div className="rounded-2xl border border-line bg-white px-4">
         {vendors.map((v) => (
-          <RowForm key={v.id} action={saveVendorAction} hidden={{ id: v.id }} fields={fields(v)} submitLabel={t('save')} />
+          <RowForm
+            key={v.id}
+            action={saveVendorAction}
+            hidden={{ id: v.id }}
+            fields={fields(v)}
+            submitLabel={t('save')}
+          />
         ))}
         <RowForm action={saveVendorAction} hidden={{ id: '' }} fields={fields()} submitLabel={t('addRow')} />
       </div>

@@ -14,19 +14,31 @@ export default async function PerformancePage() {
   const { average, reviews } = await reviewsFor(actor, actor.userId)
   return (
     <div className="mx-auto max-w-4xl">
-      <Link href="/console" className="text-sm text-ink-soft hover:text-ink">← {t('console.queue')}</Link>
+      <Link href="/console" className="text-sm text-ink-soft hover:text-ink">
+        ← {t('console.queue')}
+      </Link>
       <h1 className="mt-2 text-xl font-semibold">{t('quality.myPerformance')}</h1>
-      <p className="mt-1 text-3xl font-semibold tabular-nums" data-testid="qa-average">{average === null ? '—' : average.toFixed(2)}</p>
+      <p className="mt-1 text-3xl font-semibold tabular-nums" data-testid="qa-average">
+        {average === null ? '—' : average.toFixed(2)}
+      </p>
       <p className="text-xs text-ink-soft">{t('quality.reviews', { n: reviews.length })}</p>
       <ul className="mt-6 space-y-3" data-testid="qa-feedback">
         {reviews.map((r) => (
           <li key={r.id} className="rounded-2xl border border-line bg-white p-4 text-sm">
-            <p className="font-medium">#{r.request.number} {r.request.title}</p>
+            <p className="font-medium">
+              #{r.request.number} {r.request.title}
+            </p>
             <p className="mt-1 flex flex-wrap gap-3 text-xs text-ink-soft">
-              {RUBRIC.map((k) => <span key={k}>{t(`quality.rubric.${k}`)} {r[k]}</span>)}
+              {RUBRIC.map((k) => (
+                <span key={k}>
+                  {t(`quality.rubric.${k}`)} {r[k]}
+                </span>
+              ))}
             </p>
             {r.comment && <p className="mt-2 whitespace-pre-wrap">“{r.comment}”</p>}
-            <p className="mt-1 text-xs text-ink-soft">{r.reviewerName} · {formatInZone(r.scoredAt, actor.timeZone)}</p>
+            <p className="mt-1 text-xs text-ink-soft">
+              {r.reviewerName} · {formatInZone(r.scoredAt, actor.timeZone)}
+            </p>
           </li>
         ))}
       </ul>

@@ -19,7 +19,9 @@ export default async function QualityPage() {
   return (
     <>
       <div className="mb-4 flex items-center justify-between">
-        <h1 className="text-xl font-semibold">{t('quality.queue')} <span className="text-ink-soft">({queue.length})</span></h1>
+        <h1 className="text-xl font-semibold">
+          {t('quality.queue')} <span className="text-ink-soft">({queue.length})</span>
+        </h1>
         <RowForm action={sampleNowAction} hidden={{}} fields={[]} submitLabel={t('quality.sampleNow')} />
       </div>
       <p className="mb-3 text-sm text-ink-soft">{t('quality.explain')}</p>
@@ -28,14 +30,29 @@ export default async function QualityPage() {
         {queue.map((r) => (
           <div key={r.id} className="py-2" data-testid="qa-item">
             <p className="text-sm">
-              <Link href={`/console/requests/${r.requestId}`} className="font-medium hover:underline">#{r.number} {r.title}</Link>
-              <span className="ml-2 text-xs text-ink-soft">{r.butlerName} · {t(`categories.${r.category}`)} · {t('quality.week')} {r.weekStart}{r.rating ? ` · ★${r.rating}` : ''}</span>
+              <Link href={`/console/requests/${r.requestId}`} className="font-medium hover:underline">
+                #{r.number} {r.title}
+              </Link>
+              <span className="ml-2 text-xs text-ink-soft">
+                {r.butlerName} · {t(`categories.${r.category}`)} · {t('quality.week')} {r.weekStart}
+                {r.rating ? ` · ★${r.rating}` : ''}
+              </span>
             </p>
-            <RowForm action={scoreReviewAction} hidden={{ reviewId: r.id }} submitLabel={t('quality.score')}
+            <RowForm
+              action={scoreReviewAction}
+              hidden={{ reviewId: r.id }}
+              submitLabel={t('quality.score')}
               fields={[
-                ...RUBRIC.map((k) => ({ name: k, label: t(`quality.rubric.${k}`), kind: 'select' as const, value: '', options: [{ value: '', label: t(`quality.rubric.${k}`) }, ...scoreOptions] })),
+                ...RUBRIC.map((k) => ({
+                  name: k,
+                  label: t(`quality.rubric.${k}`),
+                  kind: 'select' as const,
+                  value: '',
+                  options: [{ value: '', label: t(`quality.rubric.${k}`) }, ...scoreOptions],
+                })),
                 { name: 'comment', label: t('quality.feedback'), kind: 'textarea' as const },
-              ]} />
+              ]}
+            />
           </div>
         ))}
       </div>
@@ -44,7 +61,9 @@ export default async function QualityPage() {
         {averages.map((b) => (
           <li key={b.id} className="rounded-2xl border border-line bg-white p-4 text-sm">
             <p className="font-medium">{b.name}</p>
-            <p className="mt-1 text-2xl font-semibold tabular-nums">{b.average === null ? '—' : b.average.toFixed(2)}</p>
+            <p className="mt-1 text-2xl font-semibold tabular-nums">
+              {b.average === null ? '—' : b.average.toFixed(2)}
+            </p>
             <p className="text-xs text-ink-soft">{t('quality.reviews', { n: b.reviews.length })}</p>
           </li>
         ))}

@@ -23,34 +23,88 @@ export default async function TeamPage() {
             <div key={b.id} className="flex flex-wrap items-center justify-between gap-2" data-testid="team-butler">
               <span className="text-sm">
                 {b.name} · {b.disabled ? t('admin.disabled') : b.onDuty ? t('console.onDuty') : t('console.offDuty')}
-                <span className="ml-2 text-xs text-ink-soft">{t('team.load', { dedicated: b.dedicated, backup: b.backup, open: b.openRequests })}</span>
+                <span className="ml-2 text-xs text-ink-soft">
+                  {t('team.load', { dedicated: b.dedicated, backup: b.backup, open: b.openRequests })}
+                </span>
               </span>
-              <RowForm action={setAuthorityLimitAction} hidden={{ butlerId: b.id }} submitLabel={t('admin.save')}
-                fields={[{ name: 'limit', label: t('team.limit'), kind: 'number', value: b.limit ?? '0', width: 'w-28' }]} />
+              <RowForm
+                action={setAuthorityLimitAction}
+                hidden={{ butlerId: b.id }}
+                submitLabel={t('admin.save')}
+                fields={[
+                  { name: 'limit', label: t('team.limit'), kind: 'number', value: b.limit ?? '0', width: 'w-28' },
+                ]}
+              />
             </div>
           ))}
         </section>
         <section className={card}>
           <h2 className="font-medium">{t('team.bulk')}</h2>
           <p className="text-xs text-ink-soft">{t('team.bulkHint')}</p>
-          <RowForm action={bulkReassignAction} hidden={{}} submitLabel={t('team.move')}
+          <RowForm
+            action={bulkReassignAction}
+            hidden={{}}
+            submitLabel={t('team.move')}
             fields={[
-              { name: 'fromButlerId', label: t('team.from'), kind: 'select', value: '', options: [{ value: '', label: t('team.from') }, ...butlers.map((b) => ({ value: b.id, label: b.name }))] },
-              { name: 'toButlerId', label: t('team.to'), kind: 'select', value: '', options: [{ value: '', label: t('team.to') }, ...active.map((b) => ({ value: b.id, label: b.name }))] },
-              { name: 'scope', label: t('team.scope'), kind: 'select', value: 'both', options: (['both', 'dedicated', 'backup'] as const).map((v) => ({ value: v, label: t(`team.scopes.${v}`) })) },
-            ]} />
+              {
+                name: 'fromButlerId',
+                label: t('team.from'),
+                kind: 'select',
+                value: '',
+                options: [
+                  { value: '', label: t('team.from') },
+                  ...butlers.map((b) => ({ value: b.id, label: b.name })),
+                ],
+              },
+              {
+                name: 'toButlerId',
+                label: t('team.to'),
+                kind: 'select',
+                value: '',
+                options: [{ value: '', label: t('team.to') }, ...active.map((b) => ({ value: b.id, label: b.name }))],
+              },
+              {
+                name: 'scope',
+                label: t('team.scope'),
+                kind: 'select',
+                value: 'both',
+                options: (['both', 'dedicated', 'backup'] as const).map((v) => ({
+                  value: v,
+                  label: t(`team.scopes.${v}`),
+                })),
+              },
+            ]}
+          />
         </section>
       </div>
       <section className={`${card} mt-6`}>
         <h2 className="font-medium">{t('team.assignments')}</h2>
         {clients.map((c) => (
           <div key={c.id} className="flex flex-wrap items-center justify-between gap-2" data-testid="assignment">
-            <span className="w-48 text-sm">{c.displayName} <span className="text-xs text-ink-soft">{t(`tiers.${c.tier}`)}</span></span>
-            <RowForm action={assignClientAction} hidden={{ clientId: c.id }} submitLabel={t('admin.save')}
+            <span className="w-48 text-sm">
+              {c.displayName} <span className="text-xs text-ink-soft">{t(`tiers.${c.tier}`)}</span>
+            </span>
+            <RowForm
+              action={assignClientAction}
+              hidden={{ clientId: c.id }}
+              submitLabel={t('admin.save')}
               fields={[
-                { name: 'dedicatedButlerId', label: t('client360.dedicated'), kind: 'select', value: c.dedicatedButlerId ?? '', options },
-                { name: 'backupButlerId', label: t('client360.backup'), kind: 'select', value: c.backupButlerId ?? '', options },
-              ]} />
+                {
+                  name: 'dedicatedButlerId',
+                  label: t('client360.dedicated'),
+                  kind: 'select',
+                  value: c.dedicatedButlerId ?? '',
+                  options,
+                },
+                {
+                  name: 'backupButlerId',
+                  label: t('client360.backup'),
+                  kind: 'select',
+                  value: c.backupButlerId ?? '',
+                  options,
+                },
+              ]}
+            />
           </div>
         ))}
       </section>

@@ -15,28 +15,42 @@ export default async function WechatQueuePage() {
   const options = [{ value: '', label: t('client') }, ...clients.map((c) => ({ value: c.id, label: c.name }))]
   return (
     <>
-        <h1 className="text-xl font-semibold">{t('title')}</h1>
-        <p className="mb-4 text-sm text-ink-soft">{t('hint')}</p>
-        <section className="rounded-2xl border border-line bg-white px-4 py-3">
-          {contacts.length === 0 && <p className="text-sm text-ink-soft">{t('empty')}</p>}
-          {contacts.map((c) => (
-            <div key={c.id} className="flex flex-wrap items-center justify-between gap-3 border-b border-line py-2 last:border-0" data-testid="unbound-contact">
-              <div className="min-w-0 flex-1 text-sm">
-                <p>
-                  <span className="font-mono">{c.label}</span>
-                  <span className="ml-2 text-xs text-ink-soft">{formatInZone(c.lastSeenAt, actor.timeZone, 'MM-dd HH:mm')} · {t('held', { n: c.held })}</span>
+      <h1 className="text-xl font-semibold">{t('title')}</h1>
+      <p className="mb-4 text-sm text-ink-soft">{t('hint')}</p>
+      <section className="rounded-2xl border border-line bg-white px-4 py-3">
+        {contacts.length === 0 && <p className="text-sm text-ink-soft">{t('empty')}</p>}
+        {contacts.map((c) => (
+          <div
+            key={c.id}
+            className="flex flex-wrap items-center justify-between gap-3 border-b border-line py-2 last:border-0"
+            data-testid="unbound-contact"
+          >
+            <div className="min-w-0 flex-1 text-sm">
+              <p>
+                <span className="font-mono">{c.label}</span>
+                <span className="ml-2 text-xs text-ink-soft">
+                  {formatInZone(c.lastSeenAt, actor.timeZone, 'MM-dd HH:mm')} · {t('held', { n: c.held })}
+                </span>
+              </p>
+              {c.latest && (
+                <p className="truncate text-ink-soft">
+                  {c.latest.kind === 'text'
+                    ? c.latest.text
+                    : c.latest.kind === 'image'
+                      ? t('image')
+                      : t('other', { type: c.latest.text ?? '' })}
                 </p>
-                {c.latest && (
-                  <p className="truncate text-ink-soft">
-                    {c.latest.kind === 'text' ? c.latest.text : c.latest.kind === 'image' ? t('image') : t('other', { type: c.latest.text ?? '' })}
-                  </p>
-                )}
-              </div>
-              <RowForm action={bindChannelContactAction} hidden={{ contactId: c.id }} submitLabel={t('bind')}
-                fields={[{ name: 'clientId', label: t('client'), kind: 'select', value: '', options }]} />
+              )}
             </div>
-          ))}
-        </section>
+            <RowForm
+              action={bindChannelContactAction}
+              hidden={{ contactId: c.id }}
+              submitLabel={t('bind')}
+              fields={[{ name: 'clientId', label: t('client'), kind: 'select', value: '', options }]}
+            />
+          </div>
+        ))}
+      </section>
     </>
   )
 }

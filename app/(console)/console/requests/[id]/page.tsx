@@ -56,57 +56,94 @@ export default async function ConsoleRequestPage({ params }: { params: Promise<{
       <div>
         <div className="flex items-center justify-between">
           <div className="flex items-center gap-3">
-            <Link href="/console" className="text-sm text-ink-soft hover:text-ink">← {t('console.queue')}</Link>
-            <Shortcuts items={[
-              { key: 'r', label: t('shortcuts.reply'), focus: 'composer-body' },
-              { key: 's', label: t('shortcuts.status'), focus: 'status-next' },
-              { key: 't', label: t('shortcuts.take'), click: '[data-take]' },
-              { key: 'v', label: t('shortcuts.vendor'), focus: 'vt-vendor' },
-              { key: 'c', label: t('shortcuts.client'), href: `/console/clients/${request.clientId}` },
-              { key: 'u', label: t('shortcuts.queue'), href: '/console' },
-            ]} />
+            <Link href="/console" className="text-sm text-ink-soft hover:text-ink">
+              ← {t('console.queue')}
+            </Link>
+            <Shortcuts
+              items={[
+                { key: 'r', label: t('shortcuts.reply'), focus: 'composer-body' },
+                { key: 's', label: t('shortcuts.status'), focus: 'status-next' },
+                { key: 't', label: t('shortcuts.take'), click: '[data-take]' },
+                { key: 'v', label: t('shortcuts.vendor'), focus: 'vt-vendor' },
+                { key: 'c', label: t('shortcuts.client'), href: `/console/clients/${request.clientId}` },
+                { key: 'u', label: t('shortcuts.queue'), href: '/console' },
+              ]}
+            />
           </div>
-          <StaffLive titles={{ [request.id]: request.title }} alertOn={can(actor, 'team.lead') ? ['BREACHED'] : ['AT_RISK', 'BREACHED', 'OFFERED', 'NEW_REQUEST', 'CLIENT_MESSAGE']} />
+          <StaffLive
+            titles={{ [request.id]: request.title }}
+            alertOn={
+              can(actor, 'team.lead')
+                ? ['BREACHED']
+                : ['AT_RISK', 'BREACHED', 'OFFERED', 'NEW_REQUEST', 'CLIENT_MESSAGE']
+            }
+          />
         </div>
         <header className="mt-3">
           <p className="text-xs text-ink-soft">
             {t(`categories.${request.category}`)} · #{request.number} ·{' '}
-            <Link href={`/console/clients/${request.clientId}`} className="text-ink underline-offset-2 hover:underline">{request.clientName}</Link>
+            <Link href={`/console/clients/${request.clientId}`} className="text-ink underline-offset-2 hover:underline">
+              {request.clientName}
+            </Link>
           </p>
           <h1 className="mt-1 text-xl font-semibold">{request.title}</h1>
           <div className="mt-2 flex items-center gap-2 text-xs">
-            <span className="rounded-full bg-gold-soft px-2 py-0.5" data-testid="request-status">{t(`statuses.${request.status}`)}</span>
+            <span className="rounded-full bg-gold-soft px-2 py-0.5" data-testid="request-status">
+              {t(`statuses.${request.status}`)}
+            </span>
             {request.timer && <SlaClock timer={request.timer} serverNow={serverNow} />}
             {request.offerStage && (
               <span className="rounded-full bg-gold-soft px-2 py-0.5 text-gold">
                 {request.offerStage === 'ALL' ? t('console.offerAll') : t('console.offerBackup')}
               </span>
             )}
-            {request.offerStage && can(actor, 'request.take') && actor.onDuty && request.assigneeId !== actor.userId && (
-              <TakeButton requestId={request.id} version={request.version} />
-            )}
+            {request.offerStage &&
+              can(actor, 'request.take') &&
+              actor.onDuty &&
+              request.assigneeId !== actor.userId && <TakeButton requestId={request.id} version={request.version} />}
           </div>
           <div className="mt-3 flex flex-wrap items-center gap-4">
             <StatusForm requestId={request.id} status={request.status} version={request.version} />
-            {canOfferAlternative(request.status) && <AlternativeForm requestId={request.id} version={request.version} />}
+            {canOfferAlternative(request.status) && (
+              <AlternativeForm requestId={request.id} version={request.version} />
+            )}
           </div>
         </header>
-        <section className="mt-6"><Alternatives items={request.alternatives} timeZone={actor.timeZone} canDecide={false} /></section>
-        <section className="mt-6"><Thread messages={request.messages} timeZone={actor.timeZone} viewer="staff" /></section>
-        <section className="mt-6 rounded-2xl border border-line bg-white p-4"><Composer requestId={request.id} side="staff" canned={canned} /></section>
+        <section className="mt-6">
+          <Alternatives items={request.alternatives} timeZone={actor.timeZone} canDecide={false} />
+        </section>
+        <section className="mt-6">
+          <Thread messages={request.messages} timeZone={actor.timeZone} viewer="staff" />
+        </section>
+        <section className="mt-6 rounded-2xl border border-line bg-white p-4">
+          <Composer requestId={request.id} side="staff" canned={canned} />
+        </section>
       </div>
       <aside className="space-y-4">
         <section className="rounded-2xl border border-line bg-white p-4 text-sm">
           <h2 className="font-medium">{t('console.details')}</h2>
           <p className="mt-2 text-ink-soft">
-            {t('console.clientTime')}: <span className="tabular-nums text-ink">{formatInZone(serverNow, request.clientTimeZone, 'HH:mm')}</span> ({request.clientTimeZone})
+            {t('console.clientTime')}:{' '}
+            <span className="tabular-nums text-ink">{formatInZone(serverNow, request.clientTimeZone, 'HH:mm')}</span> (
+            {request.clientTimeZone})
           </p>
-          <p className="mt-1 text-ink-soft">{t('console.assignee')}: <span className="text-ink">{request.assigneeName ?? t('supervisor.unassigned')}</span></p>
-          <p className="mt-1 text-ink-soft">{t('console.createdAt')}: <span className="text-ink">{formatInZone(request.createdAt, actor.timeZone)}</span></p>
+          <p className="mt-1 text-ink-soft">
+            {t('console.assignee')}:{' '}
+            <span className="text-ink">{request.assigneeName ?? t('supervisor.unassigned')}</span>
+          </p>
+          <p className="mt-1 text-ink-soft">
+            {t('console.createdAt')}:{' '}
+            <span className="text-ink">{formatInZone(request.createdAt, actor.timeZone)}</span>
+          </p>
           <DetailList request={request} timeZone={actor.timeZone} />
           <div className="mt-3 space-y-2 border-t border-line pt-3">
             <AttachmentList items={files} />
-            <details><summary className="cursor-pointer text-xs text-gold">{t('attachments.attach')}</summary><div className="mt-2"><AttachForm requestId={request.id} /></div></details>
+            <details>
+              <summary className="cursor-pointer text-xs text-gold">{t('attachments.attach')}</summary>
+              <div className="mt-2">
+                <AttachForm requestId={request.id} />
+              </div>
+            </details>
           </div>
           {request.rating && (
             <p className="mt-3 border-t border-line pt-3" data-testid="client-rating">
@@ -116,19 +153,27 @@ export default async function ConsoleRequestPage({ params }: { params: Promise<{
           )}
         </section>
         {steps.length > 0 && (
-          <section className="rounded-2xl border border-line bg-white p-4 text-sm"><Checklist requestId={request.id} steps={steps} /></section>
+          <section className="rounded-2xl border border-line bg-white p-4 text-sm">
+            <Checklist requestId={request.id} steps={steps} />
+          </section>
         )}
         <section className="rounded-2xl border border-line bg-white p-4 text-sm" data-testid="request-notes">
           <div className="flex items-center justify-between">
             <h2 className="font-medium">{t('client360.notes')}</h2>
-            <Link href={`/console/clients/${request.clientId}`} className="text-xs text-gold hover:underline">{t('client360.open360')} →</Link>
+            <Link href={`/console/clients/${request.clientId}`} className="text-xs text-gold hover:underline">
+              {t('client360.open360')} →
+            </Link>
           </div>
-          {notes.length === 0 ? <p className="mt-2 text-ink-soft">{t('common.empty')}</p> : (
+          {notes.length === 0 ? (
+            <p className="mt-2 text-ink-soft">{t('common.empty')}</p>
+          ) : (
             <ul className="mt-2 space-y-2">
               {notes.map((n) => (
                 <li key={n.id} className={`rounded-lg p-2 ${n.pinned ? 'bg-gold-soft' : 'bg-ivory'}`}>
                   <p className="whitespace-pre-wrap">{n.body}</p>
-                  <p className="mt-0.5 text-xs text-ink-soft">{n.authorName} · {formatInZone(n.createdAt, actor.timeZone, 'yyyy-MM-dd')}</p>
+                  <p className="mt-0.5 text-xs text-ink-soft">
+                    {n.authorName} · {formatInZone(n.createdAt, actor.timeZone, 'yyyy-MM-dd')}
+                  </p>
                 </li>
               ))}
             </ul>
@@ -153,7 +198,11 @@ export default async function ConsoleRequestPage({ params }: { params: Promise<{
           <details className="rounded-2xl border border-line bg-white p-4 text-sm">
             <summary className="cursor-pointer font-medium">{t('transfer.title')}</summary>
             <div className="mt-2">
-              <TransferForm requestId={request.id} version={request.version} colleagues={colleagues.filter((c) => c.id !== request.assigneeId)} />
+              <TransferForm
+                requestId={request.id}
+                version={request.version}
+                colleagues={colleagues.filter((c) => c.id !== request.assigneeId)}
+              />
             </div>
           </details>
         )}

@@ -27,38 +27,58 @@ export default async function PortalRequestPage({ params }: { params: Promise<{ 
   if (!request) notFound()
   const t = await getTranslations()
   const [confirmations, timeline, files] = await Promise.all([
-    vendorTasksFor(actor, request.id), requestTimeline(actor, request.id), attachmentsFor(actor, request.id),
+    vendorTasksFor(actor, request.id),
+    requestTimeline(actor, request.id),
+    attachmentsFor(actor, request.id),
   ])
   return (
     <>
       <div className="flex items-center justify-between">
-        <Link href="/portal" className="text-sm text-ink-soft hover:text-ink">← {t('common.back')}</Link>
+        <Link href="/portal" className="text-sm text-ink-soft hover:text-ink">
+          ← {t('common.back')}
+        </Link>
         <LiveRefresh requestId={request.id} />
       </div>
       <header className="mt-3 rounded-2xl border border-line bg-white p-4 shadow-sm">
-        <p className="text-xs text-ink-soft">{t(`categories.${request.category}`)} · #{request.number}</p>
+        <p className="text-xs text-ink-soft">
+          {t(`categories.${request.category}`)} · #{request.number}
+        </p>
         <h1 className="mt-1 text-lg font-semibold">{request.title}</h1>
         <div className="mt-2 flex flex-wrap items-center gap-2 text-xs">
-          <span className="rounded-full bg-gold-soft px-2 py-0.5" data-testid="request-status">{t(`statuses.${request.status}`)}</span>
-          {request.timer && !request.timer.metAt && <ReplyClock timer={request.timer} serverNow={new Date().toISOString()} />}
+          <span className="rounded-full bg-gold-soft px-2 py-0.5" data-testid="request-status">
+            {t(`statuses.${request.status}`)}
+          </span>
+          {request.timer && !request.timer.metAt && (
+            <ReplyClock timer={request.timer} serverNow={new Date().toISOString()} />
+          )}
         </div>
-        <p className="mt-2 text-xs text-ink-soft">{t('portal.filedAt', { time: formatInZone(request.createdAt, actor.timeZone) })}</p>
+        <p className="mt-2 text-xs text-ink-soft">
+          {t('portal.filedAt', { time: formatInZone(request.createdAt, actor.timeZone) })}
+        </p>
         <DetailList request={request} timeZone={actor.timeZone} />
       </header>
       {(request.status === 'CLOSED' || request.status === 'FULFILLED') && (
         <section className="mt-5" data-testid="rating">
-          {request.rating
-            ? <p className="rounded-2xl bg-gold-soft p-4 text-sm">{t('rating.thanks', { score: request.rating.score })}</p>
-            : <RatingForm requestId={request.id} />}
+          {request.rating ? (
+            <p className="rounded-2xl bg-gold-soft p-4 text-sm">
+              {t('rating.thanks', { score: request.rating.score })}
+            </p>
+          ) : (
+            <RatingForm requestId={request.id} />
+          )}
         </section>
       )}
       <section className="mt-5">
         <Alternatives items={request.alternatives} timeZone={actor.timeZone} canDecide />
-        <div className="mt-3"><VendorTasks tasks={confirmations} timeZone={actor.timeZone} staff={false} /></div>
+        <div className="mt-3">
+          <VendorTasks tasks={confirmations} timeZone={actor.timeZone} staff={false} />
+        </div>
       </section>
       <details className="mt-5 rounded-2xl border border-line bg-white p-4" open={request.status !== 'NEW'}>
         <summary className="cursor-pointer text-sm font-medium text-ink-soft">{t('timeline.title')}</summary>
-        <div className="mt-3"><Timeline entries={timeline} timeZone={actor.timeZone} /></div>
+        <div className="mt-3">
+          <Timeline entries={timeline} timeZone={actor.timeZone} />
+        </div>
       </details>
       <section className="mt-5">
         <h2 className="mb-3 text-sm font-medium text-ink-soft">{t('portal.conversation')}</h2>

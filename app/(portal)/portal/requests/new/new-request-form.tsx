@@ -19,7 +19,12 @@ const selectOptions: Partial<Record<TCategory, Record<string, readonly string[]>
 }
 const numberFields = new Set(['passengers', 'partySize'])
 
-type ClientOption = { id: string; name: string; family: { name: string; relation: string }[]; preferences: { topic: string; value: string }[] }
+type ClientOption = {
+  id: string
+  name: string
+  family: { name: string; relation: string }[]
+  preferences: { topic: string; value: string }[]
+}
 
 export function NewRequestForm({ clients, labels }: { clients: ClientOption[]; labels: CategoryLabels }) {
   const t = useTranslations()
@@ -52,16 +57,31 @@ export function NewRequestForm({ clients, labels }: { clients: ClientOption[]; l
     router.push(`/portal/requests/${result.data.id}`)
     return result
   }, null)
-  const errors = state && !state.ok ? state.fieldErrors ?? {} : {}
+  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {}
 
   return (
     <form action={action} className="mt-5 space-y-5" noValidate>
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       {clients.length > 1 && (
         <div>
-          <label htmlFor="f-clientId" className="mb-1 block text-sm font-medium text-ink-soft">{t('console.client')}</label>
-          <select id="f-clientId" name="clientId" value={clientId} onChange={(e) => { setClientId(e.target.value); setTravellers([]) }} className="min-h-11 w-full rounded-xl border border-line bg-white px-3">
-            {clients.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+          <label htmlFor="f-clientId" className="mb-1 block text-sm font-medium text-ink-soft">
+            {t('console.client')}
+          </label>
+          <select
+            id="f-clientId"
+            name="clientId"
+            value={clientId}
+            onChange={(e) => {
+              setClientId(e.target.value)
+              setTravellers([])
+            }}
+            className="min-h-11 w-full rounded-xl border border-line bg-white px-3"
+          >
+            {clients.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
           </select>
         </div>
       )}
@@ -73,7 +93,14 @@ export function NewRequestForm({ clients, labels }: { clients: ClientOption[]; l
               key={c}
               className={`flex min-h-11 cursor-pointer items-center justify-center rounded-xl border px-2 text-sm has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-gold ${category === c ? 'border-ink bg-ink text-ivory' : 'border-line bg-white'}`}
             >
-              <input type="radio" name="category" value={c} checked={category === c} onChange={() => setCategory(c)} className="sr-only" />
+              <input
+                type="radio"
+                name="category"
+                value={c}
+                checked={category === c}
+                onChange={() => setCategory(c)}
+                className="sr-only"
+              />
               {categoryName(c)}
             </label>
           ))}
@@ -90,13 +117,22 @@ export function NewRequestForm({ clients, labels }: { clients: ClientOption[]; l
             {client.family.map((f) => {
               const on = travellers.includes(f.name)
               return (
-                <label key={f.name} className={`flex min-h-11 cursor-pointer items-center gap-2 rounded-xl border px-3 text-sm has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-gold ${on ? 'border-ink bg-gold-soft' : 'border-line bg-white'}`}>
-                  <input type="checkbox" name="details.travellers[]" value={f.name} checked={on} className="sr-only"
+                <label
+                  key={f.name}
+                  className={`flex min-h-11 cursor-pointer items-center gap-2 rounded-xl border px-3 text-sm has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-gold ${on ? 'border-ink bg-gold-soft' : 'border-line bg-white'}`}
+                >
+                  <input
+                    type="checkbox"
+                    name="details.travellers[]"
+                    value={f.name}
+                    checked={on}
+                    className="sr-only"
                     onChange={() => {
                       const next = on ? travellers.filter((x) => x !== f.name) : [...travellers, f.name]
                       setTravellers(next)
                       setPassengers(String(next.length + 1))
-                    }} />
+                    }}
+                  />
                   {f.name} <span className="text-xs text-ink-soft">{f.relation}</span>
                 </label>
               )
@@ -118,13 +154,21 @@ export function NewRequestForm({ clients, labels }: { clients: ClientOption[]; l
           if (options) {
             return (
               <div key={name}>
-                <label htmlFor={`f-${name}`} className="mb-1 block text-sm font-medium text-ink-soft">{fieldLabel(category, name)}</label>
+                <label htmlFor={`f-${name}`} className="mb-1 block text-sm font-medium text-ink-soft">
+                  {fieldLabel(category, name)}
+                </label>
                 <select
-                  id={`f-${name}`} name={fieldName} defaultValue={options[0]}
+                  id={`f-${name}`}
+                  name={fieldName}
+                  defaultValue={options[0]}
                   aria-invalid={error ? true : undefined}
                   className={`min-h-11 w-full rounded-xl border bg-white px-3 ${error ? 'border-bad' : 'border-line'}`}
                 >
-                  {options.map((o) => <option key={o} value={o}>{t(`services.${o}` as 'services.HOTEL')}</option>)}
+                  {options.map((o) => (
+                    <option key={o} value={o}>
+                      {t(`services.${o}` as 'services.HOTEL')}
+                    </option>
+                  ))}
                 </select>
                 {error && <p className="mt-1 text-sm text-bad">{error}</p>}
               </div>
@@ -138,7 +182,12 @@ export function NewRequestForm({ clients, labels }: { clients: ClientOption[]; l
               error={error}
               inputMode={numberFields.has(name) ? 'numeric' : undefined}
               list={name === 'patientName' || name === 'studentName' ? 'family-names' : undefined}
-              {...(name === 'passengers' ? { value: passengers, onChange: (e: React.ChangeEvent<HTMLInputElement>) => setPassengers(e.target.value) } : {})}
+              {...(name === 'passengers'
+                ? {
+                    value: passengers,
+                    onChange: (e: React.ChangeEvent<HTMLInputElement>) => setPassengers(e.target.value),
+                  }
+                : {})}
             />
           )
         })}
@@ -149,23 +198,43 @@ export function NewRequestForm({ clients, labels }: { clients: ClientOption[]; l
       </datalist>
 
       <div>
-        <label htmlFor="f-description" className="mb-1 block text-sm font-medium text-ink-soft">{t('portal.description')}</label>
-        <textarea id="f-description" name="description" rows={4} maxLength={4000}
-          className="block w-full rounded-xl border border-line bg-white px-3 py-2 text-base outline-none focus:border-gold" />
+        <label htmlFor="f-description" className="mb-1 block text-sm font-medium text-ink-soft">
+          {t('portal.description')}
+        </label>
+        <textarea
+          id="f-description"
+          name="description"
+          rows={4}
+          maxLength={4000}
+          className="block w-full rounded-xl border border-line bg-white px-3 py-2 text-base outline-none focus:border-gold"
+        />
         {errors.description && <p className="mt-1 text-sm text-bad">{errors.description}</p>}
       </div>
 
       <Field label={t('portal.wantedAt')} name="wantedAt" type="datetime-local" error={errors.wantedAt} />
 
       <div>
-        <label htmlFor="f-attachment" className="mb-1 block text-sm font-medium text-ink-soft">{t('attachments.attach')}</label>
-        <input id="f-attachment" name="attachment" type="file" accept="application/pdf,image/jpeg,image/png,image/webp,image/heic"
-          className="block w-full text-sm file:mr-3 file:min-h-11 file:rounded-xl file:border-0 file:bg-gold-soft file:px-4" />
+        <label htmlFor="f-attachment" className="mb-1 block text-sm font-medium text-ink-soft">
+          {t('attachments.attach')}
+        </label>
+        <input
+          id="f-attachment"
+          name="attachment"
+          type="file"
+          accept="application/pdf,image/jpeg,image/png,image/webp,image/heic"
+          className="block w-full text-sm file:mr-3 file:min-h-11 file:rounded-xl file:border-0 file:bg-gold-soft file:px-4"
+        />
         <p className="mt-1 text-xs text-ink-soft">{t('attachments.hint')}</p>
       </div>
 
-      {state && !state.ok && <p role="alert" className="rounded-xl bg-bad/10 p-3 text-sm text-bad">{state.message}</p>}
-      <Button type="submit" disabled={pending} className="w-full">{pending ? t('common.sending') : t('portal.create')}</Button>
+      {state && !state.ok && (
+        <p role="alert" className="rounded-xl bg-bad/10 p-3 text-sm text-bad">
+          {state.message}
+        </p>
+      )}
+      <Button type="submit" disabled={pending} className="w-full">
+        {pending ? t('common.sending') : t('portal.create')}
+      </Button>
     </form>
   )
 }

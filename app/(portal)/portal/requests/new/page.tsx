@@ -14,7 +14,10 @@ export default async function NewRequestPage() {
     <>
       <h1 className="text-xl font-semibold">{t('newTitle')}</h1>
       <p className="mt-1 text-sm text-ink-soft">{t('promise')}</p>
-      <NewRequestForm labels={labels} clients={clients.map((c) => ({ id: c.id, name: c.displayName, family: c.family, preferences: c.preferences }))} />
+      <NewRequestForm
+        labels={labels}
+        clients={clients.map((c) => ({ id: c.id, name: c.displayName, family: c.family, preferences: c.preferences }))}
+      />
     </>
   )
 }
