@@ -1,8 +1,10 @@
 'use client'
 
 import { useTranslations } from 'next-intl'
-import { useState, useTransition } from 'react'
+import { useState } from 'react'
 import { revealPiiAction } from '@/lib/clients/actions'
+import { FormMessage } from '@/components/forms/form-message'
+import { useActionCall } from '@/components/forms/use-action-form'
 
 export function PiiReveal({
   clientId,
@@ -17,8 +19,7 @@ export function PiiReveal({
 }) {
   const t = useTranslations('client360')
   const [value, setValue] = useState<string | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [pending, start] = useTransition()
+  const { run, pending, error } = useActionCall()
   if (!masked) return <span className="text-ink-soft">—</span>
   return (
     <span className="inline-flex items-center gap-2">
@@ -30,10 +31,9 @@ export function PiiReveal({
           type="button"
           disabled={pending}
           onClick={() =>
-            start(async () => {
-              const r = await revealPiiAction({ clientId, field, familyMemberId })
-              if (r.ok) setValue(r.data.value ?? '—')
-              else setError(r.message)
+            run(() => revealPiiAction({ clientId, field, familyMemberId }), {
+              refresh: false,
+              onSuccess: (data) => setValue(data.value ?? '—'),
             })
           }
           className="rounded px-1.5 text-xs text-gold underline-offset-2 hover:underline"
@@ -41,11 +41,7 @@ export function PiiReveal({
           {t('reveal')}
         </button>
       )}
-      {error && (
-        <span role="alert" className="text-xs text-bad">
-          {error}
-        </span>
-      )}
+      <FormMessage message={error} inline />
     </span>
   )
 }

@@ -2,14 +2,14 @@
 
 import { useRouter } from 'next/navigation'
 import { useTranslations } from 'next-intl'
-import { useState, useTransition } from 'react'
 import { takeRequestAction } from '@/lib/requests/actions'
+import { FormMessage } from '@/components/forms/form-message'
+import { useActionCall } from '@/components/forms/use-action-form'
 
 export function TakeButton({ requestId, version, goTo }: { requestId: string; version: number; goTo?: string }) {
   const t = useTranslations('console')
   const router = useRouter()
-  const [error, setError] = useState<string | null>(null)
-  const [pending, start] = useTransition()
+  const { run, pending, error } = useActionCall()
   return (
     <span className="inline-flex items-center gap-2">
       <button
@@ -18,26 +18,17 @@ export function TakeButton({ requestId, version, goTo }: { requestId: string; ve
         disabled={pending}
         onClick={(e) => {
           e.stopPropagation()
-          start(async () => {
-            const result = await takeRequestAction({ requestId, version })
-            if (!result.ok) {
-              setError(result.message)
-              router.refresh()
-              return
-            }
-            if (goTo) router.push(goTo)
-            else router.refresh()
+          // Lost or won, the screen must show who holds the request now.
+          run(() => takeRequestAction({ requestId, version }), {
+            refresh: 'always',
+            onSuccess: () => goTo && router.push(goTo),
           })
         }}
         className="rounded-lg bg-gold px-3 py-1 text-xs font-semibold text-white hover:bg-gold/90 disabled:opacity-50"
       >
         {t('take')}
       </button>
-      {error && (
-        <span role="alert" className="text-xs text-bad">
-          {error}
-        </span>
-      )}
+      <FormMessage message={error} inline />
     </span>
   )
 }

@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl'
 import { transferRequestAction } from '@/lib/requests/actions'
+import { CompactInput, CompactSelect } from '@/components/forms/compact-fields'
 import { FormMessage } from '@/components/forms/form-message'
 import { useActionForm } from '@/components/forms/use-action-form'
 
@@ -21,15 +22,7 @@ export function TransferForm({
     <form {...formProps} className="space-y-2">
       <input type="hidden" name="requestId" value={requestId} />
       <input type="hidden" name="version" value={version} />
-      <label htmlFor="tr-to" className="text-xs text-ink-soft">
-        {t('to')}
-      </label>
-      <select
-        id="tr-to"
-        name="toButlerId"
-        defaultValue=""
-        className={`block w-full rounded-lg border bg-white px-2 py-1.5 text-sm ${fieldError('toButlerId') ? 'border-bad' : 'border-line'}`}
-      >
+      <CompactSelect id="tr-to" name="toButlerId" defaultValue="" label={t('to')} error={fieldError('toButlerId')}>
         <option value="" disabled>
           {t('choose')}
         </option>
@@ -38,18 +31,8 @@ export function TransferForm({
             {c.name} · {c.onDuty ? tc('onDuty') : tc('offDuty')}
           </option>
         ))}
-      </select>
-      <FormMessage message={fieldError('toButlerId')} />
-      <label htmlFor="tr-reason" className="text-xs text-ink-soft">
-        {t('reason')}
-      </label>
-      <input
-        id="tr-reason"
-        name="reason"
-        maxLength={500}
-        className={`block w-full rounded-lg border bg-white px-2 py-1.5 text-sm ${fieldError('reason') ? 'border-bad' : 'border-line'}`}
-      />
-      <FormMessage message={fieldError('reason')} />
+      </CompactSelect>
+      <CompactInput id="tr-reason" name="reason" maxLength={500} label={t('reason')} error={fieldError('reason')} />
       <FormMessage message={formError} className="text-sm" />
       <button
         type="submit"

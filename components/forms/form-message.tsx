@@ -1,18 +1,21 @@
 // A refusal shown where the user looks: under its field, or by the submit button. Announced
-// to screen readers as it appears.
+// to screen readers as it appears. Inline (beside a button in a row) it is a span.
 export function FormMessage({
   message,
   id,
   className = '',
+  inline = false,
 }: {
   message?: string | null
   id?: string
   className?: string
+  inline?: boolean
 }) {
   if (!message) return null
+  const Tag = inline ? 'span' : 'p'
   return (
-    <p id={id} role="alert" className={`mt-1 text-xs text-bad ${className}`}>
+    <Tag id={id} role="alert" className={`${inline ? '' : 'mt-1 '}text-xs text-bad ${className}`}>
       {message}
-    </p>
+    </Tag>
   )
 }

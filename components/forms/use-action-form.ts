@@ -54,3 +54,20 @@ export function useActionForm<T>(action: (form: FormData) => Promise<ActionResul
     anyError: result && !result.ok ? (Object.values(fieldErrors)[0] ?? result.message) : null,
   }
 }
+
+// The same for a button that calls an action directly (take, close, approve, reveal): one
+// pending flag, the refusal in the user's language, and the page data refreshed as asked.
+export function useActionCall() {
+  const t = useTranslations('forms')
+  const router = useRouter()
+  const [error, setError] = useState<string | null>(null)
+  const [pending, startTransition] = useTransition()
+  const run = <T>(call: () => Promise<ActionResult<T>>, options: Omit<Options<T>, 'reset'> = {}) =>
+    startTransition(async () => {
+      const outcome = await call().catch((): ActionResult<T> => ({ ok: false, message: t('connectionLost') }))
+      setError(outcome.ok ? null : outcome.message)
+      if (outcome.ok) options.onSuccess?.(outcome.data)
+      if (options.refresh === 'always' || (outcome.ok && options.refresh !== false)) router.refresh()
+    })
+  return { run, pending, error }
+}

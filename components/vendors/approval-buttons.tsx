@@ -1,21 +1,15 @@
 'use client'
 
-import { useRouter } from 'next/navigation'
 import { useTranslations } from 'next-intl'
-import { useState, useTransition } from 'react'
 import { decideApprovalAction } from '@/lib/vendors/actions'
+import { FormMessage } from '@/components/forms/form-message'
+import { useActionCall } from '@/components/forms/use-action-form'
 
 export function ApprovalButtons({ taskId, version }: { taskId: string; version: number }) {
   const t = useTranslations('vendors')
-  const router = useRouter()
-  const [error, setError] = useState<string | null>(null)
-  const [pending, start] = useTransition()
+  const { run, pending, error } = useActionCall()
   const decide = (approve: boolean) =>
-    start(async () => {
-      const r = await decideApprovalAction({ taskId, version, approve })
-      if (!r.ok) setError(r.message)
-      router.refresh()
-    })
+    run(() => decideApprovalAction({ taskId, version, approve }), { refresh: 'always' })
   return (
     <span className="inline-flex items-center gap-2">
       <button
@@ -34,11 +28,7 @@ export function ApprovalButtons({ taskId, version }: { taskId: string; version: 
       >
         {t('reject')}
       </button>
-      {error && (
-        <span role="alert" className="text-xs text-bad">
-          {error}
-        </span>
-      )}
+      <FormMessage message={error} inline />
     </span>
   )
 }

@@ -1,0 +1,60 @@
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react'
+import { FormMessage } from './form-message'
+
+// The console's compact fields (side panels of a request): a small label above, the control,
+// and its refusal right under it, tied to the control for screen readers.
+type Labelled = { id: string; label: string; error?: string }
+
+const control = (error?: string) =>
+  `block w-full rounded-lg border bg-white px-2 py-1.5 text-sm ${error ? 'border-bad' : 'border-line'}`
+
+function Frame({ id, label, error, children }: Labelled & { children: ReactNode }) {
+  return (
+    <div>
+      <label htmlFor={id} className="text-xs text-ink-soft">
+        {label}
+      </label>
+      {children}
+      <FormMessage id={`${id}-error`} message={error} />
+    </div>
+  )
+}
+
+const described = (id: string, error?: string) =>
+  error ? { 'aria-invalid': true, 'aria-describedby': `${id}-error` } : {}
+
+export function CompactInput({ id, label, error, ...rest }: Labelled & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <Frame id={id} label={label} error={error}>
+      <input id={id} className={control(error)} {...described(id, error)} {...rest} />
+    </Frame>
+  )
+}
+
+export function CompactTextarea({ id, label, error, ...rest }: Labelled & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return (
+    <Frame id={id} label={label} error={error}>
+      <textarea id={id} className={control(error)} {...described(id, error)} {...rest} />
+    </Frame>
+  )
+}
+
+export function CompactSelect({ id, label, error, ...rest }: Labelled & SelectHTMLAttributes<HTMLSelectElement>) {
+  return (
+    <Frame id={id} label={label} error={error}>
+      <select id={id} className={control(error)} {...described(id, error)} {...rest} />
+    </Frame>
+  )
+}
+
+export function CompactSubmit({ pending, children }: { pending: boolean; children: ReactNode }) {
+  return (
+    <button
+      type="submit"
+      disabled={pending}
+      className="w-full rounded-lg bg-ink py-1.5 text-sm text-ivory disabled:opacity-50"
+    >
+      {children}
+    </button>
+  )
+}
