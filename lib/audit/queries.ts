@@ -1,6 +1,6 @@
 import 'server-only'
 import { db } from '../db'
-import { assertCan } from '../auth/policy'
+import { assertCan, STAFF_ROLES } from '../auth/policy'
 import type { Actor } from '../auth/roles'
 import type { Prisma } from '../generated/prisma/client'
 
@@ -60,7 +60,7 @@ export async function auditFilterOptions(actor: Actor) {
   assertCan(actor, 'audit.read')
   const [users, clients] = await Promise.all([
     db.user.findMany({
-      where: { role: { in: ['BUTLER', 'SUPERVISOR', 'ADMIN'] } },
+      where: { role: { in: [...STAFF_ROLES] } },
       orderBy: { name: 'asc' },
       select: { id: true, name: true },
     }),

@@ -10,6 +10,9 @@ const REQUEST_STAFF = ['BUTLER', 'SUPERVISOR'] as const satisfies readonly Role[
 const STAFF = ['BUTLER', 'SUPERVISOR', 'ADMIN'] as const satisfies readonly Role[]
 const EVERYONE = [...CLIENT_SIDE, ...STAFF] as const satisfies readonly Role[]
 
+// The roles that sign in to the staff side (for lists of colleagues and staff accounts).
+export const STAFF_ROLES = STAFF
+
 const ABILITIES = {
   // A client or their delegate acting in the portal: submit, write, decide, rate, own settings.
   'portal.use': CLIENT_SIDE,

@@ -1,6 +1,6 @@
 import 'server-only'
 import { db } from '../db'
-import { can } from '../auth/policy'
+import { can, rolesFor } from '../auth/policy'
 import { AppError } from '../errors'
 import type { Actor } from '../auth/roles'
 import { requestScope } from '../auth/scope'
@@ -23,7 +23,7 @@ export async function createHandoff(actor: Actor, input: TCreateHandoff) {
   if (!request) throw new AppError('NOT_FOUND', 'errors.notFound')
   if (input.ownerId) {
     const owner = await db.user.findFirst({
-      where: { id: input.ownerId, role: { in: ['BUTLER', 'SUPERVISOR'] }, disabledAt: null },
+      where: { id: input.ownerId, role: { in: [...rolesFor('request.serve')] }, disabledAt: null },
       select: { id: true },
     })
     if (!owner) throw new AppError('INVALID_INPUT', 'errors.chooseButler').forField('ownerId')

@@ -2,7 +2,8 @@ import 'server-only'
 import { AppError } from '../errors'
 import type { Actor } from '../auth/roles'
 import { clientMailTarget, enqueueEmail } from '../notifications/outbox'
-import { meetResolutionTimer, meetResponseTimers, startTimer } from '../sla/service'
+import { meetResolutionTimer, meetResponseTimers } from '../sla/service'
+import { startNextResponse } from './conversation'
 import type { TDecideAlternative, TOfferAlternative } from './schemas'
 import { canOfferAlternative } from './state-machine'
 import { changeRequest, updateAtVersion } from './unit-of-work'
@@ -59,15 +60,7 @@ export function decideAlternative(actor: Actor, input: TDecideAlternative) {
         ? { status: 'CLOSED', closedAt: new Date(), version: { increment: 1 } }
         : { status: 'IN_PROGRESS', version: { increment: 1 } },
     })
-    if (!input.accept) {
-      await startTimer(tx, {
-        requestId: request.id,
-        clientId: request.clientId,
-        kind: 'NEXT_RESPONSE',
-        category: request.category,
-        tier: request.client.tier,
-      })
-    }
+    if (!input.accept) await startNextResponse(tx, request)
     return {
       result: { accepted: input.accept },
       audit: {

@@ -4,7 +4,8 @@ import type { Actor } from '../auth/roles'
 import { enqueueChannelReply } from '../channels/outbound'
 import { clientMailTarget, enqueueEmail } from '../notifications/outbox'
 import { hasOpenResponseTimer, meetResponseTimers, resumeResolution, startTimer } from '../sla/service'
-import type { TClientMessage, TReply } from './schemas'
+import type { ClientTier } from '../generated/prisma/enums'
+import type { TCategory, TClientMessage, TReply } from './schemas'
 import { changeRequest, isUniqueViolation, type RequestChange } from './unit-of-work'
 
 // The message this author already sent with this key, if any (a retry or a double click).
@@ -19,6 +20,20 @@ function orSentBefore(actor: Actor, idempotencyKey: string | undefined) {
     if (!idempotencyKey || !isUniqueViolation(e)) throw e
     return db.message.findFirstOrThrow({ where: { authorId: actor.userId, idempotencyKey }, select: { id: true } })
   }
+}
+
+// The client spoke again while the request waits for staff: a fresh response clock starts.
+export function startNextResponse(
+  tx: Tx,
+  request: { id: string; clientId: string; category: TCategory; client: { tier: ClientTier } },
+) {
+  return startTimer(tx, {
+    requestId: request.id,
+    clientId: request.clientId,
+    kind: 'NEXT_RESPONSE',
+    category: request.category,
+    tier: request.client.tier,
+  })
 }
 
 export function replyToRequest(actor: Actor, input: TReply) {
@@ -108,15 +123,7 @@ export function postClientMessage(actor: Actor, input: TClientMessage) {
         },
         select: { id: true },
       })
-      if (!(await hasOpenResponseTimer(tx, request.id))) {
-        await startTimer(tx, {
-          requestId: request.id,
-          clientId: request.clientId,
-          kind: 'NEXT_RESPONSE',
-          category: request.category,
-          tier: request.client.tier,
-        })
-      }
+      if (!(await hasOpenResponseTimer(tx, request.id))) await startNextResponse(tx, request)
       return {
         result: message,
         audit: {

@@ -1,6 +1,6 @@
 import 'server-only'
 import { db } from '../db'
-import { assertCan } from '../auth/policy'
+import { assertCan, STAFF_ROLES } from '../auth/policy'
 import type { Actor } from '../auth/roles'
 
 export type StaffRowDTO = {
@@ -16,7 +16,7 @@ export type StaffRowDTO = {
 export async function listStaff(actor: Actor): Promise<StaffRowDTO[]> {
   assertCan(actor, 'staff.list')
   const rows = await db.user.findMany({
-    where: { role: { in: ['BUTLER', 'SUPERVISOR', 'ADMIN'] } },
+    where: { role: { in: [...STAFF_ROLES] } },
     orderBy: [{ role: 'asc' }, { name: 'asc' }],
     select: { id: true, name: true, email: true, role: true, disabledAt: true, onDuty: true, totpEnabledAt: true },
   })

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { STAFF_ROLES } from '../auth/policy'
 
 const id = z.string().min(1).max(40)
 const text = (max: number) =>
@@ -8,7 +9,7 @@ const text = (max: number) =>
     .min(1, { message: 'errors.required' })
     .max(max, { message: 'errors.tooLong' })
 const optionalId = z.preprocess((v) => (v === '' || v === undefined ? null : v), id.nullable())
-export const STAFF_ROLE_VALUES = ['BUTLER', 'SUPERVISOR', 'ADMIN'] as const
+export const STAFF_ROLE_VALUES = STAFF_ROLES
 
 export const ZAuthorityLimit = z.object({
   butlerId: id,

@@ -1,6 +1,6 @@
 import 'server-only'
 import { randomBytes } from 'node:crypto'
-import { assertCan } from '../auth/policy'
+import { assertCan, STAFF_ROLES } from '../auth/policy'
 import { db } from '../db'
 import { AppError } from '../errors'
 import type { Actor } from '../auth/roles'
@@ -188,7 +188,7 @@ export async function changeRole(actor: Actor, input: TChangeRole) {
   if (input.userId === actor.userId) throw new AppError('FORBIDDEN', 'errors.notSelf')
   return db.$transaction(async (tx) => {
     const { count } = await tx.user.updateMany({
-      where: { id: input.userId, role: { in: ['BUTLER', 'SUPERVISOR', 'ADMIN'] } },
+      where: { id: input.userId, role: { in: [...STAFF_ROLES] } },
       data: { role: input.role, version: { increment: 1 } },
     })
     if (count === 0) throw new AppError('NOT_FOUND', 'errors.notFound')
@@ -212,7 +212,7 @@ export async function setDisabled(actor: Actor, input: TSetDisabled) {
   if (input.userId === actor.userId) throw new AppError('FORBIDDEN', 'errors.notSelf')
   return db.$transaction(async (tx) => {
     const { count } = await tx.user.updateMany({
-      where: { id: input.userId, role: { in: ['BUTLER', 'SUPERVISOR', 'ADMIN'] } },
+      where: { id: input.userId, role: { in: [...STAFF_ROLES] } },
       data: {
         disabledAt: input.disabled ? new Date() : null,
         ...(input.disabled ? { onDuty: false } : {}),
