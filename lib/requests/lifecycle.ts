@@ -1,7 +1,7 @@
 import 'server-only'
 import { db } from '../db'
 import { wallTimeToUtc } from '../i18n/format'
-import { AppError } from '../errors'
+import { AppError, isAppError } from '../errors'
 import { assertCan } from '../auth/policy'
 import type { Actor } from '../auth/roles'
 import { recordAudit } from '../audit/record'
@@ -156,7 +156,22 @@ export function takeRequest(actor: Actor, input: TTakeRequest) {
       },
       event: { type: 'request.updated' },
     }
+  }).catch(async (e: unknown) => {
+    // Lost the race by a hair: the winner committed before this take read the request, which
+    // then fell out of this butler's scope (no longer offered). Say what happened, not "not found".
+    if (isAppError(e) && e.code === 'NOT_FOUND' && (await takenByAnother(actor, input.requestId))) {
+      throw new AppError('CONFLICT', 'errors.alreadyTaken')
+    }
+    throw e
   })
+}
+
+async function takenByAnother(actor: Actor, requestId: string) {
+  const taken = await db.auditEvent.findFirst({
+    where: { action: 'request.taken', entityId: requestId, actorId: { not: actor.userId } },
+    select: { id: true },
+  })
+  return taken !== null
 }
 
 // Transfer to a colleague with a reason. The version check makes two concurrent transfers
