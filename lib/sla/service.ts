@@ -1,10 +1,8 @@
-import { fromPrisma } from 'pg-boss'
 import { db, type Tx } from '../db'
 import type { Category, ClientTier, TimerKind } from '../generated/prisma/enums'
 import { recordAudit } from '../audit/record'
 import { publish } from '../events/publish'
-import { producer, QUEUES } from '../jobs/boss'
-import { log } from '../log'
+import { log, withLogContext } from '../log'
 
 type Targets = { target: number; atRisk: number | null; handoff: number | null }
 
@@ -48,23 +46,10 @@ export async function pickPolicy(tx: Tx, kind: TimerKind, category: Category, ti
   return { id: null, targetMs: d.target * 1000, atRiskMs: s(d.atRisk), handoffMs: s(d.handoff) }
 }
 
-type TimerMarks = { id: string; dueAt: Date; atRiskAt: Date | null; handoffAt: Date | null }
+export type StartedTimer = { id: string; dueAt: Date; atRiskAt: Date | null; handoffAt: Date | null }
 
-// One job per mark. The key includes the time, so a clock that was paused and resumed gets
-// fresh jobs for its new marks; a stale job finds its condition false and does nothing.
-async function scheduleMarks(tx: Tx, t: TimerMarks) {
-  const boss = await producer()
-  const opts = (at: Date, queue: string) => ({
-    startAfter: at, singletonKey: `${queue}:${t.id}:${at.getTime()}`, db: fromPrisma(tx),
-  })
-  await boss.send(QUEUES.slaDeadline, { timerId: t.id }, opts(t.dueAt, QUEUES.slaDeadline))
-  if (t.atRiskAt) await boss.send(QUEUES.slaAtRisk, { timerId: t.id }, opts(t.atRiskAt, QUEUES.slaAtRisk))
-  if (t.handoffAt) await boss.send(QUEUES.slaHandoff, { timerId: t.id }, opts(t.handoffAt, QUEUES.slaHandoff))
-}
-
-export type StartedTimer = TimerMarks
-
-// Deadlines come from the database clock, never the web server's.
+// Deadlines come from the database clock, never the web server's. Inserting the row is all the
+// scheduling there is: a trigger (sla_marks_changed) notifies the workers on commit.
 export async function startTimer(
   tx: Tx,
   args: { requestId: string; clientId: string; kind: TimerKind; category: Category; tier: ClientTier },
@@ -82,7 +67,6 @@ export async function startTimer(
     )
     RETURNING id, "dueAt", "atRiskAt", "handoffAt"`
   const timer = rows[0]
-  await scheduleMarks(tx, timer)
   await publish(tx, { type: 'sla.changed', requestId: args.requestId, clientId: args.clientId, timerId: timer.id, state: 'STARTED' })
   return timer
 }
@@ -97,7 +81,6 @@ export async function startTimerUntil(
     VALUES (gen_random_uuid()::text, ${args.requestId}, ${args.vendorTaskId ?? null}, ${args.handoffId ?? null},
             ${args.kind}::"TimerKind", clock_timestamp(), ${args.dueAt})
     RETURNING id, "dueAt", "atRiskAt", "handoffAt"`
-  await scheduleMarks(tx, timer)
   return timer
 }
 
@@ -140,9 +123,9 @@ export async function pauseResolution(tx: Tx, requestId: string) {
       AND "metAt" IS NULL AND "breachedAt" IS NULL AND "cancelledAt" IS NULL AND "pausedAt" IS NULL`
 }
 
-// Resuming pushes every mark by the time spent paused, then schedules the new marks.
+// Resuming pushes every mark by the time spent paused.
 export async function resumeResolution(tx: Tx, requestId: string) {
-  const resumed = await tx.$queryRaw<TimerMarks[]>`
+  await tx.$executeRaw`
     WITH shift AS (
       SELECT id, clock_timestamp() - "pausedAt" AS d FROM "SlaTimer"
       WHERE "requestId" = ${requestId} AND kind = 'RESOLUTION' AND "pausedAt" IS NOT NULL AND "metAt" IS NULL
@@ -153,12 +136,48 @@ export async function resumeResolution(tx: Tx, requestId: string) {
       "handoffAt" = t."handoffAt" + shift.d,
       "pausedMs" = t."pausedMs" + (EXTRACT(EPOCH FROM shift.d) * 1000)::int,
       "pausedAt" = NULL
-    FROM shift WHERE t.id = shift.id
-    RETURNING t.id, t."dueAt", t."atRiskAt", t."handoffAt"`
-  for (const t of resumed) await scheduleMarks(tx, t)
+    FROM shift WHERE t.id = shift.id`
 }
 
-type Decided = { id: string; requestId: string; kind: TimerKind; dueAt: Date; at: Date }
+type Mark = 'atRisk' | 'handoff' | 'breach'
+type Claimed = { id: string; requestId: string; kind: TimerKind; dueAt: Date; markAt: Date; at: Date }
+
+// Which column a mark is due by and which one records its decision.
+const MARK_COLUMNS: Record<Mark, { at: string; fired: string }> = {
+  atRisk: { at: 'atRiskAt', fired: 'atRiskFiredAt' },
+  handoff: { at: 'handoffAt', fired: 'handoffFiredAt' },
+  breach: { at: 'dueAt', fired: 'breachedAt' },
+}
+
+const OPEN = `"metAt" IS NULL AND "breachedAt" IS NULL AND "pausedAt" IS NULL AND "cancelledAt" IS NULL`
+// An open clock's next undecided mark. Identical to the expression of the partial index
+// "SlaTimer_nextMark_open_idx" (and its notify trigger), so the planner serves it from there.
+const NEXT_MARK = `LEAST(CASE WHEN "atRiskFiredAt" IS NULL THEN "atRiskAt" END,
+  CASE WHEN "handoffFiredAt" IS NULL THEN "handoffAt" END, "dueAt")`
+
+// The one claim: a conditional update that only one transaction can win, however many
+// workers race, and only once the mark is due by the database's clock.
+async function claim(tx: Tx, mark: Mark, timerId: string): Promise<Claimed | null> {
+  const { at, fired } = MARK_COLUMNS[mark]
+  const [t] = await tx.$queryRawUnsafe<Claimed[]>(
+    `UPDATE "SlaTimer" SET "${fired}" = clock_timestamp()
+     WHERE id = $1 AND ${OPEN} AND "${fired}" IS NULL AND "${at}" <= clock_timestamp()
+     RETURNING id, "requestId", kind, "dueAt", "${at}" AS "markAt", "${fired}" AS at`,
+    timerId,
+  )
+  return t ?? null
+}
+
+// Claims a mark and, in the same transaction, runs its side effects off the claimed row.
+async function decide(mark: Mark, timerId: string, effects: (tx: Tx, t: Claimed) => Promise<void>): Promise<boolean> {
+  const t = await db.$transaction(async (tx) => {
+    const claimed = await claim(tx, mark, timerId)
+    if (claimed) await effects(tx, claimed)
+    return claimed
+  })
+  if (t) log.info({ timerId, requestId: t.requestId, mark, latenessMs: t.at.getTime() - t.markAt.getTime() }, 'sla mark decided')
+  return t !== null
+}
 
 async function clientOf(tx: Tx, requestId: string) {
   return tx.serviceRequest.findUniqueOrThrow({
@@ -167,16 +186,9 @@ async function clientOf(tx: Tx, requestId: string) {
   })
 }
 
-// Decides a breach exactly once, however many workers race: one conditional update wins.
-// An unanswered response clock is then offered to everyone on duty.
-export async function decideBreach(timerId: string): Promise<boolean> {
-  return db.$transaction(async (tx) => {
-    const [t] = await tx.$queryRaw<Decided[]>`
-      UPDATE "SlaTimer" SET "breachedAt" = clock_timestamp()
-      WHERE id = ${timerId} AND "metAt" IS NULL AND "breachedAt" IS NULL
-        AND "pausedAt" IS NULL AND "cancelledAt" IS NULL AND "dueAt" <= clock_timestamp()
-      RETURNING id, "requestId", kind, "dueAt", "breachedAt" AS at`
-    if (!t) return false
+// A breach: recorded once; an unanswered response clock is then offered to everyone on duty.
+export const decideBreach = (timerId: string) =>
+  decide('breach', timerId, async (tx, t) => {
     const req = await clientOf(tx, t.requestId)
     await recordAudit(tx, {
       actorId: null, action: 'sla.breached', entity: 'SlaTimer', entityId: t.id, clientId: req.clientId,
@@ -184,45 +196,26 @@ export async function decideBreach(timerId: string): Promise<boolean> {
     })
     if (t.kind === 'FIRST_RESPONSE' || t.kind === 'NEXT_RESPONSE') await offer(tx, t.requestId, req.clientId, 'ALL')
     await publish(tx, { type: 'sla.changed', requestId: t.requestId, clientId: req.clientId, timerId: t.id, state: 'BREACHED' })
-    return true
   })
-}
 
 // At risk: the dedicated butler is alerted (the console plays a sound and notifies).
-export async function decideAtRisk(timerId: string): Promise<boolean> {
-  return db.$transaction(async (tx) => {
-    const [t] = await tx.$queryRaw<Decided[]>`
-      UPDATE "SlaTimer" SET "atRiskFiredAt" = clock_timestamp()
-      WHERE id = ${timerId} AND "metAt" IS NULL AND "breachedAt" IS NULL AND "atRiskFiredAt" IS NULL
-        AND "pausedAt" IS NULL AND "cancelledAt" IS NULL AND "atRiskAt" <= clock_timestamp()
-      RETURNING id, "requestId", kind, "dueAt", "atRiskFiredAt" AS at`
-    if (!t) return false
+export const decideAtRisk = (timerId: string) =>
+  decide('atRisk', timerId, async (tx, t) => {
     const req = await clientOf(tx, t.requestId)
     await recordAudit(tx, {
       actorId: null, action: 'sla.at_risk', entity: 'SlaTimer', entityId: t.id, clientId: req.clientId,
       data: { kind: t.kind, requestId: t.requestId },
     })
     await publish(tx, { type: 'sla.changed', requestId: t.requestId, clientId: req.clientId, timerId: t.id, state: 'AT_RISK' })
-    return true
   })
-}
 
 // Hand-off: the dedicated butler has not answered; offer the request to the backup butler
 // if on duty, otherwise to everyone on duty. The dedicated butler keeps the client.
-export async function decideHandoff(timerId: string): Promise<boolean> {
-  return db.$transaction(async (tx) => {
-    const [t] = await tx.$queryRaw<Decided[]>`
-      UPDATE "SlaTimer" SET "handoffFiredAt" = clock_timestamp()
-      WHERE id = ${timerId} AND "metAt" IS NULL AND "breachedAt" IS NULL AND "handoffFiredAt" IS NULL
-        AND "pausedAt" IS NULL AND "cancelledAt" IS NULL AND "handoffAt" <= clock_timestamp()
-      RETURNING id, "requestId", kind, "dueAt", "handoffFiredAt" AS at`
-    if (!t) return false
+export const decideHandoff = (timerId: string) =>
+  decide('handoff', timerId, async (tx, t) => {
     const req = await clientOf(tx, t.requestId)
-    const stage = req.client.backupButler?.onDuty ? 'BACKUP' : 'ALL'
-    await offer(tx, t.requestId, req.clientId, stage)
-    return true
+    await offer(tx, t.requestId, req.clientId, req.client.backupButler?.onDuty ? 'BACKUP' : 'ALL')
   })
-}
 
 async function offer(tx: Tx, requestId: string, clientId: string, stage: 'BACKUP' | 'ALL') {
   // An offer only widens: nothing -> backup -> everyone on duty.
@@ -236,18 +229,47 @@ async function offer(tx: Tx, requestId: string, clientId: string, stage: 'BACKUP
   await publish(tx, { type: 'request.offered', requestId, clientId, stage })
 }
 
-// Everything already overdue: run at worker start (after downtime) and as a periodic backstop.
-export async function sweepOverdue(limit = 500) {
-  const open = `"metAt" IS NULL AND "breachedAt" IS NULL AND "pausedAt" IS NULL AND "cancelledAt" IS NULL`
-  const pick = (mark: string, fired: string) => db.$queryRawUnsafe<{ id: string }[]>(
-    `SELECT id FROM "SlaTimer" WHERE ${open} AND "${mark}" <= clock_timestamp() ${fired ? `AND "${fired}" IS NULL` : ''}
-     ORDER BY "${mark}" LIMIT ${Number(limit)}`,
+type DueRow = { id: string; atRisk: boolean; handoff: boolean; breach: boolean }
+const DECIDERS = [['atRisk', decideAtRisk], ['handoff', decideHandoff], ['breach', decideBreach]] as const
+const PARALLEL = 4
+
+// Decides up to `limit` clocks whose next mark is due, nearest first; a clock's marks in time
+// order (at-risk, hand-off, breach), so a worker back from downtime still warns before it breaches.
+// Each clock's decisions carry their own correlation id; a failure is logged and counted, not thrown.
+export async function decideDueMarks(limit = 200): Promise<{ due: number; decided: number; failed: number }> {
+  const rows = await db.$queryRawUnsafe<DueRow[]>(
+    `SELECT id,
+       ("atRiskFiredAt" IS NULL AND "atRiskAt" <= clock_timestamp()) AS "atRisk",
+       ("handoffFiredAt" IS NULL AND "handoffAt" <= clock_timestamp()) AS handoff,
+       ("dueAt" <= clock_timestamp()) AS breach
+     FROM "SlaTimer" WHERE ${OPEN} AND ${NEXT_MARK} <= clock_timestamp()
+     ORDER BY ${NEXT_MARK} LIMIT $1`,
+    limit,
   )
   let decided = 0
-  for (const { id } of await pick('dueAt', '')) if (await decideBreach(id)) decided++
-  for (const { id } of await pick('handoffAt', 'handoffFiredAt')) if (await decideHandoff(id)) decided++
-  for (const { id } of await pick('atRiskAt', 'atRiskFiredAt')) if (await decideAtRisk(id)) decided++
-  if (decided) log.info({ decided }, 'sla sweep decided overdue marks')
-  return decided
+  let failed = 0
+  const decideRow = (row: DueRow) => withLogContext(null, async () => {
+    for (const [mark, decideMark] of DECIDERS) {
+      if (!row[mark]) continue
+      try {
+        if (await decideMark(row.id)) decided++
+      } catch (err) {
+        failed++
+        log.error({ err, timerId: row.id, mark }, 'sla mark decision failed')
+      }
+    }
+  })
+  for (let i = 0; i < rows.length; i += PARALLEL) await Promise.all(rows.slice(i, i + PARALLEL).map(decideRow))
+  return { due: rows.length, decided, failed }
 }
 
+// The nearest undecided mark of any open clock: when it falls (epoch ms, database clock) and
+// how long until then by the database's clock (negative once overdue). Served by the partial index.
+export async function nextMark(): Promise<{ atMs: number; inMs: number } | null> {
+  const [row] = await db.$queryRawUnsafe<{ atMs: number; inMs: number }[]>(
+    `SELECT floor(extract(epoch FROM ${NEXT_MARK}) * 1000)::float8 AS "atMs",
+            (extract(epoch FROM ${NEXT_MARK} - clock_timestamp()) * 1000)::float8 AS "inMs"
+     FROM "SlaTimer" WHERE ${OPEN} ORDER BY ${NEXT_MARK} LIMIT 1`,
+  )
+  return row ?? null
+}
