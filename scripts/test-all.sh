@@ -3,5 +3,6 @@
 set -euo pipefail
 node node_modules/vitest/vitest.mjs run --project unit
 node node_modules/vitest/vitest.mjs run --project integration
+node scripts/build-worker.mjs
 node node_modules/next/dist/bin/next build
 node node_modules/@playwright/test/cli.js test
