@@ -265,11 +265,12 @@ export async function decideDueMarks(limit = 200): Promise<{ due: number; decide
 
 // The nearest undecided mark of any open clock: when it falls (epoch ms, database clock) and
 // how long until then by the database's clock (negative once overdue). Served by the partial index.
+// Exported for the test that checks the partial index serves it.
+export const NEXT_MARK_QUERY = `SELECT floor(extract(epoch FROM ${NEXT_MARK}) * 1000)::float8 AS "atMs",
+    (extract(epoch FROM ${NEXT_MARK} - clock_timestamp()) * 1000)::float8 AS "inMs"
+  FROM "SlaTimer" WHERE ${OPEN} ORDER BY ${NEXT_MARK} LIMIT 1`
+
 export async function nextMark(): Promise<{ atMs: number; inMs: number } | null> {
-  const [row] = await db.$queryRawUnsafe<{ atMs: number; inMs: number }[]>(
-    `SELECT floor(extract(epoch FROM ${NEXT_MARK}) * 1000)::float8 AS "atMs",
-            (extract(epoch FROM ${NEXT_MARK} - clock_timestamp()) * 1000)::float8 AS "inMs"
-     FROM "SlaTimer" WHERE ${OPEN} ORDER BY ${NEXT_MARK} LIMIT 1`,
-  )
+  const [row] = await db.$queryRawUnsafe<{ atMs: number; inMs: number }[]>(NEXT_MARK_QUERY)
   return row ?? null
 }
