@@ -54,6 +54,7 @@ export async function startWorker() {
 
   // SLA marks first: what fell due while no worker was running is decided before anything else.
   const slaTimer = await startSlaTimer()
+  log.info({ msSinceProcessStart: Math.round(performance.now()) }, 'overdue sla marks decided; timer armed')
   const boss = await createBoss('worker')
   await workQueues(boss)
 

@@ -1,7 +1,6 @@
 import { db, type Tx } from '../db'
 import type { Category, ClientTier, TimerKind } from '../generated/prisma/enums'
-import { recordAudit } from '../audit/record'
-import { publish } from '../events/publish'
+import { EVENTS_CHANNEL, publish, type DomainEvent } from '../events/publish'
 import { log, withLogContext } from '../log'
 
 type Targets = { target: number; atRisk: number | null; handoff: number | null }
@@ -140,7 +139,10 @@ export async function resumeResolution(tx: Tx, requestId: string) {
 }
 
 type Mark = 'atRisk' | 'handoff' | 'breach'
-type Claimed = { id: string; requestId: string; kind: TimerKind; dueAt: Date; markAt: Date; at: Date }
+type Claimed = {
+  id: string; requestId: string; kind: TimerKind; dueAt: Date; markAt: Date; at: Date
+  clientId: string; backupOnDuty: boolean
+}
 
 // Which column a mark is due by and which one records its decision.
 const MARK_COLUMNS: Record<Mark, { at: string; fired: string }> = {
@@ -156,111 +158,149 @@ const NEXT_MARK = `LEAST(CASE WHEN "atRiskFiredAt" IS NULL THEN "atRiskAt" END,
   CASE WHEN "handoffFiredAt" IS NULL THEN "handoffAt" END, "dueAt")`
 
 // The one claim: a conditional update that only one transaction can win, however many
-// workers race, and only once the mark is due by the database's clock.
-async function claim(tx: Tx, mark: Mark, timerId: string): Promise<Claimed | null> {
+// workers race, and only once the mark is due by the database's clock. It takes a batch of
+// clocks (a worker back from downtime has many) and skips those another worker holds, so racing
+// batches never wait on or deadlock with each other. It returns what the side effects need (the
+// client, whether the backup butler is on duty) in the same round trip.
+async function claim(tx: Tx, mark: Mark, timerIds: string[]): Promise<Claimed[]> {
   const { at, fired } = MARK_COLUMNS[mark]
-  const [t] = await tx.$queryRawUnsafe<Claimed[]>(
-    `UPDATE "SlaTimer" SET "${fired}" = clock_timestamp()
-     WHERE id = $1 AND ${OPEN} AND "${fired}" IS NULL AND "${at}" <= clock_timestamp()
-     RETURNING id, "requestId", kind, "dueAt", "${at}" AS "markAt", "${fired}" AS at`,
-    timerId,
+  return tx.$queryRawUnsafe<Claimed[]>(
+    `WITH due AS (
+       SELECT id FROM "SlaTimer"
+       WHERE id = ANY($1::text[]) AND ${OPEN} AND "${fired}" IS NULL AND "${at}" <= clock_timestamp()
+       FOR UPDATE SKIP LOCKED
+     )
+     UPDATE "SlaTimer" t SET "${fired}" = clock_timestamp()
+     FROM due, "ServiceRequest" r JOIN "Client" c ON c.id = r."clientId" LEFT JOIN "User" b ON b.id = c."backupButlerId"
+     WHERE t.id = due.id AND r.id = t."requestId"
+     RETURNING t.id, t."requestId", t.kind, t."dueAt", t."${at}" AS "markAt", t."${fired}" AS at,
+       r."clientId", coalesce(b."onDuty", false) AS "backupOnDuty"`,
+    timerIds,
   )
-  return t ?? null
 }
 
-// Claims a mark and, in the same transaction, runs its side effects off the claimed row.
-async function decide(mark: Mark, timerId: string, effects: (tx: Tx, t: Claimed) => Promise<void>): Promise<boolean> {
-  const t = await db.$transaction(async (tx) => {
-    const claimed = await claim(tx, mark, timerId)
-    if (claimed) await effects(tx, claimed)
-    return claimed
+// Claims a mark on each given clock where it is due and undecided and, in the same transaction,
+// runs its side effects off the claimed rows (set-wise: a statement per effect, not per clock).
+// Returns the ids decided.
+async function decide(mark: Mark, timerIds: string[], effects: (tx: Tx, claimed: Claimed[]) => Promise<void>): Promise<string[]> {
+  const claimed = await db.$transaction(async (tx) => {
+    const rows = await claim(tx, mark, timerIds)
+    if (rows.length) await effects(tx, rows)
+    return rows
   })
-  if (t) log.info({ timerId, requestId: t.requestId, mark, latenessMs: t.at.getTime() - t.markAt.getTime() }, 'sla mark decided')
-  return t !== null
+  for (const t of claimed) {
+    log.info({ timerId: t.id, requestId: t.requestId, mark, latenessMs: t.at.getTime() - t.markAt.getTime() }, 'sla mark decided')
+  }
+  return claimed.map((t) => t.id)
 }
 
-async function clientOf(tx: Tx, requestId: string) {
-  return tx.serviceRequest.findUniqueOrThrow({
-    where: { id: requestId },
-    select: { clientId: true, offerStage: true, client: { select: { backupButler: { select: { id: true, onDuty: true } } } } },
-  })
-}
+const isResponse = (t: Claimed) => t.kind === 'FIRST_RESPONSE' || t.kind === 'NEXT_RESPONSE'
 
 // A breach: recorded once; an unanswered response clock is then offered to everyone on duty.
-export const decideBreach = (timerId: string) =>
-  decide('breach', timerId, async (tx, t) => {
-    const req = await clientOf(tx, t.requestId)
-    await recordAudit(tx, {
-      actorId: null, action: 'sla.breached', entity: 'SlaTimer', entityId: t.id, clientId: req.clientId,
-      data: { kind: t.kind, requestId: t.requestId, latenessMs: t.at.getTime() - t.dueAt.getTime() },
+export const decideBreach = (timerIds: string[]) =>
+  decide('breach', timerIds, async (tx, claimed) => {
+    await tx.auditEvent.createMany({
+      data: claimed.map((t) => ({
+        actorId: null, action: 'sla.breached', entity: 'SlaTimer', entityId: t.id, clientId: t.clientId,
+        data: { kind: t.kind, requestId: t.requestId, latenessMs: t.at.getTime() - t.dueAt.getTime() },
+      })),
     })
-    if (t.kind === 'FIRST_RESPONSE' || t.kind === 'NEXT_RESPONSE') await offer(tx, t.requestId, req.clientId, 'ALL')
-    await publish(tx, { type: 'sla.changed', requestId: t.requestId, clientId: req.clientId, timerId: t.id, state: 'BREACHED' })
+    const offered = await offer(tx, claimed.filter(isResponse).map((t) => t.requestId), 'ALL')
+    await publishAll(tx, [
+      ...claimed.map((t): DomainEvent => ({ type: 'sla.changed', requestId: t.requestId, clientId: t.clientId, timerId: t.id, state: 'BREACHED' })),
+      ...offered,
+    ])
   })
 
 // At risk: the dedicated butler is alerted (the console plays a sound and notifies).
-export const decideAtRisk = (timerId: string) =>
-  decide('atRisk', timerId, async (tx, t) => {
-    const req = await clientOf(tx, t.requestId)
-    await recordAudit(tx, {
-      actorId: null, action: 'sla.at_risk', entity: 'SlaTimer', entityId: t.id, clientId: req.clientId,
-      data: { kind: t.kind, requestId: t.requestId },
+export const decideAtRisk = (timerIds: string[]) =>
+  decide('atRisk', timerIds, async (tx, claimed) => {
+    await tx.auditEvent.createMany({
+      data: claimed.map((t) => ({
+        actorId: null, action: 'sla.at_risk', entity: 'SlaTimer', entityId: t.id, clientId: t.clientId,
+        data: { kind: t.kind, requestId: t.requestId },
+      })),
     })
-    await publish(tx, { type: 'sla.changed', requestId: t.requestId, clientId: req.clientId, timerId: t.id, state: 'AT_RISK' })
+    await publishAll(tx, claimed.map((t): DomainEvent => ({ type: 'sla.changed', requestId: t.requestId, clientId: t.clientId, timerId: t.id, state: 'AT_RISK' })))
   })
 
 // Hand-off: the dedicated butler has not answered; offer the request to the backup butler
 // if on duty, otherwise to everyone on duty. The dedicated butler keeps the client.
-export const decideHandoff = (timerId: string) =>
-  decide('handoff', timerId, async (tx, t) => {
-    const req = await clientOf(tx, t.requestId)
-    await offer(tx, t.requestId, req.clientId, req.client.backupButler?.onDuty ? 'BACKUP' : 'ALL')
+export const decideHandoff = (timerIds: string[]) =>
+  decide('handoff', timerIds, async (tx, claimed) => {
+    const toBackup = await offer(tx, claimed.filter((t) => t.backupOnDuty).map((t) => t.requestId), 'BACKUP')
+    const toAll = await offer(tx, claimed.filter((t) => !t.backupOnDuty).map((t) => t.requestId), 'ALL')
+    await publishAll(tx, [...toBackup, ...toAll])
   })
 
-async function offer(tx: Tx, requestId: string, clientId: string, stage: 'BACKUP' | 'ALL') {
-  // An offer only widens: nothing -> backup -> everyone on duty.
+// An offer only widens: nothing -> backup -> everyone on duty. Audits the requests it widened
+// and returns their events.
+async function offer(tx: Tx, requestIds: string[], stage: 'BACKUP' | 'ALL'): Promise<DomainEvent[]> {
+  if (!requestIds.length) return []
   const widenFrom = stage === 'ALL' ? [null, 'BACKUP' as const] : [null]
-  const updated = await tx.serviceRequest.updateMany({
-    where: { id: requestId, OR: widenFrom.map((offerStage) => ({ offerStage })) },
+  const widened = await tx.serviceRequest.updateManyAndReturn({
+    where: { id: { in: requestIds }, OR: widenFrom.map((offerStage) => ({ offerStage })) },
     data: { offerStage: stage, offeredAt: new Date(), version: { increment: 1 } },
+    select: { id: true, clientId: true },
   })
-  if (updated.count === 0) return
-  await recordAudit(tx, { actorId: null, action: 'request.offered', entity: 'ServiceRequest', entityId: requestId, clientId, data: { stage } })
-  await publish(tx, { type: 'request.offered', requestId, clientId, stage })
+  if (!widened.length) return []
+  await tx.auditEvent.createMany({
+    data: widened.map((r) => ({ actorId: null, action: 'request.offered', entity: 'ServiceRequest', entityId: r.id, clientId: r.clientId, data: { stage } })),
+  })
+  return widened.map((r) => ({ type: 'request.offered', requestId: r.id, clientId: r.clientId, stage }))
+}
+
+// Many events in one statement; like publish(), delivered only if the transaction commits.
+async function publishAll(tx: Tx, events: DomainEvent[]) {
+  if (!events.length) return
+  await tx.$executeRaw`SELECT pg_notify(${EVENTS_CHANNEL}, e) FROM unnest(${events.map((e) => JSON.stringify(e))}::text[]) AS e`
 }
 
 type DueRow = { id: string; atRisk: boolean; handoff: boolean; breach: boolean }
 const DECIDERS = [['atRisk', decideAtRisk], ['handoff', decideHandoff], ['breach', decideBreach]] as const
+const CHUNK = 25
 const PARALLEL = 4
 
-// Decides up to `limit` clocks whose next mark is due, nearest first; a clock's marks in time
-// order (at-risk, hand-off, breach), so a worker back from downtime still warns before it breaches.
-// Each clock's decisions carry their own correlation id; a failure is logged and counted, not thrown.
-export async function decideDueMarks(limit = 200): Promise<{ due: number; decided: number; failed: number }> {
+// Decides the due marks of up to `limit` clocks, nearest first, leaving out `skip` (clocks whose
+// decision just failed). Mark by mark (at-risk, hand-off, breach), so a worker back from downtime
+// still warns before it breaches; each mark in chunks of clocks, one transaction per chunk, each
+// under its own correlation id. A chunk that fails is retried clock by clock, so one clock whose
+// decision fails never holds up the others; its id comes back in `failed`.
+export async function decideDueMarks(limit = 200, skip: string[] = []) {
   const rows = await db.$queryRawUnsafe<DueRow[]>(
     `SELECT id,
        ("atRiskFiredAt" IS NULL AND "atRiskAt" <= clock_timestamp()) AS "atRisk",
        ("handoffFiredAt" IS NULL AND "handoffAt" <= clock_timestamp()) AS handoff,
        ("dueAt" <= clock_timestamp()) AS breach
-     FROM "SlaTimer" WHERE ${OPEN} AND ${NEXT_MARK} <= clock_timestamp()
+     FROM "SlaTimer" WHERE ${OPEN} AND ${NEXT_MARK} <= clock_timestamp() AND NOT (id = ANY($2::text[]))
      ORDER BY ${NEXT_MARK} LIMIT $1`,
-    limit,
+    limit, skip,
   )
   let decided = 0
-  let failed = 0
-  const decideRow = (row: DueRow) => withLogContext(null, async () => {
-    for (const [mark, decideMark] of DECIDERS) {
-      if (!row[mark]) continue
+  const failed = new Set<string>()
+  const decideChunk = (mark: Mark, decideMark: (ids: string[]) => Promise<string[]>, ids: string[]) =>
+    withLogContext(null, async () => {
       try {
-        if (await decideMark(row.id)) decided++
+        const ok = await decideMark(ids)
+        decided += ok.length
       } catch (err) {
-        failed++
-        log.error({ err, timerId: row.id, mark }, 'sla mark decision failed')
+        if (ids.length === 1) {
+          failed.add(ids[0])
+          log.error({ err, timerId: ids[0], mark }, 'sla mark decision failed')
+          return
+        }
+        log.warn({ err, mark, clocks: ids.length }, 'sla mark batch failed; deciding its clocks one by one')
+        for (const id of ids) await decideChunk(mark, decideMark, [id])
       }
+    })
+  for (const [mark, decideMark] of DECIDERS) {
+    const ids = rows.filter((r) => r[mark] && !failed.has(r.id)).map((r) => r.id)
+    const chunks = Array.from({ length: Math.ceil(ids.length / CHUNK) }, (_, i) => ids.slice(i * CHUNK, (i + 1) * CHUNK))
+    for (let i = 0; i < chunks.length; i += PARALLEL) {
+      await Promise.all(chunks.slice(i, i + PARALLEL).map((chunk) => decideChunk(mark, decideMark, chunk)))
     }
-  })
-  for (let i = 0; i < rows.length; i += PARALLEL) await Promise.all(rows.slice(i, i + PARALLEL).map(decideRow))
-  return { due: rows.length, decided, failed }
+  }
+  return { due: rows.length, decided, failed: [...failed] }
 }
 
 // The nearest undecided mark of any open clock: when it falls (epoch ms, database clock) and
@@ -268,9 +308,9 @@ export async function decideDueMarks(limit = 200): Promise<{ due: number; decide
 // Exported for the test that checks the partial index serves it.
 export const NEXT_MARK_QUERY = `SELECT floor(extract(epoch FROM ${NEXT_MARK}) * 1000)::float8 AS "atMs",
     (extract(epoch FROM ${NEXT_MARK} - clock_timestamp()) * 1000)::float8 AS "inMs"
-  FROM "SlaTimer" WHERE ${OPEN} ORDER BY ${NEXT_MARK} LIMIT 1`
+  FROM "SlaTimer" WHERE ${OPEN} AND NOT (id = ANY($1::text[])) ORDER BY ${NEXT_MARK} LIMIT 1`
 
-export async function nextMark(): Promise<{ atMs: number; inMs: number } | null> {
-  const [row] = await db.$queryRawUnsafe<{ atMs: number; inMs: number }[]>(NEXT_MARK_QUERY)
+export async function nextMark(skip: string[] = []): Promise<{ atMs: number; inMs: number } | null> {
+  const [row] = await db.$queryRawUnsafe<{ atMs: number; inMs: number }[]>(NEXT_MARK_QUERY, skip)
   return row ?? null
 }

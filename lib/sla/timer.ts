@@ -13,6 +13,8 @@ const SAFETY_SWEEP_MS = 5_000
 // After a failed pass or decision, wait before trying again rather than spin on it.
 const RETRY_MS = 1_000
 const RECONNECT_MS = 1_000
+// A due mark another worker is deciding: look again shortly (its claim usually commits by then).
+const HELD_MS = 20
 const BATCH = 200
 
 export type SlaTimerLoop = { stop: () => Promise<void> }
@@ -37,19 +39,27 @@ export async function startSlaTimer(opts: { safetySweepMs?: number } = {}): Prom
     timeout = setTimeout(wake, Math.min(Math.max(0, delayMs), safetyMs))
   }
 
+  // Clocks whose decision failed, and when (Date.now()) to try them again: left out until then so
+  // that one failing clock neither holds up the others nor makes the loop spin.
+  const failing = new Map<string, number>()
+
   async function pass() {
     try {
-      let failed = 0
+      for (const [id, at] of failing) if (at <= Date.now()) failing.delete(id)
+      let progress = false
       for (;;) {
-        const r = await decideDueMarks(BATCH)
-        failed += r.failed
+        const r = await decideDueMarks(BATCH, [...failing.keys()])
+        for (const id of r.failed) failing.set(id, Date.now() + RETRY_MS)
+        progress ||= r.decided > 0
         if (r.due < BATCH || r.decided === 0) break
       }
-      const next = await nextMark()
-      if (!next) arm(safetyMs, null)
-      else if (failed) arm(Math.max(next.inMs, RETRY_MS), null)
-      else if (next.inMs <= 0) rerun = true // fell due during this pass
-      else arm(next.inMs, next.atMs)
+      const next = await nextMark([...failing.keys()])
+      const retryIn = failing.size ? Math.min(...failing.values()) - Date.now() : Infinity
+      if (!next) arm(retryIn, null)
+      // Due but not decided: it fell due during this pass, or another worker holds it right now.
+      else if (next.inMs <= 0 && progress) rerun = true
+      else if (next.inMs <= 0) arm(HELD_MS, null)
+      else arm(Math.min(next.inMs, retryIn), retryIn < next.inMs ? null : next.atMs)
     } catch (err) {
       log.error({ err }, 'sla timer pass failed')
       arm(RETRY_MS, null)

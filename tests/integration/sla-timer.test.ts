@@ -118,7 +118,7 @@ describe('SLA timer loop', () => {
     await client.connect()
     try {
       await client.query('ANALYZE "SlaTimer"')
-      const plan = (await client.query(`EXPLAIN ${NEXT_MARK_QUERY}`)).rows.map((r) => r['QUERY PLAN']).join('\n')
+      const plan = (await client.query(`EXPLAIN ${NEXT_MARK_QUERY}`, [[]])).rows.map((r) => r['QUERY PLAN']).join('\n')
       expect(plan).toContain('SlaTimer_nextMark_open_idx')
     } finally {
       await client.end()
