@@ -1,12 +1,16 @@
-// Compiles the worker to one JavaScript file (dist/worker.mjs), so production starts it with
-// plain node: no TypeScript compilation between a restart and the first overdue SLA decision.
-// npm packages stay imports from node_modules; only the project's own modules are bundled.
+// Compiles the worker to JavaScript (dist/worker.mjs and the chunks it loads later), so production
+// starts it with plain node: no TypeScript compilation between a restart and the first overdue
+// SLA decision. npm packages stay imports from node_modules; only the project's own modules are
+// bundled. The job queue's part is a separate chunk, loaded after the overdue marks are decided.
 import { build } from 'esbuild'
 
 const started = Date.now()
 await build({
-  entryPoints: ['worker/index.ts'],
-  outfile: 'dist/worker.mjs',
+  entryPoints: { worker: 'worker/index.ts' },
+  outdir: 'dist',
+  outExtension: { '.js': '.mjs' },
+  chunkNames: 'worker-[name]-[hash]',
+  splitting: true,
   bundle: true,
   packages: 'external',
   platform: 'node',

@@ -32,6 +32,7 @@ export async function startSlaTimer(opts: { safetySweepMs?: number } = {}): Prom
   let stopped = false
   let listener: pg.Client | null = null
   let reconnect: NodeJS.Timeout | null = null
+  let listening: Promise<void> = Promise.resolve()
 
   const arm = (delayMs: number, forMs: number | null) => {
     if (timeout) clearTimeout(timeout)
@@ -53,6 +54,8 @@ export async function startSlaTimer(opts: { safetySweepMs?: number } = {}): Prom
         progress ||= r.decided > 0
         if (r.due < BATCH || r.decided === 0) break
       }
+      // Read the next mark only once LISTEN holds: any commit before then is in what it reads.
+      await listening
       const next = await nextMark([...failing.keys()])
       const retryIn = failing.size ? Math.min(...failing.values()) - Date.now() : Infinity
       if (!next) arm(retryIn, null)
@@ -115,12 +118,13 @@ export async function startSlaTimer(opts: { safetySweepMs?: number } = {}): Prom
     reconnect = setTimeout(() => {
       reconnect = null
       // Notifications may have been missed while disconnected: look again once listening.
-      void listen().then(() => wake())
+      listening = listen()
+      void listening.then(() => wake())
     }, RECONNECT_MS)
   }
 
-  // Listen before the first pass, so nothing committed in between goes unheard.
-  await listen()
+  // Overdue marks are decided while the LISTEN connection opens.
+  listening = listen()
   wake()
   await running
 
