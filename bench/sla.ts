@@ -21,7 +21,7 @@ import { createClient, createStaff } from '../tests/factories'
 import { summarise } from './stats'
 
 const CLOCKS = Number(process.env.BENCH_CLOCKS ?? 1000)
-const SPREAD_S = Number(process.env.BENCH_SPREAD_S ?? 30)
+const SPREAD_S = Number(process.env.BENCH_SPREAD_S ?? 60)
 const MODES = (process.env.BENCH_MODES ?? 'quiet,hog,restart,race').split(',') as Mode[]
 const POLICY = { targetSeconds: 10, atRiskSeconds: 4, handoffSeconds: 7 }
 const DOWN_S = 4

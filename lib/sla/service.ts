@@ -258,7 +258,7 @@ async function publishAll(tx: Tx, events: DomainEvent[]) {
 
 type DueRow = { id: string; atRisk: boolean; handoff: boolean; breach: boolean }
 const DECIDERS = [['atRisk', decideAtRisk], ['handoff', decideHandoff], ['breach', decideBreach]] as const
-const CHUNK = 25
+const CHUNK = 50
 const PARALLEL = 4
 
 // Decides the due marks of up to `limit` clocks, nearest first, leaving out `skip` (clocks whose

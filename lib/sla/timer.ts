@@ -36,6 +36,7 @@ export async function startSlaTimer(opts: { safetySweepMs?: number } = {}): Prom
 
   const arm = (delayMs: number, forMs: number | null) => {
     if (timeout) clearTimeout(timeout)
+    if (stopped) return
     armedFor = forMs
     timeout = setTimeout(wake, Math.min(Math.max(0, delayMs), safetyMs))
   }
