@@ -9,7 +9,6 @@ const ZEnv = z.object({
   // Needed by the web process only; the worker and tools run without it.
   AUTH_SECRET: z.string().min(16, 'AUTH_SECRET must be at least 16 characters').optional(),
   SESSION_HOURS: z.coerce.number().int().positive().default(12),
-  WORKER_POLL_SECONDS: z.coerce.number().min(0.5).default(0.5),
   // Outgoing mail. Without SMTP_URL, mail is kept in the outbox and shown on /dev/mail
   // (development only) instead of being sent.
   SMTP_URL: z.string().url({ message: 'SMTP_URL must be an smtp:// or smtps:// URL' }).optional(),

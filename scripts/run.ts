@@ -1,6 +1,7 @@
 // The launcher behind npm run dev / start / db:migrate / test:* : it finds or starts the
 // database, applies migrations, seeds demo data once (dev only), then runs the processes.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { ensureDatabase, localAuthSecret } from './database'
 
 const mode = process.argv[2]
@@ -10,6 +11,7 @@ const bin = {
   next: 'node_modules/next/dist/bin/next',
   prisma: 'node_modules/prisma/build/index.js',
   tsx: 'node_modules/tsx/dist/cli.mjs',
+  worker: 'dist/worker.mjs',
 }
 
 function runSync(args: string[], env: NodeJS.ProcessEnv) {
@@ -57,10 +59,19 @@ async function main() {
       break
     }
     case 'start': {
-      start('worker', [bin.tsx, 'worker/index.ts'], { NODE_ENV: 'production' })
+      // The compiled worker (npm run build): a restarted worker decides overdue marks without
+      // first compiling TypeScript.
+      if (!existsSync(bin.worker)) {
+        console.error(`${bin.worker} is missing: run \`npm run build\` first`)
+        await shutdown(1)
+      }
+      start('worker', ['--enable-source-maps', bin.worker], { NODE_ENV: 'production' })
       // Idle connections stay open longer than a load balancer's (60 s), so a proxy never
       // reuses a connection the app has just closed.
-      start('web', [bin.next, 'start', '--keepAliveTimeout', '65000', ...passthrough], { NODE_ENV: 'production' }).on('exit', (c) => void shutdown(c ?? 0))
+      start('web', [bin.next, 'start', '--keepAliveTimeout', '65000', ...passthrough], { NODE_ENV: 'production' }).on(
+        'exit',
+        (c) => void shutdown(c ?? 0),
+      )
       break
     }
     case 'migrate':

@@ -1,11 +1,10 @@
 import 'server-only'
 import { PgBoss } from 'pg-boss'
 import { env } from '../env'
+import { log } from '../log'
 
+// Mail and cron work. SLA marks are not jobs: the worker's timer (lib/sla/timer.ts) decides them.
 export const QUEUES = {
-  slaDeadline: 'sla-deadline',
-  slaAtRisk: 'sla-at-risk',
-  slaHandoff: 'sla-handoff',
   careScan: 'care-scan',
   sendEmail: 'send-email',
   qaSample: 'qa-sample',
@@ -14,6 +13,9 @@ export const QUEUES = {
   channelSend: 'channel-send',
   channelPoll: 'channel-poll',
 } as const
+
+// Queues of the per-mark SLA jobs the timer replaced; deleted (with any jobs left in them) on start.
+const RETIRED_QUEUES = ['sla-deadline', 'sla-at-risk', 'sla-handoff']
 
 type Role = 'producer' | 'worker'
 
@@ -29,10 +31,11 @@ function options(role: Role) {
 
 export async function createBoss(role: Role) {
   const boss = new PgBoss(options(role))
-  boss.on('error', (err) => console.error(JSON.stringify({ level: 'error', msg: 'pg-boss', err: String(err) })))
+  boss.on('error', (err) => log.error({ err, role }, 'pg-boss error'))
   await boss.start()
   if (role === 'worker') {
     for (const name of Object.values(QUEUES)) await boss.createQueue(name)
+    for (const name of RETIRED_QUEUES) await boss.deleteQueue(name)
   }
   return boss
 }

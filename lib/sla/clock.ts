@@ -12,7 +12,7 @@ export type ClockTimes = {
 }
 
 // A clock is breached at its deadline exactly: 2:59.999 is in time, 3:00.000 is not.
-export function isPastDeadline(dueAt: Date, now: Date) {
+function isPastDeadline(dueAt: Date, now: Date) {
   return now.getTime() >= dueAt.getTime()
 }
 
@@ -35,10 +35,6 @@ export function remainingMs(c: Pick<ClockTimes, 'dueAt' | 'pausedAt'>, now: Date
 // Resuming pushes the deadline (and the warning marks) by the time spent paused.
 export function resumeShift(pausedAt: Date, now: Date) {
   return Math.max(0, now.getTime() - pausedAt.getTime())
-}
-
-export function responseTimeMs(c: Pick<ClockTimes, 'startedAt' | 'metAt'>) {
-  return c.metAt ? c.metAt.getTime() - c.startedAt.getTime() : null
 }
 
 // The same times as they travel to the browser, as ISO strings.

@@ -1,11 +1,8 @@
 import 'server-only'
-import { fromPrisma } from 'pg-boss'
 import { db, type Tx } from '../db'
 import type { Category, ClientTier, TimerKind } from '../generated/prisma/enums'
-import { recordAudit } from '../audit/record'
-import { publish } from '../events/publish'
-import { producer, QUEUES } from '../jobs/boss'
-import { log } from '../log'
+import { EVENTS_CHANNEL, publish, type DomainEvent } from '../events/publish'
+import { log, withLogContext } from '../log'
 
 type Targets = { target: number; atRisk: number | null; handoff: number | null }
 
@@ -32,40 +29,39 @@ function defaultTargets(kind: TimerKind, category: Category): Targets | null {
 type PolicyPick = { id: string | null; targetMs: number; atRiskMs: number | null; handoffMs: number | null }
 
 // Most specific active policy wins: category+tier, then category, then tier, then the kind alone.
-export async function pickPolicy(tx: Tx, kind: TimerKind, category: Category, tier: ClientTier): Promise<PolicyPick> {
+async function pickPolicy(tx: Tx, kind: TimerKind, category: Category, tier: ClientTier): Promise<PolicyPick> {
   const candidates = await tx.slaPolicy.findMany({
     where: {
-      kind, active: true,
-      OR: [{ category, tier }, { category, tier: null }, { category: null, tier }, { category: null, tier: null }],
+      kind,
+      active: true,
+      OR: [
+        { category, tier },
+        { category, tier: null },
+        { category: null, tier },
+        { category: null, tier: null },
+      ],
     },
     select: { id: true, category: true, tier: true, targetSeconds: true, atRiskSeconds: true, handoffSeconds: true },
   })
   const rank = (p: { category: unknown; tier: unknown }) => (p.category ? 2 : 0) + (p.tier ? 1 : 0)
   const best = candidates.sort((a, b) => rank(b) - rank(a))[0]
   const s = (v: number | null) => (v === null ? null : v * 1000)
-  if (best) return { id: best.id, targetMs: best.targetSeconds * 1000, atRiskMs: s(best.atRiskSeconds), handoffMs: s(best.handoffSeconds) }
+  if (best)
+    return {
+      id: best.id,
+      targetMs: best.targetSeconds * 1000,
+      atRiskMs: s(best.atRiskSeconds),
+      handoffMs: s(best.handoffSeconds),
+    }
   const d = defaultTargets(kind, category)
   if (!d) throw new Error(`No SLA policy for ${kind}`)
   return { id: null, targetMs: d.target * 1000, atRiskMs: s(d.atRisk), handoffMs: s(d.handoff) }
 }
 
-type TimerMarks = { id: string; dueAt: Date; atRiskAt: Date | null; handoffAt: Date | null }
+export type StartedTimer = { id: string; dueAt: Date; atRiskAt: Date | null; handoffAt: Date | null }
 
-// One job per mark. The key includes the time, so a clock that was paused and resumed gets
-// fresh jobs for its new marks; a stale job finds its condition false and does nothing.
-async function scheduleMarks(tx: Tx, t: TimerMarks) {
-  const boss = await producer()
-  const opts = (at: Date, queue: string) => ({
-    startAfter: at, singletonKey: `${queue}:${t.id}:${at.getTime()}`, db: fromPrisma(tx),
-  })
-  await boss.send(QUEUES.slaDeadline, { timerId: t.id }, opts(t.dueAt, QUEUES.slaDeadline))
-  if (t.atRiskAt) await boss.send(QUEUES.slaAtRisk, { timerId: t.id }, opts(t.atRiskAt, QUEUES.slaAtRisk))
-  if (t.handoffAt) await boss.send(QUEUES.slaHandoff, { timerId: t.id }, opts(t.handoffAt, QUEUES.slaHandoff))
-}
-
-export type StartedTimer = TimerMarks
-
-// Deadlines come from the database clock, never the web server's.
+// Deadlines come from the database clock, never the web server's. Inserting the row is all the
+// scheduling there is: a trigger (sla_marks_changed) notifies the workers on commit.
 export async function startTimer(
   tx: Tx,
   args: { requestId: string; clientId: string; kind: TimerKind; category: Category; tier: ClientTier },
@@ -83,8 +79,13 @@ export async function startTimer(
     )
     RETURNING id, "dueAt", "atRiskAt", "handoffAt"`
   const timer = rows[0]
-  await scheduleMarks(tx, timer)
-  await publish(tx, { type: 'sla.changed', requestId: args.requestId, clientId: args.clientId, timerId: timer.id, state: 'STARTED' })
+  await publish(tx, {
+    type: 'sla.changed',
+    requestId: args.requestId,
+    clientId: args.clientId,
+    timerId: timer.id,
+    state: 'STARTED',
+  })
   return timer
 }
 
@@ -98,7 +99,6 @@ export async function startTimerUntil(
     VALUES (gen_random_uuid()::text, ${args.requestId}, ${args.vendorTaskId ?? null}, ${args.handoffId ?? null},
             ${args.kind}::"TimerKind", clock_timestamp(), ${args.dueAt})
     RETURNING id, "dueAt", "atRiskAt", "handoffAt"`
-  await scheduleMarks(tx, timer)
   return timer
 }
 
@@ -141,9 +141,9 @@ export async function pauseResolution(tx: Tx, requestId: string) {
       AND "metAt" IS NULL AND "breachedAt" IS NULL AND "cancelledAt" IS NULL AND "pausedAt" IS NULL`
 }
 
-// Resuming pushes every mark by the time spent paused, then schedules the new marks.
+// Resuming pushes every mark by the time spent paused.
 export async function resumeResolution(tx: Tx, requestId: string) {
-  const resumed = await tx.$queryRaw<TimerMarks[]>`
+  await tx.$executeRaw`
     WITH shift AS (
       SELECT id, clock_timestamp() - "pausedAt" AS d FROM "SlaTimer"
       WHERE "requestId" = ${requestId} AND kind = 'RESOLUTION' AND "pausedAt" IS NOT NULL AND "metAt" IS NULL
@@ -154,101 +154,244 @@ export async function resumeResolution(tx: Tx, requestId: string) {
       "handoffAt" = t."handoffAt" + shift.d,
       "pausedMs" = t."pausedMs" + (EXTRACT(EPOCH FROM shift.d) * 1000)::int,
       "pausedAt" = NULL
-    FROM shift WHERE t.id = shift.id
-    RETURNING t.id, t."dueAt", t."atRiskAt", t."handoffAt"`
-  for (const t of resumed) await scheduleMarks(tx, t)
+    FROM shift WHERE t.id = shift.id`
 }
 
-type Decided = { id: string; requestId: string; kind: TimerKind; dueAt: Date; at: Date }
+type Mark = 'atRisk' | 'handoff' | 'breach'
+type Claimed = {
+  id: string
+  requestId: string
+  kind: TimerKind
+  dueAt: Date
+  markAt: Date
+  at: Date
+  clientId: string
+  backupOnDuty: boolean
+}
 
-async function clientOf(tx: Tx, requestId: string) {
-  return tx.serviceRequest.findUniqueOrThrow({
-    where: { id: requestId },
-    select: { clientId: true, offerStage: true, client: { select: { backupButler: { select: { id: true, onDuty: true } } } } },
+// Which column a mark is due by and which one records its decision.
+const MARK_COLUMNS: Record<Mark, { at: string; fired: string }> = {
+  atRisk: { at: 'atRiskAt', fired: 'atRiskFiredAt' },
+  handoff: { at: 'handoffAt', fired: 'handoffFiredAt' },
+  breach: { at: 'dueAt', fired: 'breachedAt' },
+}
+
+const OPEN = `"metAt" IS NULL AND "breachedAt" IS NULL AND "pausedAt" IS NULL AND "cancelledAt" IS NULL`
+// An open clock's next undecided mark. Identical to the expression of the partial index
+// "SlaTimer_nextMark_open_idx" (and its notify trigger), so the planner serves it from there.
+const NEXT_MARK = `LEAST(CASE WHEN "atRiskFiredAt" IS NULL THEN "atRiskAt" END,
+  CASE WHEN "handoffFiredAt" IS NULL THEN "handoffAt" END, "dueAt")`
+
+// The one claim: a conditional update that only one transaction can win, however many
+// workers race, and only once the mark is due by the database's clock. It takes a batch of
+// clocks (a worker back from downtime has many) and skips those another worker holds, so racing
+// batches never wait on or deadlock with each other. It returns what the side effects need (the
+// client, whether the backup butler is on duty) in the same round trip.
+async function claim(tx: Tx, mark: Mark, timerIds: string[]): Promise<Claimed[]> {
+  const { at, fired } = MARK_COLUMNS[mark]
+  return tx.$queryRawUnsafe<Claimed[]>(
+    `WITH due AS (
+       SELECT id FROM "SlaTimer"
+       WHERE id = ANY($1::text[]) AND ${OPEN} AND "${fired}" IS NULL AND "${at}" <= clock_timestamp()
+       FOR UPDATE SKIP LOCKED
+     )
+     UPDATE "SlaTimer" t SET "${fired}" = clock_timestamp()
+     FROM due, "ServiceRequest" r JOIN "Client" c ON c.id = r."clientId" LEFT JOIN "User" b ON b.id = c."backupButlerId"
+     WHERE t.id = due.id AND r.id = t."requestId"
+     RETURNING t.id, t."requestId", t.kind, t."dueAt", t."${at}" AS "markAt", t."${fired}" AS at,
+       r."clientId", coalesce(b."onDuty", false) AS "backupOnDuty"`,
+    timerIds,
+  )
+}
+
+// Claims a mark on each given clock where it is due and undecided and, in the same transaction,
+// runs its side effects off the claimed rows (set-wise: a statement per effect, not per clock).
+// Returns the ids decided.
+async function decide(
+  mark: Mark,
+  timerIds: string[],
+  effects: (tx: Tx, claimed: Claimed[]) => Promise<void>,
+): Promise<string[]> {
+  const claimed = await db.$transaction(async (tx) => {
+    const rows = await claim(tx, mark, timerIds)
+    if (rows.length) await effects(tx, rows)
+    return rows
   })
+  for (const t of claimed) {
+    log.info(
+      { timerId: t.id, requestId: t.requestId, mark, latenessMs: t.at.getTime() - t.markAt.getTime() },
+      'sla mark decided',
+    )
+  }
+  return claimed.map((t) => t.id)
 }
 
-// Decides a breach exactly once, however many workers race: one conditional update wins.
-// An unanswered response clock is then offered to everyone on duty.
-export async function decideBreach(timerId: string): Promise<boolean> {
-  return db.$transaction(async (tx) => {
-    const [t] = await tx.$queryRaw<Decided[]>`
-      UPDATE "SlaTimer" SET "breachedAt" = clock_timestamp()
-      WHERE id = ${timerId} AND "metAt" IS NULL AND "breachedAt" IS NULL
-        AND "pausedAt" IS NULL AND "cancelledAt" IS NULL AND "dueAt" <= clock_timestamp()
-      RETURNING id, "requestId", kind, "dueAt", "breachedAt" AS at`
-    if (!t) return false
-    const req = await clientOf(tx, t.requestId)
-    await recordAudit(tx, {
-      actorId: null, action: 'sla.breached', entity: 'SlaTimer', entityId: t.id, clientId: req.clientId,
-      data: { kind: t.kind, requestId: t.requestId, latenessMs: t.at.getTime() - t.dueAt.getTime() },
+const isResponse = (t: Claimed) => t.kind === 'FIRST_RESPONSE' || t.kind === 'NEXT_RESPONSE'
+
+// A breach: recorded once; an unanswered response clock is then offered to everyone on duty.
+const decideBreach = (timerIds: string[]) =>
+  decide('breach', timerIds, async (tx, claimed) => {
+    await tx.auditEvent.createMany({
+      data: claimed.map((t) => ({
+        actorId: null,
+        action: 'sla.breached',
+        entity: 'SlaTimer',
+        entityId: t.id,
+        clientId: t.clientId,
+        data: { kind: t.kind, requestId: t.requestId, latenessMs: t.at.getTime() - t.dueAt.getTime() },
+      })),
     })
-    if (t.kind === 'FIRST_RESPONSE' || t.kind === 'NEXT_RESPONSE') await offer(tx, t.requestId, req.clientId, 'ALL')
-    await publish(tx, { type: 'sla.changed', requestId: t.requestId, clientId: req.clientId, timerId: t.id, state: 'BREACHED' })
-    return true
+    const offered = await offer(
+      tx,
+      claimed.filter(isResponse).map((t) => t.requestId),
+      'ALL',
+    )
+    await publishAll(tx, [
+      ...claimed.map((t): DomainEvent => ({
+        type: 'sla.changed',
+        requestId: t.requestId,
+        clientId: t.clientId,
+        timerId: t.id,
+        state: 'BREACHED',
+      })),
+      ...offered,
+    ])
   })
-}
 
 // At risk: the dedicated butler is alerted (the console plays a sound and notifies).
-export async function decideAtRisk(timerId: string): Promise<boolean> {
-  return db.$transaction(async (tx) => {
-    const [t] = await tx.$queryRaw<Decided[]>`
-      UPDATE "SlaTimer" SET "atRiskFiredAt" = clock_timestamp()
-      WHERE id = ${timerId} AND "metAt" IS NULL AND "breachedAt" IS NULL AND "atRiskFiredAt" IS NULL
-        AND "pausedAt" IS NULL AND "cancelledAt" IS NULL AND "atRiskAt" <= clock_timestamp()
-      RETURNING id, "requestId", kind, "dueAt", "atRiskFiredAt" AS at`
-    if (!t) return false
-    const req = await clientOf(tx, t.requestId)
-    await recordAudit(tx, {
-      actorId: null, action: 'sla.at_risk', entity: 'SlaTimer', entityId: t.id, clientId: req.clientId,
-      data: { kind: t.kind, requestId: t.requestId },
+const decideAtRisk = (timerIds: string[]) =>
+  decide('atRisk', timerIds, async (tx, claimed) => {
+    await tx.auditEvent.createMany({
+      data: claimed.map((t) => ({
+        actorId: null,
+        action: 'sla.at_risk',
+        entity: 'SlaTimer',
+        entityId: t.id,
+        clientId: t.clientId,
+        data: { kind: t.kind, requestId: t.requestId },
+      })),
     })
-    await publish(tx, { type: 'sla.changed', requestId: t.requestId, clientId: req.clientId, timerId: t.id, state: 'AT_RISK' })
-    return true
+    await publishAll(
+      tx,
+      claimed.map((t): DomainEvent => ({
+        type: 'sla.changed',
+        requestId: t.requestId,
+        clientId: t.clientId,
+        timerId: t.id,
+        state: 'AT_RISK',
+      })),
+    )
   })
-}
 
 // Hand-off: the dedicated butler has not answered; offer the request to the backup butler
 // if on duty, otherwise to everyone on duty. The dedicated butler keeps the client.
-export async function decideHandoff(timerId: string): Promise<boolean> {
-  return db.$transaction(async (tx) => {
-    const [t] = await tx.$queryRaw<Decided[]>`
-      UPDATE "SlaTimer" SET "handoffFiredAt" = clock_timestamp()
-      WHERE id = ${timerId} AND "metAt" IS NULL AND "breachedAt" IS NULL AND "handoffFiredAt" IS NULL
-        AND "pausedAt" IS NULL AND "cancelledAt" IS NULL AND "handoffAt" <= clock_timestamp()
-      RETURNING id, "requestId", kind, "dueAt", "handoffFiredAt" AS at`
-    if (!t) return false
-    const req = await clientOf(tx, t.requestId)
-    const stage = req.client.backupButler?.onDuty ? 'BACKUP' : 'ALL'
-    await offer(tx, t.requestId, req.clientId, stage)
-    return true
+const decideHandoff = (timerIds: string[]) =>
+  decide('handoff', timerIds, async (tx, claimed) => {
+    const toBackup = await offer(
+      tx,
+      claimed.filter((t) => t.backupOnDuty).map((t) => t.requestId),
+      'BACKUP',
+    )
+    const toAll = await offer(
+      tx,
+      claimed.filter((t) => !t.backupOnDuty).map((t) => t.requestId),
+      'ALL',
+    )
+    await publishAll(tx, [...toBackup, ...toAll])
   })
-}
 
-async function offer(tx: Tx, requestId: string, clientId: string, stage: 'BACKUP' | 'ALL') {
-  // An offer only widens: nothing -> backup -> everyone on duty.
+// An offer only widens: nothing -> backup -> everyone on duty. Audits the requests it widened
+// and returns their events.
+async function offer(tx: Tx, requestIds: string[], stage: 'BACKUP' | 'ALL'): Promise<DomainEvent[]> {
+  if (!requestIds.length) return []
   const widenFrom = stage === 'ALL' ? [null, 'BACKUP' as const] : [null]
-  const updated = await tx.serviceRequest.updateMany({
-    where: { id: requestId, OR: widenFrom.map((offerStage) => ({ offerStage })) },
+  const widened = await tx.serviceRequest.updateManyAndReturn({
+    where: { id: { in: requestIds }, OR: widenFrom.map((offerStage) => ({ offerStage })) },
     data: { offerStage: stage, offeredAt: new Date(), version: { increment: 1 } },
+    select: { id: true, clientId: true },
   })
-  if (updated.count === 0) return
-  await recordAudit(tx, { actorId: null, action: 'request.offered', entity: 'ServiceRequest', entityId: requestId, clientId, data: { stage } })
-  await publish(tx, { type: 'request.offered', requestId, clientId, stage })
+  if (!widened.length) return []
+  await tx.auditEvent.createMany({
+    data: widened.map((r) => ({
+      actorId: null,
+      action: 'request.offered',
+      entity: 'ServiceRequest',
+      entityId: r.id,
+      clientId: r.clientId,
+      data: { stage },
+    })),
+  })
+  return widened.map((r) => ({ type: 'request.offered', requestId: r.id, clientId: r.clientId, stage }))
 }
 
-// Everything already overdue: run at worker start (after downtime) and as a periodic backstop.
-export async function sweepOverdue(limit = 500) {
-  const open = `"metAt" IS NULL AND "breachedAt" IS NULL AND "pausedAt" IS NULL AND "cancelledAt" IS NULL`
-  const pick = (mark: string, fired: string) => db.$queryRawUnsafe<{ id: string }[]>(
-    `SELECT id FROM "SlaTimer" WHERE ${open} AND "${mark}" <= clock_timestamp() ${fired ? `AND "${fired}" IS NULL` : ''}
-     ORDER BY "${mark}" LIMIT ${Number(limit)}`,
+// Many events in one statement; like publish(), delivered only if the transaction commits.
+async function publishAll(tx: Tx, events: DomainEvent[]) {
+  if (!events.length) return
+  await tx.$executeRaw`SELECT pg_notify(${EVENTS_CHANNEL}, e) FROM unnest(${events.map((e) => JSON.stringify(e))}::text[]) AS e`
+}
+
+type DueRow = { id: string; atRisk: boolean; handoff: boolean; breach: boolean }
+const DECIDERS = [
+  ['atRisk', decideAtRisk],
+  ['handoff', decideHandoff],
+  ['breach', decideBreach],
+] as const
+const CHUNK = 50
+const PARALLEL = 4
+
+// Decides the due marks of up to `limit` clocks, nearest first, leaving out `skip` (clocks whose
+// decision just failed). Mark by mark (at-risk, hand-off, breach), so a worker back from downtime
+// still warns before it breaches; each mark in chunks of clocks, one transaction per chunk, each
+// under its own correlation id. A chunk that fails is retried clock by clock, so one clock whose
+// decision fails never holds up the others; its id comes back in `failed`.
+export async function decideDueMarks(limit = 200, skip: string[] = []) {
+  const rows = await db.$queryRawUnsafe<DueRow[]>(
+    `SELECT id,
+       ("atRiskFiredAt" IS NULL AND "atRiskAt" <= clock_timestamp()) AS "atRisk",
+       ("handoffFiredAt" IS NULL AND "handoffAt" <= clock_timestamp()) AS handoff,
+       ("dueAt" <= clock_timestamp()) AS breach
+     FROM "SlaTimer" WHERE ${OPEN} AND ${NEXT_MARK} <= clock_timestamp() AND NOT (id = ANY($2::text[]))
+     ORDER BY ${NEXT_MARK} LIMIT $1`,
+    limit,
+    skip,
   )
   let decided = 0
-  for (const { id } of await pick('dueAt', '')) if (await decideBreach(id)) decided++
-  for (const { id } of await pick('handoffAt', 'handoffFiredAt')) if (await decideHandoff(id)) decided++
-  for (const { id } of await pick('atRiskAt', 'atRiskFiredAt')) if (await decideAtRisk(id)) decided++
-  if (decided) log.info({ decided }, 'sla sweep decided overdue marks')
-  return decided
+  const failed = new Set<string>()
+  const decideChunk = (mark: Mark, decideMark: (ids: string[]) => Promise<string[]>, ids: string[]) =>
+    withLogContext(null, async () => {
+      try {
+        const ok = await decideMark(ids)
+        decided += ok.length
+      } catch (err) {
+        if (ids.length === 1) {
+          failed.add(ids[0])
+          log.error({ err, timerId: ids[0], mark }, 'sla mark decision failed')
+          return
+        }
+        log.warn({ err, mark, clocks: ids.length }, 'sla mark batch failed; deciding its clocks one by one')
+        for (const id of ids) await decideChunk(mark, decideMark, [id])
+      }
+    })
+  for (const [mark, decideMark] of DECIDERS) {
+    const ids = rows.filter((r) => r[mark] && !failed.has(r.id)).map((r) => r.id)
+    const chunks = Array.from({ length: Math.ceil(ids.length / CHUNK) }, (_, i) =>
+      ids.slice(i * CHUNK, (i + 1) * CHUNK),
+    )
+    for (let i = 0; i < chunks.length; i += PARALLEL) {
+      await Promise.all(chunks.slice(i, i + PARALLEL).map((chunk) => decideChunk(mark, decideMark, chunk)))
+    }
+  }
+  return { due: rows.length, decided, failed: [...failed] }
 }
 
+// The nearest undecided mark of any open clock: when it falls (epoch ms, database clock) and
+// how long until then by the database's clock (negative once overdue). Served by the partial index.
+// Exported for the test that checks the partial index serves it.
+export const NEXT_MARK_QUERY = `SELECT floor(extract(epoch FROM ${NEXT_MARK}) * 1000)::float8 AS "atMs",
+    (extract(epoch FROM ${NEXT_MARK} - clock_timestamp()) * 1000)::float8 AS "inMs"
+  FROM "SlaTimer" WHERE ${OPEN} AND NOT (id = ANY($1::text[])) ORDER BY ${NEXT_MARK} LIMIT 1`
+
+export async function nextMark(skip: string[] = []): Promise<{ atMs: number; inMs: number } | null> {
+  const [row] = await db.$queryRawUnsafe<{ atMs: number; inMs: number }[]>(NEXT_MARK_QUERY, skip)
+  return row ?? null
+}
