@@ -19,6 +19,8 @@ export const SECOND_URL = `http://127.0.0.1:${PORT + 1}`
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // Test set-up reaches lib/ outside Next, where 'server-only' resolves to a no-op.
+  tsconfig: './tsconfig.node.json',
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
