@@ -29,7 +29,14 @@ export async function eraseClient(actor: Actor, input: TEraseClient) {
 
     await tx.client.update({
       where: { id: client.id },
-      data: { displayName: name, phone: null, idDocument: null, erasedAt: now, erasureNumber: number, version: { increment: 1 } },
+      data: {
+        displayName: name,
+        phone: null,
+        idDocument: null,
+        erasedAt: now,
+        erasureNumber: number,
+        version: { increment: 1 },
+      },
     })
     // The account can never sign in again: no password, no second factor, every session ended.
     await tx.user.update({
@@ -75,7 +82,10 @@ export async function eraseClient(actor: Actor, input: TEraseClient) {
     await tx.message.updateMany({ where: ofClient, data: { body: ERASED } })
     await tx.alternative.updateMany({ where: ofClient, data: { description: ERASED } })
     await tx.vendorTask.updateMany({ where: ofClient, data: { description: ERASED } })
-    await tx.vendorTask.updateMany({ where: { ...ofClient, confirmationRef: { not: null } }, data: { confirmationRef: ERASED } })
+    await tx.vendorTask.updateMany({
+      where: { ...ofClient, confirmationRef: { not: null } },
+      data: { confirmationRef: ERASED },
+    })
     await tx.handoff.updateMany({ where: ofClient, data: { need: ERASED } })
     await tx.rating.updateMany({ where: ofClient, data: { comment: null } })
     await tx.riskReview.updateMany({ where: ofClient, data: { note: null } })

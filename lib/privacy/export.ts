@@ -24,7 +24,9 @@ export async function collectOwnData(actor: Actor) {
       createdAt: true,
       user: { select: { email: true } },
       family: { select: { name: true, relation: true, birthday: true, phone: true, notes: true } },
-      keyDates: { select: { kind: true, label: true, date: true, recurring: true, familyMember: { select: { name: true } } } },
+      keyDates: {
+        select: { kind: true, label: true, date: true, recurring: true, familyMember: { select: { name: true } } },
+      },
       preferences: { select: { topic: true, value: true, updatedAt: true } },
       delegates: { select: { email: true, relation: true, status: true, invitedAt: true, revokedAt: true } },
       channelContacts: { select: { channel: true, boundAt: true } },
@@ -53,10 +55,18 @@ export async function collectOwnData(actor: Actor) {
       alternatives: { select: { description: true, status: true, offeredAt: true, decidedAt: true } },
       vendorTasks: {
         where: { status: { in: ['CONFIRMED', 'DONE'] } },
-        select: { description: true, confirmationRef: true, dueAt: true, status: true, vendor: { select: { name: true } } },
+        select: {
+          description: true,
+          confirmationRef: true,
+          dueAt: true,
+          status: true,
+          vendor: { select: { name: true } },
+        },
       },
       rating: { select: { score: true, comment: true, createdAt: true } },
-      attachments: { select: { id: true, fileName: true, mimeType: true, sizeBytes: true, createdAt: true, content: true } },
+      attachments: {
+        select: { id: true, fileName: true, mimeType: true, sizeBytes: true, createdAt: true, content: true },
+      },
     },
   })
 
@@ -65,9 +75,16 @@ export async function collectOwnData(actor: Actor) {
     files[name] = new TextEncoder().encode(JSON.stringify(value, null, 2))
   }
   const { family, keyDates, preferences, delegates, channelContacts, user, id: _id, ...profile } = client
-  json('profile.json', { ...profile, email: user.email, wechat: channelContacts.map((c) => ({ connectedAt: c.boundAt })) })
+  json('profile.json', {
+    ...profile,
+    email: user.email,
+    wechat: channelContacts.map((c) => ({ connectedAt: c.boundAt })),
+  })
   json('family.json', family)
-  json('key-dates.json', keyDates.map(({ familyMember, ...d }) => ({ ...d, person: familyMember?.name ?? null })))
+  json(
+    'key-dates.json',
+    keyDates.map(({ familyMember, ...d }) => ({ ...d, person: familyMember?.name ?? null })),
+  )
   json('preferences.json', preferences)
   json('delegates.json', delegates)
   json(

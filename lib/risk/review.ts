@@ -9,7 +9,10 @@ import { isMinor, matchRules, reasonKey, type RiskFacts, type RiskReason, type R
 // again, and when staff book spend with a vendor. Each runs inside the caller's transaction.
 
 async function activeRules(tx: Tx, kinds: RiskRuleKind[]): Promise<RiskRuleRow[]> {
-  const rows = await tx.riskRule.findMany({ where: { active: true, kind: { in: kinds } }, orderBy: { createdAt: 'asc' } })
+  const rows = await tx.riskRule.findMany({
+    where: { active: true, kind: { in: kinds } },
+    orderBy: { createdAt: 'asc' },
+  })
   return rows.map((r) => ({ ...r, threshold: r.threshold === null ? null : Number(r.threshold) }))
 }
 

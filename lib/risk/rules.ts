@@ -70,8 +70,6 @@ export const reasonKey = (r: RiskReason) => `${r.ruleId}:${r.detail ?? ''}`
 
 // Under 18 on the given day, from a birthday stored as a calendar date.
 export function isMinor(birthday: Date, on: Date) {
-  const eighteenth = new Date(
-    Date.UTC(birthday.getUTCFullYear() + 18, birthday.getUTCMonth(), birthday.getUTCDate()),
-  )
+  const eighteenth = new Date(Date.UTC(birthday.getUTCFullYear() + 18, birthday.getUTCMonth(), birthday.getUTCDate()))
   return on < eighteenth
 }

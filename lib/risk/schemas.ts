@@ -55,7 +55,8 @@ export const ZRiskRule = z
   .superRefine((r, ctx) => {
     const need = (field: keyof typeof r, message: string) => {
       const v = r[field]
-      if (v === undefined || (Array.isArray(v) && v.length === 0)) ctx.addIssue({ code: 'custom', path: [field], message })
+      if (v === undefined || (Array.isArray(v) && v.length === 0))
+        ctx.addIssue({ code: 'custom', path: [field], message })
     }
     if (r.kind === 'CATEGORY') need('category', 'errors.chooseCategory')
     if (r.kind === 'KEYWORD') need('keywords', 'errors.required')
@@ -68,7 +69,8 @@ export const ZRiskRule = z
     if (r.kind === 'CATEGORY' && r.service) {
       const list: readonly string[] =
         r.category === 'TRAVEL' ? TRAVEL_SERVICES : r.category === 'LIVING' ? LIVING_SERVICES : []
-      if (!list.includes(r.service)) ctx.addIssue({ code: 'custom', path: ['service'], message: 'errors.chooseService' })
+      if (!list.includes(r.service))
+        ctx.addIssue({ code: 'custom', path: ['service'], message: 'errors.chooseService' })
     }
   })
 export type TRiskRule = z.infer<typeof ZRiskRule>
@@ -80,10 +82,7 @@ export const ZRiskDecision = z
     decision: z.enum(['approve', 'decline'], { message: 'errors.invalidValue' }),
     note: z.preprocess(blankToUndefined, z.string().trim().max(1000, { message: 'errors.tooLong' }).optional()),
     // What the client is offered instead ("never say no"); required to decline.
-    alternative: z.preprocess(
-      blankToUndefined,
-      z.string().trim().max(1000, { message: 'errors.tooLong' }).optional(),
-    ),
+    alternative: z.preprocess(blankToUndefined, z.string().trim().max(1000, { message: 'errors.tooLong' }).optional()),
   })
   .superRefine((d, ctx) => {
     if (d.decision === 'decline' && !d.alternative)

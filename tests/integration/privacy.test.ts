@@ -35,7 +35,13 @@ async function richClient(name: string) {
     data: { clientId, name: 'Mei', relation: 'wife', birthday: new Date('1985-03-02'), phone: '+86 138 0000 0001' },
   })
   await db.keyDate.create({
-    data: { clientId, familyMemberId: wife.id, kind: 'BIRTHDAY', label: "Mei's birthday", date: new Date('1985-03-02') },
+    data: {
+      clientId,
+      familyMemberId: wife.id,
+      kind: 'BIRTHDAY',
+      label: "Mei's birthday",
+      date: new Date('1985-03-02'),
+    },
   })
   await db.preference.create({ data: { clientId, topic: 'Diet', value: 'No shellfish' } })
   await db.clientNote.create({ data: { clientId, authorId: team.butler.id, body: 'Prefers calls after 10' } })
@@ -119,7 +125,9 @@ describe('the client’s own data', () => {
     ])
     const attachment = health.attachments[0]
     expect(Buffer.from(files[attachment.file]).equals(PDF)).toBe(true)
-    const all = Object.values(files).map((f) => new TextDecoder().decode(f)).join('\n')
+    const all = Object.values(files)
+      .map((f) => new TextDecoder().decode(f))
+      .join('\n')
     // Never the staff's internal notes, the client notes, costs, or another client's data.
     expect(all).not.toContain('INTERNAL: client is anxious')
     expect(all).not.toContain('Prefers calls after 10')
@@ -218,12 +226,13 @@ describe('the client’s own data', () => {
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: 'privacy.client_erased', clientId } })
     expect(audit.actorId).toBe(admin.userId)
     const row = JSON.stringify(audit.data)
-    for (const personal of ['Erase Me', a.client.email, '+86 139', 'E12345678', 'Mei']) expect(row).not.toContain(personal)
+    for (const personal of ['Erase Me', a.client.email, '+86 139', 'E12345678', 'Mei'])
+      expect(row).not.toContain(personal)
 
     // Once only; and the other client is untouched.
-    await expect(
-      eraseClient(admin, { clientId, confirmation: `Erased client #${erasureNumber}` }),
-    ).rejects.toThrow('errors.alreadyClosed')
+    await expect(eraseClient(admin, { clientId, confirmation: `Erased client #${erasureNumber}` })).rejects.toThrow(
+      'errors.alreadyClosed',
+    )
     expect(await db.client.findUniqueOrThrow({ where: { id: other.client.clientId } })).toMatchObject({
       displayName: 'Keep Me',
       phone: '+86 139 1234 5678',

@@ -24,7 +24,14 @@ const reviewOf = (requestId: string) => db.riskReview.findUnique({ where: { requ
 const audits = (action: string, entityId?: string) =>
   db.auditEvent.findMany({ where: { action, ...(entityId ? { entityId } : {}) } })
 const task = (actor: Actor, requestId: string, cost: number | null, currency = 'CNY') =>
-  createVendorTask(actor, { requestId, vendorId, description: 'Car', cost, currency, dueAt: '2030-01-01T10:00' } as never)
+  createVendorTask(actor, {
+    requestId,
+    vendorId,
+    description: 'Car',
+    cost,
+    currency,
+    dueAt: '2030-01-01T10:00',
+  } as never)
 
 describe('risk desk', () => {
   beforeAll(async () => {
@@ -68,7 +75,11 @@ describe('risk desk', () => {
   it('matches keywords in both languages, case-insensitively, in the title, description and later messages', async () => {
     await rule({ kind: 'KEYWORD', keywords: 'Bypass, 绕过, off the books' as never })
     const team = await teamWithClient('Keyword')
-    const en = await createRequest(team.clientActor, { category: 'OTHER', title: 'Please BYPASS the check', details: {} })
+    const en = await createRequest(team.clientActor, {
+      category: 'OTHER',
+      title: 'Please BYPASS the check',
+      details: {},
+    })
     const zh = await createRequest(team.clientActor, {
       category: 'OTHER',
       title: '转账',
@@ -190,9 +201,9 @@ describe('risk desk', () => {
     const r = await createRequest(team.clientActor, { category: 'OTHER', title: 'Cash delivery', details: {} })
     const t = await task(team.butlerActor, r.id, 100)
     expect(t.status).toBe('PENDING_APPROVAL')
-    await expect(confirmVendorTask(team.butlerActor, { taskId: t.id, version: 1, confirmationRef: 'X' })).rejects.toThrow(
-      'errors.awaitingApproval',
-    )
+    await expect(
+      confirmVendorTask(team.butlerActor, { taskId: t.id, version: 1, confirmationRef: 'X' }),
+    ).rejects.toThrow('errors.awaitingApproval')
     // Staff see why; the client's own view says nothing of it.
     expect(await openReviewFor(team.butlerActor, r.id)).toMatchObject([{ kind: 'KEYWORD', detail: 'cash' }])
     expect(JSON.stringify(await getRequestDetail(team.clientActor, r.id))).not.toMatch(/review|reasons|KEYWORD rule/i)
