@@ -9,6 +9,7 @@ import { createRequest } from '../../lib/requests/lifecycle'
 import { postClientMessage } from '../../lib/requests/conversation'
 import { getRequestDetail } from '../../lib/requests/queries'
 import { confirmVendorTask, createVendorTask } from '../../lib/vendors/service'
+import { pendingApprovals } from '../../lib/vendors/queries'
 import { decideRisk, openReviewFor, riskQueue, saveRiskRule } from '../../lib/risk/service'
 import { ZRiskDecision, ZRiskRule, type TRiskRule } from '../../lib/risk/schemas'
 import { createDefaultPolicies, createDelegate, createStaff, createVendors } from '../factories'
@@ -217,6 +218,14 @@ describe('risk desk', () => {
     }
     expect((await reviewOf(r.id))?.status).toBe('PENDING')
     expect((await riskQueue(supervisor)).map((q) => q.request.id)).toContain(r.id)
+    // Held spend is decided in the review queue, not in the authority-limit approvals list,
+    // which still lists spend over a butler's limit on requests not under review.
+    const calm = await createRequest(team.clientActor, { category: 'OTHER', title: 'Hotel', details: {} })
+    const overLimit = await task(team.butlerActor, calm.id, 9000)
+    expect(overLimit.status).toBe('PENDING_APPROVAL')
+    const approvals = (await pendingApprovals(supervisor)).map((a) => a.id)
+    expect(approvals).toContain(overLimit.id)
+    expect(approvals).not.toContain(t.id)
 
     await decideRisk(supervisor, {
       reviewId: review.id,
