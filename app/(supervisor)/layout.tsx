@@ -18,6 +18,7 @@ export default async function SupervisorLayout({ children }: { children: React.R
     { href: '/supervisor/roster', title: t('supervisor.roster') },
     { href: '/supervisor/team', title: t('supervisor.team') },
     { href: '/supervisor/wechat', title: t('channels.queue.title') },
+    { href: '/supervisor/risk', title: t('risk.queueTitle') },
     { href: '/supervisor/audit', title: t('supervisor.audit') },
   ]
   return (

@@ -31,6 +31,8 @@ const ABILITIES = {
   'staff.list': ['SUPERVISOR', 'ADMIN'],
   // Staff accounts, vendors, categories, processes, SLA policies, second-factor resets.
   'system.configure': ['ADMIN'],
+  // Erasing a departed client's personal data (PIPL / GDPR); cannot be undone.
+  'privacy.erase': ['ADMIN'],
   'secondFactor.use': STAFF,
   // Anything every signed-in user has: their password, the event stream, attachment downloads
   // (which attachments is decided by scope).

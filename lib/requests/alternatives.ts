@@ -1,5 +1,7 @@
 import 'server-only'
+import type { Tx } from '../db'
 import { AppError } from '../errors'
+import type { RequestStatus } from '../generated/prisma/enums'
 import type { Actor } from '../auth/roles'
 import { clientMailTarget, enqueueEmail } from '../notifications/outbox'
 import { meetResolutionTimer, meetResponseTimers } from '../sla/service'
@@ -11,36 +13,47 @@ import { changeRequest, updateAtVersion } from './unit-of-work'
 // "Never say no": the butler records what can be done instead; the client accepts or declines.
 export function offerAlternative(actor: Actor, input: TOfferAlternative) {
   const select = { status: true, title: true } as const
-  return changeRequest(actor, 'request.serve', { id: input.requestId }, select, async (tx, request) => {
-    if (!canOfferAlternative(request.status)) throw new AppError('INVALID_TRANSITION', 'errors.invalidTransition')
-    await updateAtVersion(tx, request.id, input.version, {
-      status: 'ALTERNATIVE_OFFERED',
-      offerStage: null,
-      offeredAt: null,
-    })
-    const alternative = await tx.alternative.create({
-      data: { requestId: request.id, description: input.description, offeredById: actor.userId },
-      select: { id: true },
-    })
-    // Offering an alternative answers the client and resolves the request for the clock.
-    await meetResponseTimers(tx, request.id, request.clientId, actor.userId)
-    await meetResolutionTimer(tx, request.id, request.clientId, actor.userId)
-    const target = await clientMailTarget(tx, request.clientId)
-    await enqueueEmail(tx, target.to, target.locale, 'alternativeOffered', {
-      title: request.title,
-      path: `/portal/requests/${request.id}`,
-    })
-    return {
-      result: alternative,
-      audit: {
-        action: 'request.alternative_offered',
-        entity: 'Alternative',
-        entityId: alternative.id,
-        data: { requestId: request.id, from: request.status },
-      },
-      event: { type: 'request.updated' },
-    }
+  return changeRequest(actor, 'request.serve', { id: input.requestId }, select, (tx, request) =>
+    recordAlternative(tx, actor, request, input),
+  )
+}
+
+// The alternative itself, inside a change already under way: also how a supervisor declining
+// a request on review offers the client something instead (lib/risk/service.ts).
+export async function recordAlternative(
+  tx: Tx,
+  actor: Actor,
+  request: { id: string; clientId: string; status: RequestStatus; title: string },
+  input: Pick<TOfferAlternative, 'version' | 'description'>,
+) {
+  if (!canOfferAlternative(request.status)) throw new AppError('INVALID_TRANSITION', 'errors.invalidTransition')
+  await updateAtVersion(tx, request.id, input.version, {
+    status: 'ALTERNATIVE_OFFERED',
+    offerStage: null,
+    offeredAt: null,
   })
+  const alternative = await tx.alternative.create({
+    data: { requestId: request.id, description: input.description, offeredById: actor.userId },
+    select: { id: true },
+  })
+  // Offering an alternative answers the client and resolves the request for the clock.
+  await meetResponseTimers(tx, request.id, request.clientId, actor.userId)
+  await meetResolutionTimer(tx, request.id, request.clientId, actor.userId)
+  const target = await clientMailTarget(tx, request.clientId)
+  await enqueueEmail(tx, target.to, target.locale, 'alternativeOffered', {
+    title: request.title,
+    path: `/portal/requests/${request.id}`,
+  })
+  return {
+    result: alternative,
+    audit: {
+      action: 'request.alternative_offered',
+      entity: 'Alternative',
+      entityId: alternative.id,
+      data: { requestId: request.id, from: request.status },
+    },
+    event: { type: 'request.updated' as const },
+  }
 }
 
 // Accepting closes the request; declining sends it back to the butler with a fresh clock.

@@ -3,6 +3,7 @@ import { db, type Tx } from '../db'
 import type { Actor } from '../auth/roles'
 import { enqueueChannelReply } from '../channels/outbound'
 import { clientMailTarget, enqueueEmail } from '../notifications/outbox'
+import { assessClientMessage } from '../risk/review'
 import { hasOpenResponseTimer, meetResponseTimers, resumeResolution, startTimer } from '../sla/service'
 import type { ClientTier } from '../generated/prisma/enums'
 import type { TCategory, TClientMessage, TReply } from './schemas'
@@ -123,6 +124,7 @@ export function postClientMessage(actor: Actor, input: TClientMessage) {
         },
         select: { id: true },
       })
+      await assessClientMessage(tx, actor, { requestId: request.id, clientId: request.clientId, body: input.body })
       if (!(await hasOpenResponseTimer(tx, request.id))) await startNextResponse(tx, request)
       return {
         result: message,

@@ -6,6 +6,7 @@ import { assertCan } from '../auth/policy'
 import type { Actor } from '../auth/roles'
 import { recordAudit } from '../audit/record'
 import { publish } from '../events/publish'
+import { assessNewRequest } from '../risk/review'
 import { meetResolutionTimer, pauseResolution, resumeResolution, startTimer } from '../sla/service'
 import type { TChangeStatus, TCreateRequest, TTakeRequest, TTransfer } from './schemas'
 import { canTransition, RESOLVED_STATUSES } from './state-machine'
@@ -80,6 +81,7 @@ export async function createRequest(actor: Actor, input: TCreateRequest) {
         category: input.category,
         tier: client.tier,
       })
+      await assessNewRequest(tx, actor, { ...input, id: request.id, clientId })
       await recordAudit(tx, {
         actorId: actor.userId,
         action: 'request.created',

@@ -67,7 +67,8 @@ export async function vendorTasksFor(actor: Actor, requestId: string): Promise<V
 export async function pendingApprovals(actor: Actor) {
   assertCan(actor, 'team.lead')
   const tasks = await db.vendorTask.findMany({
-    where: { approval: 'PENDING' },
+    // Spend on a request under review is decided in the review queue (/supervisor/risk).
+    where: { approval: 'PENDING', request: { riskReview: { isNot: { status: 'PENDING' } } } },
     orderBy: { createdAt: 'asc' },
     select: {
       id: true,

@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/record'
 import { publish } from '../events/publish'
 import { clientMailTarget, enqueueEmail } from '../notifications/outbox'
 import { wallTimeToUtc } from '../i18n/format'
+import { riskHoldsSpend } from '../risk/review'
 import { startTimerUntil } from '../sla/service'
 import { LIMIT_CURRENCY, type TConfirmVendorTask, type TCreateVendorTask, type TDecideApproval } from './schemas'
 
@@ -36,10 +37,11 @@ export async function createVendorTask(actor: Actor, input: TCreateVendorTask) {
     : me.authorityLimit === null
       ? null
       : Number(me.authorityLimit)
-  const pending = needsApproval(input.cost, input.currency, limit)
+  const overLimit = needsApproval(input.cost, input.currency, limit)
   const dueAt = wallTimeToUtc(input.dueAt, actor.timeZone)
 
   return db.$transaction(async (tx) => {
+    const pending = (await riskHoldsSpend(tx, actor, { ...input, clientId: request.clientId })) || overLimit
     const task = await tx.vendorTask.create({
       data: {
         requestId: request.id,

@@ -248,6 +248,20 @@ const MATRIX: Record<string, { allow: Persona[] | typeof PUBLIC; input: (fx: Fx)
       aesKey: 'a'.repeat(43),
     }),
   },
+  // The risk desk: admins keep the rules, supervisors decide on flagged requests.
+  saveRiskRuleAction: {
+    allow: who('system.configure'),
+    input: () => ({ kind: 'KEYWORD', label: 'Matrix', keywords: 'matrix', active: 'on' }),
+  },
+  decideRiskAction: {
+    allow: who('team.lead'),
+    input: (fx) => ({ reviewId: fx.riskReview, version: 1, decision: 'approve' }),
+  },
+  // Erasure needs the client's name typed out: the wrong one here, so an allowed call erases nothing.
+  eraseClientAction: {
+    allow: who('privacy.erase'),
+    input: (fx) => ({ clientId: fx.clientA, confirmation: 'not the name' }),
+  },
   acceptInvitationAction: {
     allow: PUBLIC,
     input: () => ({ token: 'x'.repeat(32), name: 'X', password: 'long enough password' }),
@@ -362,6 +376,8 @@ describe('authorization matrix', () => {
       data: { requestId: finished.id, butlerId: butler.id, weekStart: new Date('2030-01-06') },
     })
     const policy = await db.slaPolicy.findFirstOrThrow({ where: { kind: 'RESOLUTION', category: 'TRAVEL' } })
+    const riskRequest = await createRequest(aActor, { category: 'OTHER', title: 'A on review', details: {} })
+    const riskReview = await db.riskReview.create({ data: { requestId: riskRequest.id } })
     const wechatContact = await db.channelContact.create({
       data: { channel: 'WECOM', externalId: 'wm-matrix', accountRef: 'wkmatrix' },
     })
@@ -392,6 +408,7 @@ describe('authorization matrix', () => {
       leaver: leaver.id,
       victim: victim.id,
       wechatContact: wechatContact.id,
+      riskReview: riskReview.id,
     })
     const users: Record<Exclude<Persona, 'anon'>, string> = {
       client: a.userId,
@@ -489,6 +506,8 @@ describe('authorization matrix', () => {
       'app/api/export/requests/route.ts': { allow: who('team.lead'), url: () => '/api/export/requests' },
       'app/api/export/kpi/route.ts': { allow: who('team.lead'), url: () => '/api/export/kpi' },
       'app/api/export/audit/route.ts': { allow: who('audit.read'), url: () => '/api/export/audit' },
+      // The signed-in client's own data (each client gets their own); delegates and staff are refused.
+      'app/api/portal/export/route.ts': { allow: who('profile.manage'), url: () => '/api/portal/export' },
       // WeCom's callback: public by design, every call authenticated by WeCom's signature (tests/integration/wecom.test.ts).
       'app/api/channels/wecom/route.ts': { allow: PUBLIC, url: () => '/api/channels/wecom' },
     }

@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server'
 import { ConnectWechatCard } from '@/components/channels/connect-wechat-card'
+import { DownloadMyData } from '@/components/privacy/download-my-data'
 import { can } from '@/lib/auth/policy'
 import { requirePageActor } from '@/lib/next/guards'
 import { getOwnProfile } from '@/lib/clients/profile'
@@ -50,6 +51,7 @@ export default async function ProfilePage() {
         <SettingsForm language={p.settings.locale} timeZone={p.settings.timeZone} />
       </Section>
       <ConnectWechatCard actor={actor} />
+      <DownloadMyData actor={actor} />
       {can(actor, 'profile.manage') && (
         <>
           <Section title={t('profile.preferences')} hint={t('profile.preferencesHint')} testId="preferences">

@@ -30,6 +30,7 @@ import { AttachForm } from '@/components/requests/attach-form'
 import { cannedRepliesFor, checklistFor } from '@/lib/process/queries'
 import { DetailList } from '@/components/requests/detail-list'
 import { Thread } from '@/components/requests/thread'
+import { ReviewBadge } from '@/components/risk/review-badge'
 
 export const dynamic = 'force-dynamic'
 
@@ -102,6 +103,7 @@ export default async function ConsoleRequestPage({ params }: { params: Promise<{
               actor.onDuty &&
               request.assigneeId !== actor.userId && <TakeButton requestId={request.id} version={request.version} />}
           </div>
+          <ReviewBadge actor={actor} requestId={request.id} />
           <div className="mt-3 flex flex-wrap items-center gap-4">
             <StatusForm requestId={request.id} status={request.status} version={request.version} />
             {canOfferAlternative(request.status) && (
