@@ -51,7 +51,8 @@ function limiter(name: LimitName) {
 // Keys are hashed: emails and addresses never sit in the counter table.
 const keyOf = (raw: string) => createHash('sha256').update(raw.trim().toLowerCase()).digest('hex').slice(0, 40)
 
-type WaitKey = 'errors.rateLimited' | 'errors.signInPaused' | 'errors.signInAddressLimited' | 'errors.signInAccountGuarded'
+type WaitKey =
+  'errors.rateLimited' | 'errors.signInPaused' | 'errors.signInAddressLimited' | 'errors.signInAccountGuarded'
 
 // The refusal for a reached limit, naming the wait: seconds under two minutes, else minutes.
 export function limited(ms: number, key: WaitKey = 'errors.rateLimited'): AppError {
