@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server'
+import { actionBodyOk } from './lib/security/action-body'
 import { contentSecurityPolicy, NONCE_HEADER, originAllowed } from './lib/security/csp'
 
 // Early redirect only: every page, action and route handler still checks the session itself.
@@ -22,12 +23,16 @@ function ownHosts(request: NextRequest) {
   ]
 }
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl
   // A server action or route handler called from another site (cross-site request forgery)
   // is refused here, before anything runs: 403, nothing written.
   if (!originAllowed(request.method, pathname, request.headers.get('origin'), ownHosts(request))) {
     return NextResponse.json({ error: 'FORBIDDEN', message: 'errors.foreignOrigin' }, { status: 403 })
+  }
+  // A server action call whose body Next.js could not decode is the caller's mistake: 400.
+  if (request.method === 'POST' && request.headers.has('next-action') && !(await actionBodyOk(request))) {
+    return NextResponse.json({ error: 'INVALID_INPUT', message: 'errors.invalidValue' }, { status: 400 })
   }
   const hasSession = request.cookies.getAll().some((c) => c.name.includes('authjs.session-token'))
   if (!hasSession && PROTECTED.some((p) => pathname === p || pathname.startsWith(`${p}/`))) {

@@ -18,13 +18,10 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
 export type ErrorKey = `errors.${keyof typeof en.errors & string}`
 
 // The values a message needs, by key; every other key takes none.
-// `minutes` is the wait rounded up, for callers that show only minutes.
-type Wait = { wait: number; unit: 'seconds' | 'minutes'; minutes: number }
 type ErrorParams = {
   'errors.rateLimited': { minutes: number }
-  'errors.signInPaused': Wait
-  'errors.signInAddressLimited': Wait
-  'errors.signInAccountGuarded': Wait
+  'errors.signInAddressLimited': { minutes: number }
+  'errors.signInAccountGuarded': { minutes: number }
 }
 export type ErrorParamValues = ErrorParams[keyof ErrorParams]
 type ParamsArg<K extends ErrorKey> = K extends keyof ErrorParams ? [params: ErrorParams[K]] : []

@@ -21,7 +21,8 @@ import { currentActor } from './guards'
 export type LoginState = { message?: string; step?: 'password' | 'code' }
 
 export async function loginAction(_prev: LoginState, form: FormData): Promise<LoginState> {
-  return inActionContext(() => signInWith(form))
+  // Anyone may call this with anything: what is not a form is an empty one.
+  return inActionContext(() => signInWith(form instanceof FormData ? form : new FormData()))
 }
 
 async function signInWith(form: FormData): Promise<LoginState> {

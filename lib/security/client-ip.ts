@@ -20,7 +20,8 @@ export function setStampToken(token: string) {
 // that many entries from the right of X-Forwarded-For (each proxy appends the peer it saw,
 // so entries further left are whatever the caller wrote).
 export function addressFrom(socketAddress: string | undefined, forwardedFor: string | undefined, hops: number) {
-  const chain = [...(forwardedFor ?? '').split(','), socketAddress ?? ''].map((a) => a.trim())
+  const forwarded = (forwardedFor ?? '').split(',').map((a) => a.trim())
+  const chain = [...forwarded.filter(Boolean), socketAddress?.trim() ?? '']
   const picked = chain[Math.max(0, chain.length - 1 - hops)]
   const address = picked.startsWith('::ffff:') && isIP(picked.slice(7)) === 4 ? picked.slice(7) : picked
   return isIP(address) ? address : 'unknown'

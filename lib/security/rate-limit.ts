@@ -51,20 +51,11 @@ function limiter(name: LimitName) {
 // Keys are hashed: emails and addresses never sit in the counter table.
 const keyOf = (raw: string) => createHash('sha256').update(raw.trim().toLowerCase()).digest('hex').slice(0, 40)
 
-type WaitKey =
-  'errors.rateLimited' | 'errors.signInPaused' | 'errors.signInAddressLimited' | 'errors.signInAccountGuarded'
+type WaitKey = 'errors.rateLimited' | 'errors.signInAddressLimited' | 'errors.signInAccountGuarded'
 
-// The refusal for a reached limit, naming the wait: seconds under two minutes, else minutes.
-export function limited(ms: number, key: WaitKey = 'errors.rateLimited'): AppError {
-  const minutes = Math.max(1, Math.ceil(ms / 60_000))
-  if (key === 'errors.rateLimited') return new AppError('RATE_LIMITED', key, { minutes })
-  const seconds = Math.max(1, Math.ceil(ms / 1000))
-  return new AppError('RATE_LIMITED', key as Exclude<WaitKey, 'errors.rateLimited'>, {
-    wait: seconds < 120 ? seconds : minutes,
-    unit: seconds < 120 ? 'seconds' : 'minutes',
-    minutes,
-  })
-}
+// The refusal for a reached limit, naming the wait in whole minutes, rounded up.
+const limited = (ms: number, key: WaitKey = 'errors.rateLimited') =>
+  new AppError('RATE_LIMITED', key, { minutes: Math.max(1, Math.ceil(ms / 60_000)) })
 
 // Counts one use; refuses once the limit is reached.
 export async function consume(name: LimitName, raw: string, key?: WaitKey) {

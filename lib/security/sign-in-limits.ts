@@ -15,7 +15,7 @@ const MAX_LOCKOUT_SECONDS = 24 * 3600
 
 // Refuses, with the wait, while any limit that applies to this attempt is reached.
 export async function assertSignInAllowed(a: SignInAttempt) {
-  await assertAllowed('signInAccount', placeOf(a), 'errors.signInPaused')
+  await assertAllowed('signInAccount', placeOf(a))
   if (a.device) return
   await assertAllowed('signInIp', a.ip, 'errors.signInAddressLimited')
   await assertAllowed('signInAccountAll', a.email, 'errors.signInAccountGuarded')
