@@ -83,7 +83,7 @@ const version = formNumber(z.number().int().positive())
 
 // A wall time as <input type="datetime-local"> sends it, read in the client's zone.
 const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::\d{2}(?:\.\d{1,3})?)?$/
-export function isWallTime(v: string) {
+function isWallTime(v: string) {
   const m = WALL_TIME.exec(v)
   if (!m) return false
   const [, y, mo, d, h, mi] = m.map(Number)

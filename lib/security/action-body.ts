@@ -34,17 +34,17 @@ export async function actionBodyOk(request: Request) {
     }
     const root = form.get('0')
     if (typeof root !== 'string' || !rootOk(root)) return false
-    // Other parts are FormData entries ("<id>_<name>") or further JSON rows ("<id>").
+    // Other parts are FormData entries ("_<id>_<name>") or further JSON rows ("<id>").
     for (const [key, value] of form.entries()) {
-      if (/^\d+$/.test(key) && (typeof value !== 'string' || !rootOkRow(value))) return false
-      if (!/^\d+(_|$)/.test(key)) return false
+      if (/^\d+$/.test(key) && (typeof value !== 'string' || !rowOk(value))) return false
+      if (!/^(\d+|_\d+_.*)$/s.test(key)) return false
     }
     return true
   }
   return rootOk(await request.text())
 }
 
-function rootOkRow(text: string) {
+function rowOk(text: string) {
   try {
     return referencesOk(JSON.parse(text))
   } catch {

@@ -10,7 +10,7 @@ export const CLIENT_ADDRESS_HEADER = 'x-db-client-address'
 const TOKEN = Symbol.for('diamond-butler.client-address-token')
 const globalToken = globalThis as unknown as { [TOKEN]?: string }
 
-export const stampToken = () => globalToken[TOKEN]
+const stampToken = () => globalToken[TOKEN]
 export function setStampToken(token: string) {
   globalToken[TOKEN] ??= token
   return globalToken[TOKEN]
