@@ -4,25 +4,8 @@ import createNextIntlPlugin from 'next-intl/plugin'
 const withNextIntl = createNextIntlPlugin('./i18n/request.ts')
 const production = process.env.NODE_ENV === 'production'
 
-// Next.js hydrates with inline scripts, so scripts allow 'unsafe-inline' but nothing from
-// elsewhere; development adds 'unsafe-eval' for fast refresh.
-const csp = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${production ? '' : " 'unsafe-eval'"}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "worker-src 'self'",
-  "manifest-src 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "object-src 'none'",
-].join('; ')
-
+// The Content-Security-Policy is set per response with a fresh script nonce in proxy.ts.
 const securityHeaders = [
-  { key: 'Content-Security-Policy', value: csp },
   { key: 'X-Frame-Options', value: 'DENY' },
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'Referrer-Policy', value: 'same-origin' },

@@ -132,7 +132,14 @@ async function main() {
 
   const create = findAction('createRequestAction', 'portal/requests/new')
   const message = findAction('clientMessageAction', 'portal/requests/[id]')
-  const env = { ...process.env, AUTH_SECRET: SECRET, LOG_LEVEL: 'warn', NODE_ENV: 'production' as const }
+  // Clients arrive as if through one proxy, which reports each one's address (see callAction).
+  const env = {
+    ...process.env,
+    AUTH_SECRET: SECRET,
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'production' as const,
+    TRUSTED_PROXY_HOPS: '1',
+  }
   // Both processes log to one file beside the results, for reading after a run.
   mkdirSync('bench/results', { recursive: true })
   const logFile = openSync('bench/results/load-processes.log', 'w')

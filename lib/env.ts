@@ -18,6 +18,13 @@ const ZEnv = z.object({
   QA_SAMPLE_SIZE: z.coerce.number().int().min(1).max(50).default(3),
   // How many days ahead of a birthday, anniversary or trip the butler is reminded.
   CARE_LEAD_DAYS: z.coerce.number().int().min(0).max(60).default(7),
+  // How many reverse proxies stand in front of the web process and append the caller's address
+  // to X-Forwarded-For. 0 (the default): the socket's peer is the caller, the header is ignored.
+  TRUSTED_PROXY_HOPS: z
+    .string()
+    .regex(/^[0-5]$/, { message: 'TRUSTED_PROXY_HOPS must be a whole number from 0 to 5' })
+    .default('0')
+    .transform(Number),
 })
 
 export type TEnv = z.infer<typeof ZEnv>

@@ -20,6 +20,8 @@ export type ErrorKey = `errors.${keyof typeof en.errors & string}`
 // The values a message needs, by key; every other key takes none.
 type ErrorParams = {
   'errors.rateLimited': { minutes: number }
+  'errors.signInAddressLimited': { minutes: number }
+  'errors.signInAccountGuarded': { minutes: number }
 }
 export type ErrorParamValues = ErrorParams[keyof ErrorParams]
 type ParamsArg<K extends ErrorKey> = K extends keyof ErrorParams ? [params: ErrorParams[K]] : []

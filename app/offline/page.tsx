@@ -1,8 +1,11 @@
-// Shown by the service worker when the phone has no connection. Static and bilingual, since
-// the user's language cannot be looked up offline.
-export const dynamic = 'force-static'
+import { headers } from 'next/headers'
+import { NONCE_HEADER } from '@/lib/security/csp'
 
-export default function OfflinePage() {
+// Shown by the service worker when the phone has no connection. Bilingual, since the user's
+// language cannot be looked up offline. Rendered per request like every page, so its scripts
+// carry the nonce of the CSP header the service worker caches with it.
+export default async function OfflinePage() {
+  const nonce = (await headers()).get(NONCE_HEADER) ?? undefined
   return (
     <main className="flex min-h-dvh flex-col items-center justify-center px-6 text-center">
       <div aria-hidden className="mb-4 grid size-12 place-items-center rounded-full bg-ink text-xl text-gold-light">
@@ -16,7 +19,7 @@ export default function OfflinePage() {
       <p className="mt-2 text-sm text-ink-soft" lang="en">
         This page refreshes when you are back online. If it is urgent, call your butler directly.
       </p>
-      <script dangerouslySetInnerHTML={{ __html: "addEventListener('online',()=>location.reload())" }} />
+      <script nonce={nonce} dangerouslySetInnerHTML={{ __html: "addEventListener('online',()=>location.reload())" }} />
     </main>
   )
 }

@@ -5,7 +5,7 @@ import { db } from '../db'
 import { AppError } from '../errors'
 import type { Actor } from '../auth/roles'
 import { requestScope } from '../auth/scope'
-import { recordAudit } from '../audit/record'
+import { recordAudit, recordRead } from '../audit/record'
 import { publish } from '../events/publish'
 
 export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024
@@ -81,15 +81,13 @@ export async function readAttachment(actor: Actor, id: string) {
   })
   if (!a) return null
   if (can(actor, 'request.serve')) {
-    await db.$transaction((tx) =>
-      recordAudit(tx, {
-        actorId: actor.userId,
-        action: 'attachment.downloaded',
-        entity: 'Attachment',
-        entityId: a.id,
-        clientId: a.request.clientId,
-      }),
-    )
+    await recordRead(actor.userId, {
+      action: 'attachment.downloaded',
+      entity: 'Attachment',
+      entityId: a.id,
+      clientId: a.request.clientId,
+      data: { fileName: a.fileName },
+    })
   }
   return a
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { formNumber } from '../form-number'
 
 const text = (max: number) =>
   z
@@ -26,11 +27,13 @@ export type TVendor = z.infer<typeof ZVendor>
 export const ZChecklistStep = z.object({
   id: z.preprocess(blankToNull, z.string().min(1).max(40).nullable()),
   category: z.enum(CATEGORIES),
-  position: z.coerce
-    .number({ message: 'errors.position' })
-    .int({ message: 'errors.position' })
-    .min(0, { message: 'errors.position' })
-    .max(99, { message: 'errors.position' }),
+  position: formNumber(
+    z
+      .number({ message: 'errors.position' })
+      .int({ message: 'errors.position' })
+      .min(0, { message: 'errors.position' })
+      .max(99, { message: 'errors.position' }),
+  ),
   labelZh: text(200),
   labelEn: text(200),
   active: z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean()),

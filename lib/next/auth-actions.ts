@@ -5,11 +5,13 @@ import { cookies, headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 import { getTranslations } from 'next-intl/server'
 import { db } from '../db'
+import { env } from '../env'
 import { log } from '../log'
 import { LOCALE_COOKIE, LOCALES, toDbLocale, type AppLocale } from '../i18n/locales'
 import { isAppError } from '../errors'
 import { clientIp } from '../security/client-ip'
-import { assertAllowed, consume, reset } from '../security/rate-limit'
+import { KNOWN_DEVICE_COOKIE, KNOWN_DEVICE_MAX_AGE, knownDeviceFor, rememberDevice } from '../security/known-device'
+import { assertSignInAllowed, recordSignInFailure, recordSignInSuccess } from '../security/sign-in-limits'
 import { signIn, signOut } from './auth'
 import { inActionContext } from './action'
 import { currentActor } from './guards'
@@ -19,23 +21,25 @@ import { currentActor } from './guards'
 export type LoginState = { message?: string; step?: 'password' | 'code' }
 
 export async function loginAction(_prev: LoginState, form: FormData): Promise<LoginState> {
-  return inActionContext(() => signInWith(form))
+  // Anyone may call this with anything: what is not a form is an empty one.
+  return inActionContext(() => signInWith(form instanceof FormData ? form : new FormData()))
 }
 
 async function signInWith(form: FormData): Promise<LoginState> {
   const t = await getTranslations('login')
   const email = String(form.get('email') ?? '').slice(0, 254)
-  const ip = clientIp(await headers())
+  const jar = await cookies()
+  const deviceCookie = jar.get(KNOWN_DEVICE_COOKIE)?.value
+  const attempt = { email, ip: clientIp(await headers()), device: knownDeviceFor(deviceCookie, email) }
   const refusedFor = async (e: unknown) => {
     if (!isAppError(e) || e.code !== 'RATE_LIMITED') throw e
     const te = await getTranslations()
     return { message: te(e.messageKey, e.params) }
   }
-  // Failed attempts count per address and per account, whether or not the account exists,
-  // so the answer never tells an attacker which emails are real.
+  // Failed attempts count whether or not the account exists, so the answer never tells an
+  // attacker which emails are real (lib/security/sign-in-limits.ts has the limits).
   try {
-    await assertAllowed('signInIp', ip)
-    await assertAllowed('signInAccount', email)
+    await assertSignInAllowed(attempt)
   } catch (e) {
     return refusedFor(e)
   }
@@ -53,9 +57,9 @@ async function signInWith(form: FormData): Promise<LoginState> {
     // A wrong code counts against the same limits, so six digits cannot be guessed.
     if (e instanceof AuthError) {
       log.info({ type: e.type, secondFactor }, 'sign-in refused')
+      await recordSignInFailure(attempt)
       try {
-        await consume('signInIp', ip)
-        await consume('signInAccount', email)
+        await assertSignInAllowed(attempt)
       } catch (limit) {
         return refusedFor(limit)
       }
@@ -65,7 +69,15 @@ async function signInWith(form: FormData): Promise<LoginState> {
     }
     throw e
   }
-  await reset('signInAccount', email)
+  await recordSignInSuccess(attempt)
+  // From now on this browser has an allowance of its own for this account.
+  jar.set(KNOWN_DEVICE_COOKIE, rememberDevice(deviceCookie, email), {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: new URL(env().APP_URL).protocol === 'https:',
+    maxAge: KNOWN_DEVICE_MAX_AGE,
+  })
   redirect('/')
 }
 

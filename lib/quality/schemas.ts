@@ -1,10 +1,13 @@
 import { z } from 'zod'
+import { formNumber } from '../form-number'
 
-const score = z.coerce
-  .number({ message: 'errors.score' })
-  .int({ message: 'errors.score' })
-  .min(1, { message: 'errors.score' })
-  .max(5, { message: 'errors.score' })
+const score = formNumber(
+  z
+    .number({ message: 'errors.score' })
+    .int({ message: 'errors.score' })
+    .min(1, { message: 'errors.score' })
+    .max(5, { message: 'errors.score' }),
+)
 
 export const RUBRIC = ['timeliness', 'courtesy', 'accuracy', 'completeness', 'proactivity'] as const
 

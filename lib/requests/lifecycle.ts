@@ -1,6 +1,6 @@
 import 'server-only'
 import { db } from '../db'
-import { wallTimeToUtc } from '../i18n/format'
+import { wantedAtInZone } from './wanted-at'
 import { AppError, isAppError } from '../errors'
 import { assertCan } from '../auth/policy'
 import type { Actor } from '../auth/roles'
@@ -57,7 +57,7 @@ export async function createRequest(actor: Actor, input: TCreateRequest) {
           category: input.category,
           title: input.title,
           details: input.details,
-          wantedAt: input.wantedAt ? wallTimeToUtc(input.wantedAt, actor.timeZone) : null,
+          wantedAt: input.wantedAt ? wantedAtInZone(input.wantedAt, actor.timeZone) : null,
           idempotencyKey: input.idempotencyKey,
         },
         select: { id: true, number: true },

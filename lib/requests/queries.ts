@@ -7,6 +7,7 @@ import { requestScope } from '../auth/scope'
 import type { Period } from '../kpi/queries'
 import type { Category, OfferStage, RequestStatus, TimerKind } from '../generated/prisma/enums'
 import { OPEN_STATUSES } from './state-machine'
+import { recordRead } from '../audit/record'
 
 export type TimerDTO = {
   id: string
@@ -273,6 +274,15 @@ export async function getRequestDetail(actor: Actor, id: string): Promise<Reques
     },
   })
   if (!r) return null
+  // Staff opening a request read the client's messages and details: recorded, every load.
+  if (!clientView) {
+    await recordRead(actor.userId, {
+      action: 'request.viewed',
+      entity: 'ServiceRequest',
+      entityId: r.id,
+      clientId: r.clientId,
+    })
+  }
   const kinds = headlineKinds(actor)
   const t = headlineTimer(r.timers.filter((x) => kinds.includes(x.kind)).reverse())
   return {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { formNumber } from '../form-number'
 
 // Messages are i18n keys (messages/*.json, "errors" namespace); the action wrapper
 // translates them into the viewer's language.
@@ -21,11 +22,13 @@ const ZTravelDetails = z
     flightNumber: optionalText(10).refine((v) => v === undefined || /^[A-Z0-9]{2}\d{1,4}[A-Z]?$/i.test(v), {
       message: 'errors.flightNumber',
     }),
-    passengers: z.coerce
-      .number({ message: 'errors.passengers' })
-      .int({ message: 'errors.passengers' })
-      .min(1, { message: 'errors.passengers' })
-      .max(20, { message: 'errors.passengers' }),
+    passengers: formNumber(
+      z
+        .number({ message: 'errors.passengers' })
+        .int({ message: 'errors.passengers' })
+        .min(1, { message: 'errors.passengers' })
+        .max(20, { message: 'errors.passengers' }),
+    ),
     from: optionalText(200),
     to: optionalText(200),
     // Who travels, picked from the family on the profile (names only).
@@ -53,12 +56,14 @@ const ZLivingDetails = z.object({
   venue: optionalText(200),
   partySize: z.preprocess(
     (v) => (v === '' ? undefined : v),
-    z.coerce
-      .number({ message: 'errors.partySize' })
-      .int({ message: 'errors.partySize' })
-      .min(1, { message: 'errors.partySize' })
-      .max(500, { message: 'errors.partySize' })
-      .optional(),
+    formNumber(
+      z
+        .number({ message: 'errors.partySize' })
+        .int({ message: 'errors.partySize' })
+        .min(1, { message: 'errors.partySize' })
+        .max(500, { message: 'errors.partySize' })
+        .optional(),
+    ),
   ),
 })
 
@@ -73,14 +78,32 @@ export const categoryFields: Record<TCategory, readonly string[]> = {
   OTHER: [],
 }
 
+// The optimistic-lock version a form echoes back.
+const version = formNumber(z.number().int().positive())
+
+// A wall time as <input type="datetime-local"> sends it, read in the client's zone.
+const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::\d{2}(?:\.\d{1,3})?)?$/
+function isWallTime(v: string) {
+  const m = WALL_TIME.exec(v)
+  if (!m) return false
+  const [, y, mo, d, h, mi] = m.map(Number)
+  const date = new Date(Date.UTC(y, mo - 1, d, h, mi))
+  return date.getUTCMonth() === mo - 1 && date.getUTCDate() === d && h < 24 && mi < 60 && y >= 1970
+}
+// The schema knows no zone: it refuses a wall time that has passed even at UTC-12, the last
+// zone to reach it. The service checks the client's own zone (wantedAtInZone in lifecycle).
+const LATEST_OFFSET_MS = 12 * 3_600_000
+const pastEverywhere = (v: string) => Date.parse(`${v.slice(0, 16)}:00Z`) + LATEST_OFFSET_MS <= Date.now()
+
 const ZRequestBase = z.object({
   clientId: z.string().min(1).max(40).optional(),
   title: requiredText(120),
   description: optionalText(4000),
   wantedAt: z
-    .string()
+    .string({ message: 'errors.invalidDate' })
     .transform((v) => (v ? v : undefined))
-    .refine((v) => v === undefined || !Number.isNaN(Date.parse(v)), { message: 'errors.invalidDate' })
+    .refine((v) => v === undefined || isWallTime(v), { message: 'errors.invalidDate' })
+    .refine((v) => v === undefined || !pastEverywhere(v), { message: 'errors.wantedInPast' })
     .optional(),
   idempotencyKey: z.string().uuid().optional(),
 })
@@ -124,13 +147,13 @@ export const MANUAL_STATUSES = ['IN_PROGRESS', 'WAITING_CLIENT', 'WAITING_VENDOR
 export const ZChangeStatus = z.object({
   requestId: z.string().min(1).max(40),
   status: z.enum(MANUAL_STATUSES, { message: 'errors.invalidTransition' }),
-  version: z.coerce.number().int().positive(),
+  version,
 })
 export type TChangeStatus = z.infer<typeof ZChangeStatus>
 
 export const ZTakeRequest = z.object({
   requestId: z.string().min(1).max(40),
-  version: z.coerce.number().int().positive(),
+  version,
 })
 export type TTakeRequest = z.infer<typeof ZTakeRequest>
 
@@ -138,7 +161,7 @@ export const ZOnDuty = z.object({ onDuty: checkbox })
 
 export const ZOfferAlternative = z.object({
   requestId: z.string().min(1).max(40),
-  version: z.coerce.number().int().positive(),
+  version,
   description: requiredText(2000),
 })
 export type TOfferAlternative = z.infer<typeof ZOfferAlternative>
@@ -151,7 +174,7 @@ export type TDecideAlternative = z.infer<typeof ZDecideAlternative>
 
 export const ZTransfer = z.object({
   requestId: z.string().min(1).max(40),
-  version: z.coerce.number().int().positive(),
+  version,
   toButlerId: z.string({ error: 'errors.chooseButler' }).min(1, { message: 'errors.chooseButler' }).max(40),
   reason: requiredText(500),
 })
@@ -174,11 +197,13 @@ export type TCloseHandoff = z.infer<typeof ZCloseHandoff>
 
 export const ZRateRequest = z.object({
   requestId: z.string().min(1).max(40),
-  score: z.coerce
-    .number({ message: 'errors.score' })
-    .int({ message: 'errors.score' })
-    .min(1, { message: 'errors.score' })
-    .max(5, { message: 'errors.score' }),
+  score: formNumber(
+    z
+      .number({ message: 'errors.score' })
+      .int({ message: 'errors.score' })
+      .min(1, { message: 'errors.score' })
+      .max(5, { message: 'errors.score' }),
+  ),
   comment: optionalText(2000),
 })
 export type TRateRequest = z.infer<typeof ZRateRequest>

@@ -11,8 +11,16 @@ const RATE_LIMIT_SCHEMA = 'ratelimit'
 const RATE_LIMIT_TABLE = 'limits'
 
 const LIMITS = {
+  // Failed sign-ins for one account from one place: an address, or a device that has signed
+  // in to it before (see sign-in-limits.ts). Reaching it locks that place out for a while.
   signInAccount: { points: 5, duration: 15 * 60 },
+  // How often one place has been locked out of one account in a day: each lockout doubles.
+  signInStrikes: { points: 1_000, duration: 24 * 3600 },
+  // Failed sign-ins from one address across all accounts (password spraying).
   signInIp: { points: 30, duration: 15 * 60 },
+  // Failed sign-ins for one account from every unknown device together (a botnet guessing
+  // one password); devices that have signed in before are not held back by it.
+  signInAccountAll: { points: 50, duration: 60 * 60 },
   submitAccount: { points: 30, duration: 60 * 60 },
   submitIp: { points: 120, duration: 60 * 60 },
 } as const
@@ -43,24 +51,39 @@ function limiter(name: LimitName) {
 // Keys are hashed: emails and addresses never sit in the counter table.
 const keyOf = (raw: string) => createHash('sha256').update(raw.trim().toLowerCase()).digest('hex').slice(0, 40)
 
-const limited = (res: RateLimiterRes) =>
-  new AppError('RATE_LIMITED', 'errors.rateLimited', { minutes: Math.max(1, Math.ceil(res.msBeforeNext / 60_000)) })
+type WaitKey = 'errors.rateLimited' | 'errors.signInAddressLimited' | 'errors.signInAccountGuarded'
+
+// The refusal for a reached limit, naming the wait in whole minutes, rounded up.
+const limited = (ms: number, key: WaitKey = 'errors.rateLimited') =>
+  new AppError('RATE_LIMITED', key, { minutes: Math.max(1, Math.ceil(ms / 60_000)) })
 
 // Counts one use; refuses once the limit is reached.
-export async function consume(name: LimitName, raw: string) {
+export async function consume(name: LimitName, raw: string, key?: WaitKey) {
   try {
-    await limiter(name).consume(keyOf(raw))
+    return await limiter(name).consume(keyOf(raw))
   } catch (e) {
-    if (e instanceof RateLimiterRes) throw limited(e)
+    if (e instanceof RateLimiterRes) throw limited(e.msBeforeNext, key)
     throw e
   }
 }
 
 // Refuses if the limit is already reached, without counting (for sign-in, where only
 // failures count).
-export async function assertAllowed(name: LimitName, raw: string) {
+export async function assertAllowed(name: LimitName, raw: string, key?: WaitKey) {
   const res = await limiter(name).get(keyOf(raw))
-  if (res && res.consumedPoints >= LIMITS[name].points) throw limited(res)
+  if (res && res.consumedPoints >= LIMITS[name].points) throw limited(res.msBeforeNext, key)
+}
+
+// Counts one use without refusing; returns how many the key has used in its window.
+export async function count(name: LimitName, raw: string) {
+  return (await limiter(name).penalty(keyOf(raw), 1)).consumedPoints
+}
+
+export const limitOf = (name: LimitName) => LIMITS[name].points
+
+// Holds a key at its limit for a given time, whatever its count.
+export async function block(name: LimitName, raw: string, seconds: number) {
+  await limiter(name).block(keyOf(raw), seconds)
 }
 
 export async function reset(name: LimitName, raw: string) {

@@ -1,20 +1,24 @@
 import { z } from 'zod'
+import { formNumber } from '../form-number'
 
 const KINDS = ['FIRST_RESPONSE', 'NEXT_RESPONSE', 'RESOLUTION', 'VENDOR_TASK', 'HANDOFF'] as const
 const CATEGORIES = ['TRAVEL', 'HEALTH', 'EDUCATION', 'LIVING', 'OTHER'] as const
 const TIERS = ['DIAMOND', 'BLACK_DIAMOND', 'PRIVATE'] as const
 
 const blankToNull = (v: unknown) => (v === '' || v === undefined ? null : v)
-const seconds = z.coerce
-  .number({ message: 'errors.seconds' })
-  .int({ message: 'errors.seconds' })
-  .min(1, { message: 'errors.seconds' })
-  .max(30 * 86400, { message: 'errors.seconds' })
+const seconds = formNumber(
+  z
+    .number({ message: 'errors.seconds' })
+    .int({ message: 'errors.seconds' })
+    .min(1, { message: 'errors.seconds' })
+    .max(30 * 86400, { message: 'errors.seconds' }),
+)
+const version = formNumber(z.number().int().positive())
 
 export const ZSlaPolicy = z
   .object({
     id: z.preprocess(blankToNull, z.string().min(1).max(40).nullable()),
-    version: z.preprocess(blankToNull, z.coerce.number().int().positive().nullable()),
+    version: z.preprocess(blankToNull, version.nullable()),
     kind: z.enum(KINDS, { message: 'errors.required' }),
     category: z.preprocess(blankToNull, z.enum(CATEGORIES).nullable()),
     tier: z.preprocess(blankToNull, z.enum(TIERS).nullable()),
@@ -35,5 +39,5 @@ export const ZSlaPolicy = z
   })
 export type TSlaPolicy = z.infer<typeof ZSlaPolicy>
 
-export const ZPolicyRef = z.object({ id: z.string().min(1).max(40), version: z.coerce.number().int().positive() })
+export const ZPolicyRef = z.object({ id: z.string().min(1).max(40), version })
 export type TPolicyRef = z.infer<typeof ZPolicyRef>

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { STAFF_ROLES } from '../auth/policy'
+import { formNumber } from '../form-number'
 
 const id = z.string().min(1).max(40)
 const text = (max: number) =>
@@ -13,10 +14,9 @@ export const STAFF_ROLE_VALUES = STAFF_ROLES
 
 export const ZAuthorityLimit = z.object({
   butlerId: id,
-  limit: z.coerce
-    .number({ message: 'errors.cost' })
-    .min(0, { message: 'errors.cost' })
-    .max(10_000_000, { message: 'errors.cost' }),
+  limit: formNumber(
+    z.number({ message: 'errors.cost' }).min(0, { message: 'errors.cost' }).max(10_000_000, { message: 'errors.cost' }),
+  ),
 })
 export const ZAssignClient = z
   .object({ clientId: id, dedicatedButlerId: optionalId, backupButlerId: optionalId })

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { formNumber } from '../form-number'
 
 export const CURRENCIES = ['CNY', 'HKD', 'USD', 'EUR', 'GBP', 'JPY', 'SGD'] as const
 // Authority limits are set in this currency; spend in any other needs a supervisor.
@@ -16,12 +17,14 @@ export const ZCreateVendorTask = z.object({
     .max(1000, { message: 'errors.tooLong' }),
   cost: z.preprocess(
     (v) => (v === '' || v === undefined ? null : v),
-    z.coerce
-      .number({ message: 'errors.cost' })
-      .min(0, { message: 'errors.cost' })
-      .max(100_000_000, { message: 'errors.cost' })
-      .refine((n) => Math.round(n * 100) === n * 100, { message: 'errors.cost' })
-      .nullable(),
+    formNumber(
+      z
+        .number({ message: 'errors.cost' })
+        .min(0, { message: 'errors.cost' })
+        .max(100_000_000, { message: 'errors.cost' })
+        .refine((n) => Math.round(n * 100) === n * 100, { message: 'errors.cost' })
+        .nullable(),
+    ),
   ),
   currency: z.enum(CURRENCIES, { message: 'errors.currency' }),
   dueAt: z
@@ -33,14 +36,14 @@ export type TCreateVendorTask = z.infer<typeof ZCreateVendorTask>
 
 export const ZDecideApproval = z.object({
   taskId: id,
-  version: z.coerce.number().int().positive(),
+  version: formNumber(z.number().int().positive()),
   approve: z.preprocess((v) => v === true || v === 'true' || v === 'approve', z.boolean()),
 })
 export type TDecideApproval = z.infer<typeof ZDecideApproval>
 
 export const ZConfirmVendorTask = z.object({
   taskId: id,
-  version: z.coerce.number().int().positive(),
+  version: formNumber(z.number().int().positive()),
   confirmationRef: z
     .string({ error: 'errors.required' })
     .trim()

@@ -30,7 +30,8 @@ import { currentCorrelationId, log } from '../../lib/log'
 import { defineAction, ZNoInput } from '../../lib/next/action'
 import { loginAction } from '../../lib/next/auth-actions'
 import { definePublicRoute } from '../../lib/next/route'
-import { consume, RATE_LIMIT_DDL } from '../../lib/security/rate-limit'
+import { RATE_LIMIT_DDL } from '../../lib/security/rate-limit'
+import { recordSignInFailure } from '../../lib/security/sign-in-limits'
 import { inviteStaffAction } from '../../lib/staff/actions'
 import { createRequest } from '../../lib/requests/lifecycle'
 import { createClient, createStaff } from '../factories'
@@ -81,7 +82,8 @@ describe('errors and logs', () => {
     await client.query(RATE_LIMIT_DDL)
     await client.end()
     const email = `locked-${Date.now()}@nowhere.test`
-    for (let i = 0; i < 5; i++) await consume('signInAccount', email)
+    // Five failures for this account from this caller (no socket stamp here: 'unknown').
+    for (let i = 0; i < 5; i++) await recordSignInFailure({ email, ip: 'unknown' })
     const form = new FormData()
     form.set('email', email)
     form.set('password', 'whatever')

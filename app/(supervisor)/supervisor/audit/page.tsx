@@ -34,7 +34,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <h1 className="mb-2 text-xl font-semibold">{t('supervisor.audit')}</h1>
-      <p className="mb-4 text-sm text-ink-soft">{t('audit.immutable')}</p>
+      <p className="mb-1 text-sm text-ink-soft">{t('audit.immutable')}</p>
+      <p className="mb-4 text-sm text-ink-soft">{t('audit.readsRecorded')}</p>
       <form method="get" className="mb-4 flex flex-wrap items-center gap-2">
         <select name="actor" defaultValue={sp.actor ?? ''} aria-label={t('audit.actor')} className={field}>
           <option value="">{t('audit.anyActor')}</option>

@@ -1,4 +1,5 @@
 import { defineRoute } from '@/lib/next/route'
+import { recordRead } from '@/lib/audit/record'
 import { csvResponse, toCsv } from '@/lib/export/csv'
 import { periodFromUrl } from '@/lib/kpi/period'
 import {
@@ -47,5 +48,10 @@ export const GET = defineRoute({ name: 'export.kpi', can: 'team.lead' }, async (
     })),
     ...joy.trend.map((w) => ({ table: 'delight_trend', key: w.week, metric: 'average', value: w.avg })),
   ]
+  await recordRead(actor.userId, {
+    action: 'export.kpi',
+    entity: 'Export',
+    data: { from: fromDay, to: toDay, rows: rows.length },
+  })
   return csvResponse(`kpi_${fromDay}_${toDay}.csv`, toCsv(rows, ['table', 'key', 'metric', 'value']))
 })
