@@ -78,9 +78,8 @@ export function LiveRequest({
   const refreshSoon = useRef<ReturnType<typeof setTimeout> | null>(null)
   useEffect(() => () => clearTimeout(refreshSoon.current ?? undefined), [])
   const refetch = useRequestRefetch((_id, row) => {
+    // Out of the viewer's scope now: nothing more is applied, and any action is refused there.
     if (row) setRequest(row)
-    // Out of the viewer's scope now: the server decides what to show instead.
-    else router.refresh()
   })
 
   useStreamEvents((name, data) => {

@@ -4,16 +4,14 @@ import { useRouter } from 'next/navigation'
 import { useTranslations } from 'next-intl'
 import { useStreamConnected, useStreamEvents } from './event-stream'
 
-// The connection light, and the only page-wide re-render left in the live loop, for rare
-// structural changes: the user's own rights changed ('scope': a delegation revoked, clients
-// reassigned, signed out elsewhere) or events may have been missed (a reconnect: NOTIFY has no
-// replay). Routine events are applied by the views themselves.
+// The connection light. After a reconnect events may have been missed (NOTIFY has no replay):
+// the page's server data is read again, once. Routine events are applied by the views.
 export function LiveStatus() {
   const router = useRouter()
   const t = useTranslations('common')
   const connected = useStreamConnected()
   useStreamEvents((name) => {
-    if (name === 'scope' || name === 'resync') router.refresh()
+    if (name === 'resync') router.refresh()
   })
 
   return (

@@ -1,5 +1,6 @@
 'use client'
 
+import { useRouter } from 'next/navigation'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { RequestLiveDTO, RequestSummaryDTO } from '@/lib/requests/queries'
 import { useStreamEvents } from './event-stream'
@@ -71,8 +72,12 @@ export function useLiveRequests(
       return next
     })
   })
+  const router = useRouter()
   useStreamEvents((name, data) => {
-    if (data.requestId && name !== 'scope' && name !== 'resync') refetch(data.requestId)
+    // The viewer's own rights changed (clients reassigned, a delegation revoked): which rows
+    // belong in the list is a structural question, answered by the server once.
+    if (name === 'scope') router.refresh()
+    else if (data.requestId && name !== 'resync') refetch(data.requestId)
   })
   return rows
 }
