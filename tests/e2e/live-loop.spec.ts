@@ -29,12 +29,14 @@ async function fileRequest(page: Page, title: string) {
   return page.url().split('/').pop()!
 }
 
-// Lets the next POST reach the server, then drops its answer as a dead network would.
-async function dropNextAnswer(page: Page) {
+// Lets the next POST reach the server (after `delayMs` on a slow network), then drops its
+// answer as a dead network would.
+async function dropNextAnswer(page: Page, delayMs = 0) {
   let dropped = false
   await page.route('**/portal/requests/**', async (route) => {
     if (dropped || route.request().method() !== 'POST') return route.fallback()
     dropped = true
+    await new Promise((r) => setTimeout(r, delayMs))
     await route.fetch()
     await route.abort('internetdisconnected')
   })
@@ -139,11 +141,16 @@ test('a message whose answer is lost shows as not sent, and sent again after a r
   const requestId = await fileRequest(client, `留言重试 ${Date.now() % 100000}`)
   const body = `请把接机时间改到 ${Date.now() % 100000}`
   await client.getByLabel('给管家留言').fill(body)
-  await dropNextAnswer(client)
+  await dropNextAnswer(client, 1_500)
   await client.getByRole('button', { name: '发送' }).click()
-  // Shown at once as pending; once the answer is lost, as not sent, with the text kept.
-  await expect(client.getByTestId('message-pending')).toHaveAttribute('data-state', 'failed')
+  // Shown at once as pending, before the server has even received it.
+  await expect(client.getByTestId('message-pending')).toHaveAttribute('data-state', 'sending')
   await expect(client.getByTestId('message-pending')).toContainText(body)
+  // The answer is lost: the composer says so and keeps the text. The server did store it, so the
+  // thread shows it once: confirmed by the live event, or marked as not sent.
+  await expect(client.locator('form [role="alert"]')).toContainText('连接中断')
+  await expect(client.getByLabel('给管家留言')).toHaveValue(body)
+  await expect(client.getByRole('list', { name: '沟通记录' }).getByText(body)).toHaveCount(1)
   expect(await sql(`SELECT 1 FROM "Message" WHERE body = $1`, [body])).toHaveLength(1)
 
   await client.reload()

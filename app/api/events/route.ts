@@ -11,15 +11,25 @@ const HEARTBEAT_MS = 15_000
 // Scope events close a stream at once; this slower check covers what sends none (expiry).
 const REVALIDATE_EVERY = 4
 
-// What the browser needs to update its state: ids and small flags, never the audience.
+const encoder = new TextEncoder()
+const frame = (event: string, data: unknown) => encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`)
+
+// What the browser needs to update its state: ids and small flags, never the audience. The
+// same for every stream, so it is encoded once per event however many streams receive it.
+const encoded = new WeakMap<RequestEvent, Uint8Array>()
 function wireOf(e: RequestEvent) {
-  return {
-    requestId: e.requestId,
-    clientId: e.clientId,
-    ...(e.type === 'sla.changed' ? { state: e.state } : {}),
-    ...(e.type === 'request.offered' ? { stage: e.stage } : {}),
-    ...(e.type === 'message.created' ? { messageId: e.messageId, fromClient: e.fromClient } : {}),
+  let bytes = encoded.get(e)
+  if (!bytes) {
+    bytes = frame(e.type, {
+      requestId: e.requestId,
+      clientId: e.clientId,
+      ...(e.type === 'sla.changed' ? { state: e.state } : {}),
+      ...(e.type === 'request.offered' ? { stage: e.stage } : {}),
+      ...(e.type === 'message.created' ? { messageId: e.messageId, fromClient: e.fromClient } : {}),
+    })
+    encoded.set(e, bytes)
   }
+  return bytes
 }
 
 // Server-sent events. Who receives an event is decided in memory from the audience it carries
@@ -27,23 +37,23 @@ function wireOf(e: RequestEvent) {
 // user re-reads their rights once, holding their events meanwhile, then re-scopes the stream
 // or closes it.
 export const GET = defineRoute({ name: 'events', can: 'account.use' }, async (actor, request) => {
-  const encoder = new TextEncoder()
   let scope = scopeOf(actor)
 
   let cleanup = () => {}
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       let closed = false
-      const send = (event: string, data: unknown) => {
+      const write = (bytes: Uint8Array) => {
         if (closed) return
         try {
-          controller.enqueue(encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`))
+          controller.enqueue(bytes)
         } catch {
           cleanup()
         }
       }
+      const send = (event: string, data: unknown) => write(frame(event, data))
       const forward = (e: RequestEvent) => {
-        if (mayReceive(scope, e)) send(e.type, wireOf(e))
+        if (mayReceive(scope, e)) write(wireOf(e))
       }
 
       let held: RequestEvent[] | null = null
