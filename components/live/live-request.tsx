@@ -107,14 +107,17 @@ export function LiveRequest({
     (key: string) => setPending((prev) => prev.map((p) => (p.key === key ? { ...p, failed: true } : p))),
     [],
   )
+  // Confirmed by the action's answer (the event may come later, or not at all if the stream
+  // is down): the message and the request's row (status, clock, version) are read once more.
   const confirmPending = useCallback(
     (key: string, id: string) => {
       void fetchMessage(id).then((m) => {
         if (m) addMessage(m, key)
         else setPending((prev) => prev.filter((p) => p.key !== key))
       })
+      refetch(initial.id)
     },
-    [addMessage],
+    [addMessage, refetch, initial.id],
   )
 
   return (

@@ -6,7 +6,7 @@ import type { RequestLiveDTO, RequestSummaryDTO } from '@/lib/requests/queries'
 import { useStreamEvents } from './event-stream'
 
 // Re-reads one request through its scoped route. Null: the viewer may no longer see it.
-export async function fetchRequest(id: string): Promise<RequestLiveDTO | null | 'failed'> {
+async function fetchRequest(id: string): Promise<RequestLiveDTO | null | 'failed'> {
   try {
     const res = await fetch(`/api/requests/${encodeURIComponent(id)}/summary`, { cache: 'no-store' })
     if (res.status === 404) return null

@@ -33,7 +33,7 @@ export type RequestEvent = DomainEvent & { audience: string[] }
 
 // A user's rights changed (delegation revoked, client reassigned, account disabled, signed out,
 // password changed): the streams of these users are re-scoped or closed at once.
-export type ScopeEvent = { type: 'scope.changed'; userIds: string[] }
+type ScopeEvent = { type: 'scope.changed'; userIds: string[] }
 
 // What travels through NOTIFY.
 export type BusEvent = RequestEvent | ScopeEvent

@@ -8,7 +8,7 @@ import { loadActor, revokeSession } from '../../lib/auth/sessions'
 import { revokeDelegate } from '../../lib/clients/delegates'
 import { EVENTS_CHANNEL, type BusEvent, type RequestEvent } from '../../lib/events/publish'
 import { mayReceive, scopeOf } from '../../lib/events/scope'
-import { canSeeRequest } from '../../lib/requests/queries'
+import { canSeeRequest, getMessage, getRequestLive } from '../../lib/requests/queries'
 import { createRequest } from '../../lib/requests/lifecycle'
 import { postClientMessage, replyToRequest } from '../../lib/requests/conversation'
 import { assignClient } from '../../lib/staff/service'
@@ -184,5 +184,28 @@ describe('live events: audience in the notification, decision in memory', () => 
     const [signedOut] = await eventsAfter(mark, (e) => e.type === 'scope.changed')
     expect(signedOut).toEqual({ type: 'scope.changed', userIds: [team.butler.id] })
     expect(await loadActor(team.butlerActor.sessionId)).toBeNull()
+  })
+
+  it('the routes a live view re-reads answer within the request scope, internal notes for staff only', async () => {
+    const team = await teamWithClient('Reading Client')
+    const other = await teamWithClient('Other Reader')
+    const request = await createRequest(team.clientActor, { category: 'OTHER', title: 'Wine', details: {} })
+    const key = crypto.randomUUID()
+    const note = await replyToRequest(team.butlerActor, { requestId: request.id, body: 'Cellar', internal: true })
+    const sent = await postClientMessage(team.clientActor, { requestId: request.id, body: 'Red', idempotencyKey: key })
+
+    expect(await getMessage(team.clientActor, note.id)).toBeNull()
+    expect(await getMessage(team.butlerActor, note.id)).toMatchObject({ internal: true, body: 'Cellar' })
+    // The sender gets their idempotency key back (to replace their pending copy), nobody else.
+    expect(await getMessage(team.clientActor, sent.id)).toMatchObject({ body: 'Red', key })
+    expect(await getMessage(team.butlerActor, sent.id)).toMatchObject({ body: 'Red', key: null })
+    expect(await getMessage(other.clientActor, sent.id)).toBeNull()
+    expect(await getMessage(other.butlerActor, sent.id)).toBeNull()
+
+    expect(await getRequestLive(other.clientActor, request.id)).toBeNull()
+    const forClient = await getRequestLive(team.clientActor, request.id)
+    expect(forClient).toMatchObject({ id: request.id, status: 'NEW', timers: [] })
+    const forButler = await getRequestLive(team.butlerActor, request.id)
+    expect(forButler?.timers.map((t) => t.kind).sort()).toEqual(['FIRST_RESPONSE', 'RESOLUTION'])
   })
 })
