@@ -1,9 +1,9 @@
-import { getTranslations } from 'next-intl/server'
+import { useTranslations } from 'next-intl'
 import { formatInZone } from '@/lib/i18n/format'
 import type { DeliveryDTO } from '@/lib/requests/queries'
 
 // Under a staff reply: whether it reached the client on WeChat (sent, retrying, or failed and why).
-export async function DeliveryStatus({
+export function DeliveryStatus({
   delivery,
   timeZone,
   onDark,
@@ -12,7 +12,7 @@ export async function DeliveryStatus({
   timeZone: string
   onDark: boolean
 }) {
-  const t = await getTranslations('channels.delivery')
+  const t = useTranslations('channels.delivery')
   const text =
     delivery.status === 'SENT'
       ? delivery.attempts > 1

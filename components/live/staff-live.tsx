@@ -3,11 +3,12 @@
 import { useTranslations } from 'next-intl'
 import { useCallback, useEffect, useRef } from 'react'
 import { AlertBanner, useAlerts, type AlertKind } from './alerts'
-import { LiveRefresh, type StreamEvent } from './live-refresh'
+import { useStreamEvents, type StreamEvent } from './event-stream'
+import { LiveStatus } from './live-status'
 
 type Watched = { id: string; title: string; atRiskAt: string | null; dueAt: string }
 
-// Live updates plus SLA alerts for staff screens. Clock alerts come from the server's events
+// The connection light plus SLA alerts for staff screens. Clock alerts come from the server's events
 // and, as a second source, from the deadlines on screen, so a dropped connection at the wrong
 // second cannot swallow an at-risk or breach warning. Each alert fires once per request.
 export function StaffLive({
@@ -51,6 +52,7 @@ export function StaffLive({
     },
     [titles, raiseOnce],
   )
+  useStreamEvents(onEvent)
 
   const watchKey = watch.map((w) => `${w.id}:${w.atRiskAt}:${w.dueAt}`).join('|')
   useEffect(() => {
@@ -84,7 +86,7 @@ export function StaffLive({
           {t('enableAlerts')}
         </button>
       )}
-      <LiveRefresh onEvent={onEvent} />
+      <LiveStatus />
       <AlertBanner banner={banner} onDismiss={dismiss} />
     </div>
   )

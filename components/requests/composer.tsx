@@ -1,46 +1,59 @@
 'use client'
 
 import { useTranslations } from 'next-intl'
-import { useActionState, useRef, useState } from 'react'
-import type { ActionResult } from '@/lib/next/action'
+import { useEffect, useState } from 'react'
 import { clientMessageAction, replyAction } from '@/lib/requests/actions'
 import { Button } from '@/components/ui/button'
-
-type State = ActionResult<{ id: string }> | null
+import { useActionForm } from '@/components/forms/use-action-form'
+import { useLiveRequest } from '@/components/live/live-request'
 
 // One composer for both sides: staff may mark a message as an internal note.
 type Canned = { id: string; title: string; body: string }
 
+const keyOf = (data: FormData) => String(data.get('idempotencyKey') ?? '')
+
+// A send shows in the thread at once as pending, then confirmed. The draft (text and
+// idempotency key) is kept until the server confirms it, across a lost answer or a reload, so
+// sending it again can never store it twice.
 export function Composer({
   requestId,
+  userId,
   side,
   canned = [],
 }: {
   requestId: string
+  userId: string
   side: 'client' | 'staff'
   canned?: Canned[]
 }) {
   const t = useTranslations()
-  const formRef = useRef<HTMLFormElement>(null)
+  const { addPending, failPending, confirmPending, setRetry } = useLiveRequest()
   const [internal, setInternal] = useState(false)
-  // One key per message: a double click or a retry stores it once; a sent message gets a new key.
-  const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID())
-  const [state, action, pending] = useActionState<State, FormData>(async (_prev, form) => {
-    const result = side === 'staff' ? await replyAction(form) : await clientMessageAction(form)
-    if (result.ok) {
-      formRef.current?.reset()
-      setIdempotencyKey(crypto.randomUUID())
-    }
-    return result
-  }, null)
+  const { formProps, pending, anyError, saveDraft } = useActionForm(
+    side === 'staff' ? replyAction : clientMessageAction,
+    {
+      // The thread applies the message itself; nothing else on the page changes.
+      refresh: false,
+      draft: { form: `message:${requestId}`, user: userId },
+      onSubmit: (data) => {
+        const body = String(data.get('body') ?? '').trim()
+        if (body) addPending({ key: keyOf(data), body, internal: data.get('internal') === 'on' })
+      },
+      onFailure: (data) => failPending(keyOf(data)),
+      onSuccess: (sent, data) => confirmPending(keyOf(data), sent.id),
+    },
+  )
+  const form = formProps.ref
+  useEffect(() => {
+    setRetry(() => form.current?.requestSubmit())
+    return () => setRetry(null)
+  }, [form, setRetry])
   const label =
     side === 'staff' ? (internal ? t('console.internalNote') : t('console.reply')) : t('portal.writeMessage')
-  const error = state && !state.ok ? (state.fieldErrors?.body ?? state.message) : null
 
   return (
-    <form ref={formRef} action={action} className="space-y-2">
+    <form {...formProps} className="space-y-2">
       <input type="hidden" name="requestId" value={requestId} />
-      <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       <div className="flex items-center justify-between gap-2">
         <label htmlFor="composer-body" className="block text-sm font-medium text-ink-soft">
           {label}
@@ -51,10 +64,11 @@ export function Composer({
             value=""
             onChange={(e) => {
               const reply = canned.find((c) => c.id === e.target.value)
-              const box = formRef.current?.elements.namedItem('body') as HTMLTextAreaElement | null
+              const box = form.current?.elements.namedItem('body') as HTMLTextAreaElement | null
               if (reply && box) {
                 box.value = box.value ? `${box.value}\n${reply.body}` : reply.body
                 box.focus()
+                saveDraft()
               }
             }}
             className="rounded-lg border border-line bg-white px-2 py-1 text-xs text-ink-soft"
@@ -73,15 +87,16 @@ export function Composer({
         name="body"
         rows={3}
         maxLength={4000}
-        aria-invalid={error ? true : undefined}
+        readOnly={pending}
+        aria-invalid={anyError ? true : undefined}
         onKeyDown={(e) => {
-          if (e.key === 'Enter' && (e.metaKey || e.ctrlKey)) formRef.current?.requestSubmit()
+          if (e.key === 'Enter' && (e.metaKey || e.ctrlKey)) form.current?.requestSubmit()
         }}
         className={`block w-full rounded-xl border bg-white px-3 py-2 text-base outline-none focus:border-gold ${internal ? 'border-dashed border-warn' : 'border-line'}`}
       />
-      {error && (
+      {anyError && (
         <p role="alert" className="text-sm text-bad">
-          {error}
+          {anyError}
         </p>
       )}
       <div className="flex items-center justify-between gap-3">

@@ -1,20 +1,17 @@
-import { getTranslations } from 'next-intl/server'
-import { formatInZone } from '@/lib/i18n/format'
-import type { MessageDTO } from '@/lib/requests/queries'
-import { DeliveryStatus } from '@/components/channels/delivery-status'
+'use client'
 
-// The conversation. For staff, internal notes are set apart; clients never receive them.
-export async function Thread({
-  messages,
-  timeZone,
-  viewer,
-}: {
-  messages: MessageDTO[]
-  timeZone: string
-  viewer: 'client' | 'staff'
-}) {
-  const t = await getTranslations()
-  if (messages.length === 0) return <p className="text-sm text-ink-soft">{t('common.empty')}</p>
+import { useTranslations } from 'next-intl'
+import { formatInZone } from '@/lib/i18n/format'
+import { DeliveryStatus } from '@/components/channels/delivery-status'
+import { useLiveRequest } from '@/components/live/live-request'
+
+// The conversation, kept live by <LiveRequest>. For staff, internal notes are set apart;
+// clients never receive them. The viewer's own unconfirmed sends follow, marked as sending or,
+// if the send failed, with a button that sends the same draft again (same idempotency key).
+export function Thread({ timeZone, viewer }: { timeZone: string; viewer: 'client' | 'staff' }) {
+  const t = useTranslations()
+  const { messages, pending, retry } = useLiveRequest()
+  if (messages.length === 0 && pending.length === 0) return <p className="text-sm text-ink-soft">{t('common.empty')}</p>
   return (
     <ol className="space-y-3" aria-label={t('portal.conversation')}>
       {messages.map((m) => {
@@ -41,6 +38,30 @@ export async function Thread({
           </li>
         )
       })}
+      {pending.map((p) => (
+        <li
+          key={p.key}
+          className="flex justify-end"
+          data-testid="message-pending"
+          data-state={p.failed ? 'failed' : 'sending'}
+        >
+          <div
+            className={`max-w-[85%] rounded-2xl px-4 py-2.5 text-sm shadow-sm ${
+              p.internal ? 'border border-dashed border-warn bg-warn/10' : 'bg-ink/80 text-ivory'
+            }`}
+          >
+            <p className="whitespace-pre-wrap break-words">{p.body}</p>
+            <p className={`mt-1 text-xs ${p.failed ? 'font-medium text-bad' : 'opacity-70'}`}>
+              {p.failed ? t('live.failed') : t('live.pending')}
+              {p.failed && retry && (
+                <button type="button" onClick={retry} className="ml-2 underline underline-offset-2">
+                  {t('live.retry')}
+                </button>
+              )}
+            </p>
+          </div>
+        </li>
+      ))}
     </ol>
   )
 }

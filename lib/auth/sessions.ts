@@ -2,6 +2,7 @@ import 'server-only'
 import bcrypt from 'bcryptjs'
 import { db } from '../db'
 import { env } from '../env'
+import { publishScopeChange } from '../events/publish'
 import type { Actor } from './roles'
 import { mustEnrollSecondFactor, verifySecondFactor } from './two-factor'
 
@@ -48,11 +49,19 @@ export async function createSession(userId: string) {
 }
 
 export async function revokeSession(sessionId: string) {
-  const s = await db.authSession.updateMany({
-    where: { id: sessionId, revokedAt: null },
-    data: { revokedAt: new Date() },
+  return db.$transaction(async (tx) => {
+    const revoked = await tx.authSession.updateManyAndReturn({
+      where: { id: sessionId, revokedAt: null },
+      data: { revokedAt: new Date() },
+      select: { userId: true },
+    })
+    // Open event streams of the user re-check their session and the signed-out one closes.
+    await publishScopeChange(
+      tx,
+      revoked.map((s) => s.userId),
+    )
+    return revoked.length > 0
   })
-  return s.count > 0
 }
 
 // The server-side check behind every guard: the session row must exist, be live, and belong
@@ -116,6 +125,7 @@ export async function changePassword(actor: Actor, current: string, next: string
     await tx.auditEvent.create({
       data: { actorId: actor.userId, action: 'auth.password_changed', entity: 'User', entityId: actor.userId },
     })
+    await publishScopeChange(tx, [actor.userId])
   })
   return true
 }

@@ -5,6 +5,7 @@ import { db } from '../db'
 import { AppError } from '../errors'
 import type { Actor } from '../auth/roles'
 import { hashPassword, verifyCredentials } from '../auth/sessions'
+import { publishScopeChange } from '../events/publish'
 import { recordAudit } from '../audit/record'
 import { enqueueEmail } from '../notifications/outbox'
 import type { TAcceptInvitation, TDeleteById, TInviteDelegate } from './schemas'
@@ -65,11 +66,13 @@ export async function inviteDelegate(actor: Actor, input: TInviteDelegate) {
 export async function revokeDelegate(actor: Actor, input: TDeleteById) {
   const clientId = ownClientId(actor)
   return db.$transaction(async (tx) => {
-    const { count } = await tx.delegate.updateMany({
+    const revoked = await tx.delegate.updateManyAndReturn({
       where: { id: input.id, clientId, status: { not: 'REVOKED' } },
       data: { status: 'REVOKED', revokedAt: new Date(), inviteToken: null },
+      select: { userId: true },
     })
-    if (count === 0) throw new AppError('NOT_FOUND', 'errors.notFound')
+    if (revoked.length === 0) throw new AppError('NOT_FOUND', 'errors.notFound')
+    await publishScopeChange(tx, [revoked[0].userId])
     await recordAudit(tx, {
       actorId: actor.userId,
       action: 'delegate.revoked',

@@ -2,10 +2,10 @@ import 'server-only'
 import pg from 'pg'
 import { env } from '../env'
 import { log } from '../log'
-import { EVENTS_CHANNEL, type DomainEvent } from './publish'
+import { EVENTS_CHANNEL, type BusEvent } from './publish'
 
 // 'resync' tells streams that events may have been missed while the connection was down.
-export type HubEvent = DomainEvent | { type: 'resync' }
+export type HubEvent = BusEvent | { type: 'resync' }
 type Listener = (event: HubEvent) => void
 
 // One LISTEN connection per web process, fanned out to every open event stream in it.
@@ -35,7 +35,7 @@ class EventHub {
     const client = new pg.Client({ connectionString: env().DATABASE_URL })
     client.on('notification', (msg) => {
       if (msg.channel !== EVENTS_CHANNEL || !msg.payload) return
-      let event: DomainEvent
+      let event: BusEvent
       try {
         event = JSON.parse(msg.payload)
       } catch {

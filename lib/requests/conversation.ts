@@ -86,7 +86,7 @@ export function replyToRequest(actor: Actor, input: TReply) {
           entityId: message.id,
           data: { requestId: request.id },
         },
-        event: { type: 'message.created', internal: input.internal, fromClient: false },
+        event: { type: 'message.created', messageId: message.id, internal: input.internal, fromClient: false },
       }
     },
   ).catch(orSentBefore(actor, input.idempotencyKey))
@@ -134,7 +134,7 @@ export function postClientMessage(actor: Actor, input: TClientMessage) {
           entityId: message.id,
           data: { requestId: request.id },
         },
-        event: { type: 'message.created', internal: false, fromClient: true },
+        event: { type: 'message.created', messageId: message.id, internal: false, fromClient: true },
       }
     },
   ).catch(orSentBefore(actor, input.idempotencyKey))

@@ -141,12 +141,13 @@ function filterWhere(f: RequestFilters = {}, clientView: boolean): Prisma.Servic
 }
 export async function listRequests(
   actor: Actor,
-  opts: { openOnly?: boolean; take?: number; filters?: RequestFilters } = {},
+  opts: { openOnly?: boolean; take?: number; filters?: RequestFilters; id?: string } = {},
 ) {
   const rows = await db.serviceRequest.findMany({
     where: {
       AND: [
         requestScope(actor),
+        opts.id ? { id: opts.id } : {},
         opts.openOnly ? { status: { in: [...OPEN_STATUSES] } } : {},
         filterWhere(opts.filters, !can(actor, 'request.serve')),
       ],
@@ -375,11 +376,64 @@ export async function canSeeRequest(actor: Actor, requestId: string) {
   return found !== null
 }
 
-// Most urgent first: the nearest open response deadline, then the rest by age.
-export function byDeadline(a: RequestSummaryDTO, b: RequestSummaryDTO) {
-  const due = (r: RequestSummaryDTO) =>
-    r.timer && !r.timer.metAt && !r.timer.cancelledAt ? new Date(r.timer.dueAt).getTime() : Number.POSITIVE_INFINITY
-  return due(a) - due(b) || b.createdAt.localeCompare(a.createdAt)
+export type RequestLiveDTO = RequestSummaryDTO & { timers: TimerDTO[] }
+
+// One row as a list shows it, plus (for staff) every clock: what a live view re-reads when an
+// event names the request. Null when the actor may not see it (any more).
+export async function getRequestLive(actor: Actor, id: string): Promise<RequestLiveDTO | null> {
+  const [row] = await listRequests(actor, { id, take: 1 })
+  if (!row) return null
+  const timers = can(actor, 'request.serve')
+    ? await db.slaTimer.findMany({ where: { requestId: id }, orderBy: { startedAt: 'asc' }, select: timerSelect })
+    : []
+  return { ...row, timers: timers.map(toTimerDTO) }
+}
+
+// One message, for a live thread: `key` is the sender's idempotency key, shown to the sender
+// only, so their pending copy is replaced rather than doubled.
+export type LiveMessageDTO = MessageDTO & { requestId: string; key: string | null }
+
+export async function getMessage(actor: Actor, id: string): Promise<LiveMessageDTO | null> {
+  const clientView = !can(actor, 'request.serve')
+  const m = await db.message.findFirst({
+    where: { id, request: requestScope(actor), ...(clientView ? { visibility: 'CLIENT' as const } : {}) },
+    select: {
+      id: true,
+      requestId: true,
+      authorId: true,
+      idempotencyKey: true,
+      body: true,
+      visibility: true,
+      createdAt: true,
+      author: { select: { name: true, role: true } },
+      channelDeliveries: {
+        orderBy: { createdAt: 'desc' },
+        take: 1,
+        select: { status: true, attempts: true, lastError: true, nextAttemptAt: true },
+      },
+    },
+  })
+  if (!m) return null
+  const d = m.channelDeliveries[0]
+  return {
+    id: m.id,
+    requestId: m.requestId,
+    key: m.authorId === actor.userId ? m.idempotencyKey : null,
+    body: m.body,
+    internal: m.visibility === 'INTERNAL',
+    createdAt: m.createdAt.toISOString(),
+    authorName: m.author.name,
+    fromStaff: !can(m.author, 'portal.use'),
+    delivery:
+      clientView || !d
+        ? null
+        : {
+            status: d.status,
+            attempts: d.attempts,
+            error: d.lastError,
+            nextAttemptAt: d.nextAttemptAt?.toISOString() ?? null,
+          },
+  }
 }
 
 const TIMELINE_ACTIONS = [

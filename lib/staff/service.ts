@@ -4,6 +4,7 @@ import { assertCan, STAFF_ROLES } from '../auth/policy'
 import { db } from '../db'
 import { AppError } from '../errors'
 import type { Actor } from '../auth/roles'
+import { publishScopeChange } from '../events/publish'
 import { recordAudit } from '../audit/record'
 import { hashPassword } from '../auth/sessions'
 import { enqueueEmail } from '../notifications/outbox'
@@ -83,6 +84,12 @@ export async function assignClient(actor: Actor, input: TAssignClient) {
       clientId: input.clientId,
       data: { before, after: { dedicatedButlerId: input.dedicatedButlerId, backupButlerId: input.backupButlerId } },
     })
+    await publishScopeChange(tx, [
+      before.dedicatedButlerId,
+      before.backupButlerId,
+      input.dedicatedButlerId,
+      input.backupButlerId,
+    ])
     return { clientId: input.clientId }
   })
 }
@@ -133,6 +140,7 @@ export async function bulkReassign(actor: Actor, input: TBulkReassign) {
       entityId: input.fromButlerId,
       data: { to: input.toButlerId, scope: input.scope, clients: moves.length },
     })
+    if (moves.length) await publishScopeChange(tx, [input.fromButlerId, input.toButlerId])
     return { moved: moves.length }
   })
 }
@@ -203,6 +211,7 @@ export async function changeRole(actor: Actor, input: TChangeRole) {
       entityId: input.userId,
       data: { role: input.role },
     })
+    await publishScopeChange(tx, [input.userId])
     return { role: input.role }
   })
 }
@@ -231,6 +240,7 @@ export async function setDisabled(actor: Actor, input: TSetDisabled) {
       entity: 'User',
       entityId: input.userId,
     })
+    await publishScopeChange(tx, [input.userId])
     return { disabled: input.disabled }
   })
 }

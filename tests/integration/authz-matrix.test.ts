@@ -503,6 +503,17 @@ describe('authorization matrix', () => {
         url: (fx) => `/api/attachments/${fx.attachment}`,
         params: (fx) => ({ id: fx.attachment }),
       },
+      // What live views re-read when an event names a request or a message: the request scope.
+      'app/api/requests/[id]/summary/route.ts': {
+        allow: who('account.use', A),
+        url: (fx) => `/api/requests/${fx.request}/summary`,
+        params: (fx) => ({ id: fx.request }),
+      },
+      'app/api/messages/[id]/route.ts': {
+        allow: who('account.use', A),
+        url: (fx) => `/api/messages/${fx.message}`,
+        params: (fx) => ({ id: fx.message }),
+      },
       'app/api/export/requests/route.ts': { allow: who('team.lead'), url: () => '/api/export/requests' },
       'app/api/export/kpi/route.ts': { allow: who('team.lead'), url: () => '/api/export/kpi' },
       'app/api/export/audit/route.ts': { allow: who('audit.read'), url: () => '/api/export/audit' },
@@ -516,6 +527,12 @@ describe('authorization matrix', () => {
     const aClient = await db.client.findUniqueOrThrow({ where: { id: fx.clientA }, select: { userId: true } })
     fx.attachment = (
       await uploadAttachment(await actorFor(aClient.userId), fx.request, new File([Buffer.from('%PDF-1.7 x')], 'p.pdf'))
+    ).id
+    fx.message = (
+      await db.message.create({
+        data: { requestId: fx.request, authorId: aClient.userId, visibility: 'CLIENT', body: 'Matrix' },
+        select: { id: true },
+      })
     ).id
     for (const [file, row] of Object.entries(ROUTES)) {
       if (row.allow === PUBLIC) continue // public by design: health, and Auth.js's own endpoints

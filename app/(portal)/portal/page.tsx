@@ -2,10 +2,9 @@ import Link from 'next/link'
 import { getTranslations } from 'next-intl/server'
 import { requirePageActor } from '@/lib/next/guards'
 import { portalClients } from '@/lib/clients/queries'
-import { formatInZone } from '@/lib/i18n/format'
 import { listRequests } from '@/lib/requests/queries'
-import { LiveRefresh } from '@/components/live/live-refresh'
-import { ReplyClock } from '@/components/live/reply-clock'
+import { LiveStatus } from '@/components/live/live-status'
+import { PortalRequests } from '@/components/live/portal-requests'
 import { ServiceWorkerRegister } from '@/components/portal/sw-register'
 
 export const dynamic = 'force-dynamic'
@@ -20,7 +19,7 @@ export default async function PortalHome() {
       <ServiceWorkerRegister />
       <div className="flex items-center justify-between">
         <h1 className="text-xl font-semibold">{t('portal.greeting', { name: actor.name })}</h1>
-        <LiveRefresh />
+        <LiveStatus />
       </div>
 
       {clients.map((c) => (
@@ -65,38 +64,7 @@ export default async function PortalHome() {
       <div className="mt-6 flex items-center justify-between">
         <h2 className="text-lg font-medium">{t('portal.myRequests')}</h2>
       </div>
-      {requests.length === 0 ? (
-        <p className="mt-3 rounded-2xl border border-dashed border-line p-6 text-sm text-ink-soft">
-          {t('portal.noRequests')}
-        </p>
-      ) : (
-        <ul className="mt-3 space-y-3">
-          {requests.map((r) => (
-            <li key={r.id}>
-              <Link
-                href={`/portal/requests/${r.id}`}
-                className="block rounded-2xl border border-line bg-white p-4 shadow-sm transition hover:border-gold"
-              >
-                <div className="flex items-start justify-between gap-3">
-                  <div className="min-w-0">
-                    <p className="text-xs text-ink-soft">
-                      {t(`categories.${r.category}`)} · #{r.number}
-                    </p>
-                    <p className="mt-0.5 truncate font-medium">{r.title}</p>
-                  </div>
-                  <span className="shrink-0 rounded-full bg-gold-soft px-2 py-0.5 text-xs text-ink">
-                    {t(`statuses.${r.status}`)}
-                  </span>
-                </div>
-                <div className="mt-2 flex items-center justify-between text-xs text-ink-soft">
-                  <span>{t('portal.filedAt', { time: formatInZone(r.createdAt, actor.timeZone) })}</span>
-                  {r.timer && !r.timer.metAt && <ReplyClock timer={r.timer} serverNow={serverNow} />}
-                </div>
-              </Link>
-            </li>
-          ))}
-        </ul>
-      )}
+      <PortalRequests initial={requests} timeZone={actor.timeZone} serverNow={serverNow} />
       {/* Keeps the last request clear of the fixed button below. */}
       <div aria-hidden className="h-8" />
       <div className="fixed inset-x-0 bottom-0 border-t border-line bg-ivory/95 p-3 backdrop-blur">

@@ -7,19 +7,13 @@ import { formatInZone } from '@/lib/i18n/format'
 import { getRequestDetail } from '@/lib/requests/queries'
 import { notesForRequestView } from '@/lib/clients/queries'
 import { StaffLive } from '@/components/live/staff-live'
-import { SlaClock } from '@/components/live/sla-clock'
 import { Composer } from '@/components/requests/composer'
-import { StatusForm } from '@/components/console/status-form'
-import { TakeButton } from '@/components/console/take-button'
-import { AlternativeForm } from '@/components/requests/alternative-form'
 import { Alternatives } from '@/components/requests/alternatives'
-import { canOfferAlternative } from '@/lib/requests/state-machine'
 import { listActiveVendors, vendorTasksFor } from '@/lib/vendors/queries'
 import { VendorTasks } from '@/components/vendors/vendor-tasks'
 import { VendorTaskForm } from '@/components/vendors/vendor-task-form'
 import { Shortcuts } from '@/components/console/shortcuts'
 import { Checklist } from '@/components/console/checklist'
-import { TransferForm } from '@/components/console/transfer-form'
 import { HandoffForm } from '@/components/handoffs/handoff-form'
 import { HandoffList } from '@/components/handoffs/handoff-list'
 import { handoffsForRequest } from '@/lib/handoffs/queries'
@@ -31,6 +25,16 @@ import { cannedRepliesFor, checklistFor } from '@/lib/process/queries'
 import { DetailList } from '@/components/requests/detail-list'
 import { Thread } from '@/components/requests/thread'
 import { ReviewBadge } from '@/components/risk/review-badge'
+import { LiveRequest } from '@/components/live/live-request'
+import {
+  LiveAssignee,
+  LiveClock,
+  LiveStaffControls,
+  LiveStaffForms,
+  LiveStatusBadge,
+  LiveTimers,
+  LiveTransferForm,
+} from '@/components/live/request-parts'
 
 export const dynamic = 'force-dynamic'
 
@@ -53,173 +57,153 @@ export default async function ConsoleRequestPage({ params }: { params: Promise<{
   ])
   const open = request.status !== 'CLOSED'
   return (
-    <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
-      <div>
-        <div className="flex items-center justify-between">
-          <div className="flex items-center gap-3">
-            <Link href="/console" className="text-sm text-ink-soft hover:text-ink">
-              ← {t('console.queue')}
-            </Link>
-            <Shortcuts
-              items={[
-                { key: 'r', label: t('shortcuts.reply'), focus: 'composer-body' },
-                { key: 's', label: t('shortcuts.status'), focus: 'status-next' },
-                { key: 't', label: t('shortcuts.take'), click: '[data-take]' },
-                { key: 'v', label: t('shortcuts.vendor'), focus: 'vt-vendor' },
-                { key: 'c', label: t('shortcuts.client'), href: `/console/clients/${request.clientId}` },
-                { key: 'u', label: t('shortcuts.queue'), href: '/console' },
-              ]}
-            />
-          </div>
-          <StaffLive
-            titles={{ [request.id]: request.title }}
-            alertOn={
-              can(actor, 'team.lead')
-                ? ['BREACHED']
-                : ['AT_RISK', 'BREACHED', 'OFFERED', 'NEW_REQUEST', 'CLIENT_MESSAGE']
-            }
-          />
-        </div>
-        <header className="mt-3">
-          <p className="text-xs text-ink-soft">
-            {t(`categories.${request.category}`)} · #{request.number} ·{' '}
-            <Link href={`/console/clients/${request.clientId}`} className="text-ink underline-offset-2 hover:underline">
-              {request.clientName}
-            </Link>
-          </p>
-          <h1 className="mt-1 text-xl font-semibold">{request.title}</h1>
-          <div className="mt-2 flex items-center gap-2 text-xs">
-            <span className="rounded-full bg-gold-soft px-2 py-0.5" data-testid="request-status">
-              {t(`statuses.${request.status}`)}
-            </span>
-            {request.timer && <SlaClock timer={request.timer} serverNow={serverNow} />}
-            {request.offerStage && (
-              <span className="rounded-full bg-gold-soft px-2 py-0.5 text-gold">
-                {request.offerStage === 'ALL' ? t('console.offerAll') : t('console.offerBackup')}
-              </span>
-            )}
-            {request.offerStage &&
-              can(actor, 'request.take') &&
-              actor.onDuty &&
-              request.assigneeId !== actor.userId && <TakeButton requestId={request.id} version={request.version} />}
-          </div>
-          <ReviewBadge actor={actor} requestId={request.id} />
-          <div className="mt-3 flex flex-wrap items-center gap-4">
-            <StatusForm requestId={request.id} status={request.status} version={request.version} />
-            {canOfferAlternative(request.status) && (
-              <AlternativeForm requestId={request.id} version={request.version} />
-            )}
-          </div>
-        </header>
-        <section className="mt-6">
-          <Alternatives items={request.alternatives} timeZone={actor.timeZone} canDecide={false} />
-        </section>
-        <section className="mt-6">
-          <Thread messages={request.messages} timeZone={actor.timeZone} viewer="staff" />
-        </section>
-        <section className="mt-6 rounded-2xl border border-line bg-white p-4">
-          <Composer requestId={request.id} side="staff" canned={canned} />
-        </section>
-      </div>
-      <aside className="space-y-4">
-        <section className="rounded-2xl border border-line bg-white p-4 text-sm">
-          <h2 className="font-medium">{t('console.details')}</h2>
-          <p className="mt-2 text-ink-soft">
-            {t('console.clientTime')}:{' '}
-            <span className="tabular-nums text-ink">{formatInZone(serverNow, request.clientTimeZone, 'HH:mm')}</span> (
-            {request.clientTimeZone})
-          </p>
-          <p className="mt-1 text-ink-soft">
-            {t('console.assignee')}:{' '}
-            <span className="text-ink">{request.assigneeName ?? t('supervisor.unassigned')}</span>
-          </p>
-          <p className="mt-1 text-ink-soft">
-            {t('console.createdAt')}:{' '}
-            <span className="text-ink">{formatInZone(request.createdAt, actor.timeZone)}</span>
-          </p>
-          <DetailList request={request} timeZone={actor.timeZone} />
-          <div className="mt-3 space-y-2 border-t border-line pt-3">
-            <AttachmentList items={files} />
-            <details>
-              <summary className="cursor-pointer text-xs text-gold">{t('attachments.attach')}</summary>
-              <div className="mt-2">
-                <AttachForm requestId={request.id} />
-              </div>
-            </details>
-          </div>
-          {request.rating && (
-            <p className="mt-3 border-t border-line pt-3" data-testid="client-rating">
-              {t('rating.yourRating')}: <span className="text-gold">{'★'.repeat(request.rating.score)}</span>
-              {request.rating.comment && <span className="mt-1 block text-ink-soft">“{request.rating.comment}”</span>}
-            </p>
-          )}
-        </section>
-        {steps.length > 0 && (
-          <section className="rounded-2xl border border-line bg-white p-4 text-sm">
-            <Checklist requestId={request.id} steps={steps} />
-          </section>
-        )}
-        <section className="rounded-2xl border border-line bg-white p-4 text-sm" data-testid="request-notes">
+    <LiveRequest initial={request} messages={request.messages}>
+      <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
+        <div>
           <div className="flex items-center justify-between">
-            <h2 className="font-medium">{t('client360.notes')}</h2>
-            <Link href={`/console/clients/${request.clientId}`} className="text-xs text-gold hover:underline">
-              {t('client360.open360')} →
-            </Link>
-          </div>
-          {notes.length === 0 ? (
-            <p className="mt-2 text-ink-soft">{t('common.empty')}</p>
-          ) : (
-            <ul className="mt-2 space-y-2">
-              {notes.map((n) => (
-                <li key={n.id} className={`rounded-lg p-2 ${n.pinned ? 'bg-gold-soft' : 'bg-ivory'}`}>
-                  <p className="whitespace-pre-wrap">{n.body}</p>
-                  <p className="mt-0.5 text-xs text-ink-soft">
-                    {n.authorName} · {formatInZone(n.createdAt, actor.timeZone, 'yyyy-MM-dd')}
-                  </p>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
-        <section className="rounded-2xl border border-line bg-white p-4 text-sm">
-          <h2 className="mb-2 font-medium">{t('vendors.title')}</h2>
-          <VendorTasks tasks={tasks} timeZone={actor.timeZone} staff />
-          {open && <VendorTaskForm requestId={request.id} vendors={vendors} />}
-        </section>
-        <section className="rounded-2xl border border-line bg-white p-4 text-sm">
-          <h2 className="mb-2 font-medium">{t('handoffs.title')}</h2>
-          <HandoffList items={handoffs} timeZone={actor.timeZone} />
-          {open && (
-            <details className="mt-3 border-t border-line pt-2">
-              <summary className="cursor-pointer text-sm text-gold">{t('handoffs.new')}</summary>
-              <HandoffForm requestId={request.id} colleagues={colleagues} />
-            </details>
-          )}
-        </section>
-        {open && (
-          <details className="rounded-2xl border border-line bg-white p-4 text-sm">
-            <summary className="cursor-pointer font-medium">{t('transfer.title')}</summary>
-            <div className="mt-2">
-              <TransferForm
-                requestId={request.id}
-                version={request.version}
-                colleagues={colleagues.filter((c) => c.id !== request.assigneeId)}
+            <div className="flex items-center gap-3">
+              <Link href="/console" className="text-sm text-ink-soft hover:text-ink">
+                ← {t('console.queue')}
+              </Link>
+              <Shortcuts
+                items={[
+                  { key: 'r', label: t('shortcuts.reply'), focus: 'composer-body' },
+                  { key: 's', label: t('shortcuts.status'), focus: 'status-next' },
+                  { key: 't', label: t('shortcuts.take'), click: '[data-take]' },
+                  { key: 'v', label: t('shortcuts.vendor'), focus: 'vt-vendor' },
+                  { key: 'c', label: t('shortcuts.client'), href: `/console/clients/${request.clientId}` },
+                  { key: 'u', label: t('shortcuts.queue'), href: '/console' },
+                ]}
               />
             </div>
-          </details>
-        )}
-        <section className="rounded-2xl border border-line bg-white p-4 text-sm">
-          <h2 className="font-medium">{t('console.timers')}</h2>
-          <ul className="mt-2 space-y-2">
-            {request.timers.map((tm) => (
-              <li key={tm.id} className="flex items-center justify-between gap-2">
-                <span className="text-ink-soft">{t(`sla.${tm.kind}`)}</span>
-                <SlaClock timer={tm} serverNow={serverNow} />
-              </li>
-            ))}
-          </ul>
-        </section>
-      </aside>
-    </div>
+            <StaffLive
+              titles={{ [request.id]: request.title }}
+              alertOn={
+                can(actor, 'team.lead')
+                  ? ['BREACHED']
+                  : ['AT_RISK', 'BREACHED', 'OFFERED', 'NEW_REQUEST', 'CLIENT_MESSAGE']
+              }
+            />
+          </div>
+          <header className="mt-3">
+            <p className="text-xs text-ink-soft">
+              {t(`categories.${request.category}`)} · #{request.number} ·{' '}
+              <Link
+                href={`/console/clients/${request.clientId}`}
+                className="text-ink underline-offset-2 hover:underline"
+              >
+                {request.clientName}
+              </Link>
+            </p>
+            <h1 className="mt-1 text-xl font-semibold">{request.title}</h1>
+            <div className="mt-2 flex items-center gap-2 text-xs">
+              <LiveStatusBadge />
+              <LiveClock serverNow={serverNow} side="staff" />
+              <LiveStaffControls userId={actor.userId} mayTake={can(actor, 'request.take') && actor.onDuty} />
+            </div>
+            <ReviewBadge actor={actor} requestId={request.id} />
+            <div className="mt-3 flex flex-wrap items-center gap-4">
+              <LiveStaffForms />
+            </div>
+          </header>
+          <section className="mt-6">
+            <Alternatives items={request.alternatives} timeZone={actor.timeZone} canDecide={false} />
+          </section>
+          <section className="mt-6">
+            <Thread timeZone={actor.timeZone} viewer="staff" />
+          </section>
+          <section className="mt-6 rounded-2xl border border-line bg-white p-4">
+            <Composer requestId={request.id} userId={actor.userId} side="staff" canned={canned} />
+          </section>
+        </div>
+        <aside className="space-y-4">
+          <section className="rounded-2xl border border-line bg-white p-4 text-sm">
+            <h2 className="font-medium">{t('console.details')}</h2>
+            <p className="mt-2 text-ink-soft">
+              {t('console.clientTime')}:{' '}
+              <span className="tabular-nums text-ink">{formatInZone(serverNow, request.clientTimeZone, 'HH:mm')}</span>{' '}
+              ({request.clientTimeZone})
+            </p>
+            <p className="mt-1 text-ink-soft">
+              {t('console.assignee')}: <LiveAssignee />
+            </p>
+            <p className="mt-1 text-ink-soft">
+              {t('console.createdAt')}:{' '}
+              <span className="text-ink">{formatInZone(request.createdAt, actor.timeZone)}</span>
+            </p>
+            <DetailList request={request} timeZone={actor.timeZone} />
+            <div className="mt-3 space-y-2 border-t border-line pt-3">
+              <AttachmentList items={files} />
+              <details>
+                <summary className="cursor-pointer text-xs text-gold">{t('attachments.attach')}</summary>
+                <div className="mt-2">
+                  <AttachForm requestId={request.id} />
+                </div>
+              </details>
+            </div>
+            {request.rating && (
+              <p className="mt-3 border-t border-line pt-3" data-testid="client-rating">
+                {t('rating.yourRating')}: <span className="text-gold">{'★'.repeat(request.rating.score)}</span>
+                {request.rating.comment && <span className="mt-1 block text-ink-soft">“{request.rating.comment}”</span>}
+              </p>
+            )}
+          </section>
+          {steps.length > 0 && (
+            <section className="rounded-2xl border border-line bg-white p-4 text-sm">
+              <Checklist requestId={request.id} steps={steps} />
+            </section>
+          )}
+          <section className="rounded-2xl border border-line bg-white p-4 text-sm" data-testid="request-notes">
+            <div className="flex items-center justify-between">
+              <h2 className="font-medium">{t('client360.notes')}</h2>
+              <Link href={`/console/clients/${request.clientId}`} className="text-xs text-gold hover:underline">
+                {t('client360.open360')} →
+              </Link>
+            </div>
+            {notes.length === 0 ? (
+              <p className="mt-2 text-ink-soft">{t('common.empty')}</p>
+            ) : (
+              <ul className="mt-2 space-y-2">
+                {notes.map((n) => (
+                  <li key={n.id} className={`rounded-lg p-2 ${n.pinned ? 'bg-gold-soft' : 'bg-ivory'}`}>
+                    <p className="whitespace-pre-wrap">{n.body}</p>
+                    <p className="mt-0.5 text-xs text-ink-soft">
+                      {n.authorName} · {formatInZone(n.createdAt, actor.timeZone, 'yyyy-MM-dd')}
+                    </p>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          <section className="rounded-2xl border border-line bg-white p-4 text-sm">
+            <h2 className="mb-2 font-medium">{t('vendors.title')}</h2>
+            <VendorTasks tasks={tasks} timeZone={actor.timeZone} staff />
+            {open && <VendorTaskForm requestId={request.id} vendors={vendors} />}
+          </section>
+          <section className="rounded-2xl border border-line bg-white p-4 text-sm">
+            <h2 className="mb-2 font-medium">{t('handoffs.title')}</h2>
+            <HandoffList items={handoffs} timeZone={actor.timeZone} />
+            {open && (
+              <details className="mt-3 border-t border-line pt-2">
+                <summary className="cursor-pointer text-sm text-gold">{t('handoffs.new')}</summary>
+                <HandoffForm requestId={request.id} colleagues={colleagues} />
+              </details>
+            )}
+          </section>
+          {open && (
+            <details className="rounded-2xl border border-line bg-white p-4 text-sm">
+              <summary className="cursor-pointer font-medium">{t('transfer.title')}</summary>
+              <div className="mt-2">
+                <LiveTransferForm colleagues={colleagues} />
+              </div>
+            </details>
+          )}
+          <section className="rounded-2xl border border-line bg-white p-4 text-sm">
+            <h2 className="font-medium">{t('console.timers')}</h2>
+            <LiveTimers serverNow={serverNow} />
+          </section>
+        </aside>
+      </div>
+    </LiveRequest>
   )
 }

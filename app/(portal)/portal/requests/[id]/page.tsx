@@ -5,8 +5,9 @@ import { requirePageActor } from '@/lib/next/guards'
 import { formatInZone } from '@/lib/i18n/format'
 import { getRequestDetail, requestTimeline } from '@/lib/requests/queries'
 import { Timeline } from '@/components/requests/timeline'
-import { LiveRefresh } from '@/components/live/live-refresh'
-import { ReplyClock } from '@/components/live/reply-clock'
+import { LiveStatus } from '@/components/live/live-status'
+import { LiveRequest } from '@/components/live/live-request'
+import { LiveClock, LiveStatusBadge } from '@/components/live/request-parts'
 import { Composer } from '@/components/requests/composer'
 import { Thread } from '@/components/requests/thread'
 import { DetailList } from '@/components/requests/detail-list'
@@ -32,12 +33,12 @@ export default async function PortalRequestPage({ params }: { params: Promise<{ 
     attachmentsFor(actor, request.id),
   ])
   return (
-    <>
+    <LiveRequest initial={request} messages={request.messages}>
       <div className="flex items-center justify-between">
         <Link href="/portal" className="text-sm text-ink-soft hover:text-ink">
           ← {t('common.back')}
         </Link>
-        <LiveRefresh requestId={request.id} />
+        <LiveStatus />
       </div>
       <header className="mt-3 rounded-2xl border border-line bg-white p-4 shadow-sm">
         <p className="text-xs text-ink-soft">
@@ -45,12 +46,8 @@ export default async function PortalRequestPage({ params }: { params: Promise<{ 
         </p>
         <h1 className="mt-1 text-lg font-semibold">{request.title}</h1>
         <div className="mt-2 flex flex-wrap items-center gap-2 text-xs">
-          <span className="rounded-full bg-gold-soft px-2 py-0.5" data-testid="request-status">
-            {t(`statuses.${request.status}`)}
-          </span>
-          {request.timer && !request.timer.metAt && (
-            <ReplyClock timer={request.timer} serverNow={new Date().toISOString()} />
-          )}
+          <LiveStatusBadge />
+          <LiveClock serverNow={new Date().toISOString()} side="client" />
         </div>
         <p className="mt-2 text-xs text-ink-soft">
           {t('portal.filedAt', { time: formatInZone(request.createdAt, actor.timeZone) })}
@@ -82,16 +79,16 @@ export default async function PortalRequestPage({ params }: { params: Promise<{ 
       </details>
       <section className="mt-5">
         <h2 className="mb-3 text-sm font-medium text-ink-soft">{t('portal.conversation')}</h2>
-        <Thread messages={request.messages} timeZone={actor.timeZone} viewer="client" />
+        <Thread timeZone={actor.timeZone} viewer="client" />
       </section>
       <section className="mt-5">
-        <Composer requestId={request.id} side="client" />
+        <Composer requestId={request.id} userId={actor.userId} side="client" />
       </section>
       <section className="mt-5 space-y-3 rounded-2xl border border-line bg-white p-4">
         <h2 className="text-sm font-medium text-ink-soft">{t('attachments.title')}</h2>
         <AttachmentList items={files} />
         <AttachForm requestId={request.id} />
       </section>
-    </>
+    </LiveRequest>
   )
 }

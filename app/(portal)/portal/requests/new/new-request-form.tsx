@@ -2,16 +2,15 @@
 
 import { useRouter } from 'next/navigation'
 import { useLocale, useTranslations } from 'next-intl'
-import { useActionState, useState } from 'react'
+import { useState } from 'react'
 import type { ActionResult } from '@/lib/next/action'
 import { createRequestAction } from '@/lib/requests/actions'
 import { uploadAttachmentAction } from '@/lib/attachments/actions'
 import { CATEGORIES, LIVING_SERVICES, TRAVEL_SERVICES, categoryFields, type TCategory } from '@/lib/requests/schemas'
 import { Button } from '@/components/ui/button'
 import { Field } from '@/components/ui/field'
+import { useActionForm } from '@/components/forms/use-action-form'
 import type { CategoryLabels } from '@/lib/catalog/service'
-
-type State = ActionResult<{ id: string }> | null
 
 const selectOptions: Partial<Record<TCategory, Record<string, readonly string[]>>> = {
   TRAVEL: { service: TRAVEL_SERVICES },
@@ -26,7 +25,15 @@ type ClientOption = {
   preferences: { topic: string; value: string }[]
 }
 
-export function NewRequestForm({ clients, labels }: { clients: ClientOption[]; labels: CategoryLabels }) {
+export function NewRequestForm({
+  clients,
+  labels,
+  userId,
+}: {
+  clients: ClientOption[]
+  labels: CategoryLabels
+  userId: string
+}) {
   const t = useTranslations()
   const lang = useLocale() === 'en' ? 'en' : 'zh'
   // Admin-edited wording wins over the built-in one when it is set.
@@ -39,29 +46,47 @@ export function NewRequestForm({ clients, labels }: { clients: ClientOption[]; l
   // Travellers default to the client; ticking family members updates the passenger count.
   const [travellers, setTravellers] = useState<string[]>([])
   const [passengers, setPassengers] = useState('1')
-  // One key per form: a double click or a retry after a timeout files one request, not two.
-  const [idempotencyKey] = useState(() => crypto.randomUUID())
-  const [state, action, pending] = useActionState<State, FormData>(async (_prev, form) => {
-    const file = form.get('attachment')
-    form.delete('attachment')
-    const result = await createRequestAction(form)
-    if (!result.ok) return result
-    if (file instanceof File && file.size > 0) {
+  // The draft (what was typed and its idempotency key) outlives the page until the request is
+  // filed: a retry after a lost answer, a double click or a reload files one request, not two.
+  const { formProps, pending, fieldError, formError } = useActionForm(
+    async (form: FormData): Promise<ActionResult<{ id: string }>> => {
+      const file = form.get('attachment')
+      form.delete('attachment')
+      const result = await createRequestAction(form)
+      if (!result.ok || !(file instanceof File) || file.size === 0) return result
       const upload = new FormData()
       upload.set('requestId', result.data.id)
       upload.set('file', file)
       const attached = await uploadAttachmentAction(upload)
       // The request is filed either way; the file can be attached again on its page.
-      if (!attached.ok) return { ok: false as const, message: `${t('portal.createdNoFile')} ${attached.message}` }
-    }
-    router.push(`/portal/requests/${result.data.id}`)
-    return result
-  }, null)
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {}
+      // Sending again (same key) finds the filed request and retries only the file.
+      if (!attached.ok) return { ok: false, message: `${t('portal.createdNoFile')} ${attached.message}` }
+      return result
+    },
+    {
+      reset: false,
+      refresh: false,
+      onSuccess: (created) => router.push(`/portal/requests/${created.id}`),
+      draft: {
+        form: 'new-request',
+        user: userId,
+        // Choices the form holds in its own state come back here; typed text is refilled by the kit.
+        onRestore: (fields) => {
+          const value = (name: string) => fields.find(([n]) => n === name)?.[1]
+          const c = value('category')
+          if (c && (CATEGORIES as readonly string[]).includes(c)) setCategory(c as TCategory)
+          const id = value('clientId')
+          if (id && clients.some((x) => x.id === id)) setClientId(id)
+          setTravellers(fields.filter(([n]) => n === 'details.travellers[]').map(([, v]) => v))
+          const p = value('details.passengers')
+          if (p) setPassengers(p)
+        },
+      },
+    },
+  )
 
   return (
-    <form action={action} className="mt-5 space-y-5" noValidate>
-      <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+    <form {...formProps} className="mt-5 space-y-5" noValidate>
       {clients.length > 1 && (
         <div>
           <label htmlFor="f-clientId" className="mb-1 block text-sm font-medium text-ink-soft">
@@ -105,10 +130,10 @@ export function NewRequestForm({ clients, labels }: { clients: ClientOption[]; l
             </label>
           ))}
         </div>
-        {errors.category && <p className="mt-1 text-sm text-bad">{errors.category}</p>}
+        {fieldError('category') && <p className="mt-1 text-sm text-bad">{fieldError('category')}</p>}
       </fieldset>
 
-      <Field label={t('portal.requestTitle')} name="title" error={errors.title} maxLength={120} required />
+      <Field label={t('portal.requestTitle')} name="title" error={fieldError('title')} maxLength={120} required />
 
       {category === 'TRAVEL' && client && client.family.length > 0 && (
         <fieldset>
@@ -150,7 +175,7 @@ export function NewRequestForm({ clients, labels }: { clients: ClientOption[]; l
         {categoryFields[category].map((name) => {
           const options = selectOptions[category]?.[name]
           const fieldName = `details.${name}`
-          const error = errors[fieldName]
+          const error = fieldError(fieldName)
           if (options) {
             return (
               <div key={name}>
@@ -208,10 +233,10 @@ export function NewRequestForm({ clients, labels }: { clients: ClientOption[]; l
           maxLength={4000}
           className="block w-full rounded-xl border border-line bg-white px-3 py-2 text-base outline-none focus:border-gold"
         />
-        {errors.description && <p className="mt-1 text-sm text-bad">{errors.description}</p>}
+        {fieldError('description') && <p className="mt-1 text-sm text-bad">{fieldError('description')}</p>}
       </div>
 
-      <Field label={t('portal.wantedAt')} name="wantedAt" type="datetime-local" error={errors.wantedAt} />
+      <Field label={t('portal.wantedAt')} name="wantedAt" type="datetime-local" error={fieldError('wantedAt')} />
 
       <div>
         <label htmlFor="f-attachment" className="mb-1 block text-sm font-medium text-ink-soft">
@@ -227,9 +252,9 @@ export function NewRequestForm({ clients, labels }: { clients: ClientOption[]; l
         <p className="mt-1 text-xs text-ink-soft">{t('attachments.hint')}</p>
       </div>
 
-      {state && !state.ok && (
+      {formError && (
         <p role="alert" className="rounded-xl bg-bad/10 p-3 text-sm text-bad">
-          {state.message}
+          {formError}
         </p>
       )}
       <Button type="submit" disabled={pending} className="w-full">

@@ -16,6 +16,7 @@ export default async function NewRequestPage() {
       <p className="mt-1 text-sm text-ink-soft">{t('promise')}</p>
       <NewRequestForm
         labels={labels}
+        userId={actor.userId}
         clients={clients.map((c) => ({ id: c.id, name: c.displayName, family: c.family, preferences: c.preferences }))}
       />
     </>
