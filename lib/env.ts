@@ -18,6 +18,11 @@ const ZEnv = z.object({
   QA_SAMPLE_SIZE: z.coerce.number().int().min(1).max(50).default(3),
   // How many days ahead of a birthday, anniversary or trip the butler is reminded.
   CARE_LEAD_DAYS: z.coerce.number().int().min(0).max(60).default(7),
+  // Web Push (VAPID). Without the key pair one is generated at first use and kept in the
+  // database (private key sealed); the subject is the contact push services may write to.
+  VAPID_PUBLIC_KEY: z.string().min(40).optional(),
+  VAPID_PRIVATE_KEY: z.string().min(20).optional(),
+  VAPID_SUBJECT: z.string().regex(/^(mailto:|https:)/, 'VAPID_SUBJECT must be a mailto: or https: URL').default('mailto:butler@localhost'),
 })
 
 export type TEnv = z.infer<typeof ZEnv>

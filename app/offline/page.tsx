@@ -1,8 +1,12 @@
-// Shown by the service worker when the phone has no connection. Static and bilingual, since
-// the user's language cannot be looked up offline.
-export const dynamic = 'force-static'
+import { teamContact } from '@/lib/presence/team-contact'
 
-export default function OfflinePage() {
+// Shown by the service worker when the phone has no connection. Bilingual, since the user's
+// language cannot be looked up offline. Rendered on request so it carries the team's 24x7 number
+// as an admin set it; the service worker keeps the copy it fetched (and refreshes it when online).
+export const dynamic = 'force-dynamic'
+
+export default async function OfflinePage() {
+  const { phone } = await teamContact()
   return (
     <main className="flex min-h-dvh flex-col items-center justify-center px-6 text-center">
       <div aria-hidden className="mb-4 grid size-12 place-items-center rounded-full bg-ink text-xl text-gold-light">
@@ -16,6 +20,15 @@ export default function OfflinePage() {
       <p className="mt-2 text-sm text-ink-soft" lang="en">
         This page refreshes when you are back online. If it is urgent, call your butler directly.
       </p>
+      {phone && (
+        <a
+          href={`tel:${phone.replace(/[^+0-9]/g, '')}`}
+          className="mt-6 rounded-xl bg-ink px-5 py-3 text-base font-medium text-ivory"
+          data-testid="offline-phone"
+        >
+          24x7 管家热线 <span lang="en">/ 24x7 line</span>: <span className="tabular-nums">{phone}</span>
+        </a>
+      )}
       <script dangerouslySetInnerHTML={{ __html: "addEventListener('online',()=>location.reload())" }} />
     </main>
   )

@@ -4,12 +4,14 @@ import { SectionNav } from '@/components/layout/section-nav'
 export async function AdminNav() {
   const t = await getTranslations('admin')
   const tc = await getTranslations('channels.admin')
+  const tp = await getTranslations('presence.teamContact')
   const items = [
     { key: 'staff', href: '/admin', label: t('staff') },
     { key: 'sla', href: '/admin/sla', label: t('slaPolicies') },
     { key: 'vendors', href: '/admin/vendors', label: t('vendors') },
     { key: 'process', href: '/admin/process', label: t('process') },
     { key: 'channels', href: '/admin/channels', label: tc('nav') },
+    { key: 'team-contact', href: '/admin/team-contact', label: tp('nav') },
     { key: 'audit', href: '/supervisor/audit', label: t('audit') },
   ] as const
   return <SectionNav label={t('title')} items={items} className="mb-6 flex gap-1" />

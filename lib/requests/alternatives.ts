@@ -2,6 +2,7 @@ import 'server-only'
 import { AppError } from '../errors'
 import type { Actor } from '../auth/roles'
 import { clientMailTarget, enqueueEmail } from '../notifications/outbox'
+import { pushToClient } from '../push/outbox'
 import { meetResolutionTimer, meetResponseTimers } from '../sla/service'
 import { startNextResponse } from './conversation'
 import type { TDecideAlternative, TOfferAlternative } from './schemas'
@@ -30,6 +31,7 @@ export function offerAlternative(actor: Actor, input: TOfferAlternative) {
       title: request.title,
       path: `/portal/requests/${request.id}`,
     })
+    await pushToClient(tx, 'ALTERNATIVE', request.id)
     return {
       result: alternative,
       audit: {

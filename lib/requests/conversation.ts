@@ -3,6 +3,7 @@ import { db, type Tx } from '../db'
 import type { Actor } from '../auth/roles'
 import { enqueueChannelReply } from '../channels/outbound'
 import { clientMailTarget, enqueueEmail } from '../notifications/outbox'
+import { pushToClient } from '../push/outbox'
 import { hasOpenResponseTimer, meetResponseTimers, resumeResolution, startTimer } from '../sla/service'
 import type { ClientTier } from '../generated/prisma/enums'
 import type { TCategory, TClientMessage, TReply } from './schemas'
@@ -76,6 +77,7 @@ export function replyToRequest(actor: Actor, input: TReply) {
           path: `/portal/requests/${request.id}`,
         })
         await enqueueChannelReply(tx, { messageId: message.id, clientId: request.clientId, body: input.body })
+        await pushToClient(tx, 'REPLIED', request.id)
       }
       return {
         result: message,

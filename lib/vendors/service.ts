@@ -7,6 +7,7 @@ import { requestScope } from '../auth/scope'
 import { recordAudit } from '../audit/record'
 import { publish } from '../events/publish'
 import { clientMailTarget, enqueueEmail } from '../notifications/outbox'
+import { pushToClient } from '../push/outbox'
 import { wallTimeToUtc } from '../i18n/format'
 import { startTimerUntil } from '../sla/service'
 import { LIMIT_CURRENCY, type TConfirmVendorTask, type TCreateVendorTask, type TDecideApproval } from './schemas'
@@ -131,6 +132,7 @@ export async function confirmVendorTask(actor: Actor, input: TConfirmVendorTask)
       confirmation: input.confirmationRef,
       path: `/portal/requests/${task.requestId}`,
     })
+    await pushToClient(tx, 'VENDOR_CONFIRMED', task.requestId)
     await recordAudit(tx, {
       actorId: actor.userId,
       action: 'vendor_task.confirmed',

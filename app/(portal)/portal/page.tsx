@@ -7,13 +7,19 @@ import { listRequests } from '@/lib/requests/queries'
 import { LiveRefresh } from '@/components/live/live-refresh'
 import { ReplyClock } from '@/components/live/reply-clock'
 import { ServiceWorkerRegister } from '@/components/portal/sw-register'
+import { teamContact } from '@/lib/presence/team-contact'
+import { ReachTeam } from '@/components/presence/reach-team'
 
 export const dynamic = 'force-dynamic'
 
 export default async function PortalHome() {
   const actor = await requirePageActor('portal.use')
   const t = await getTranslations()
-  const [clients, requests] = await Promise.all([portalClients(actor), listRequests(actor, { take: 50 })])
+  const [clients, requests, contact] = await Promise.all([
+    portalClients(actor),
+    listRequests(actor, { take: 50 }),
+    teamContact(),
+  ])
   const serverNow = new Date().toISOString()
   return (
     <>
@@ -59,6 +65,7 @@ export default async function PortalHome() {
           <p className="mt-4 text-sm text-ivory/80">
             {t('portal.promise')} {t('portal.reach')}
           </p>
+          <ReachTeam contact={contact} />
         </section>
       ))}
 

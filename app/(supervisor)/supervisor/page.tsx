@@ -8,6 +8,8 @@ import { ApprovalButtons } from '@/components/vendors/approval-buttons'
 import Link from 'next/link'
 import { StaffLive } from '@/components/live/staff-live'
 import { QueueTable } from '@/components/console/queue-table'
+import { presenceOf } from '@/lib/presence/service'
+import { PresenceBadge } from '@/components/presence/presence-badge'
 
 export const dynamic = 'force-dynamic'
 
@@ -49,6 +51,10 @@ export default async function SupervisorBoard() {
     perButler.set(key, row)
   }
   const butlers = staff.filter((s) => s.role === 'BUTLER')
+  const presence = await presenceOf(
+    actor,
+    butlers.map((b) => b.id),
+  )
   const titles = Object.fromEntries(requests.map((r) => [r.id, r.title]))
 
   return (
@@ -117,7 +123,7 @@ export default async function SupervisorBoard() {
               <thead>
                 <tr className="text-left text-xs uppercase tracking-wide text-ink-soft">
                   <th className="border-b border-line px-3 py-2 font-medium">{t('supervisor.butler')}</th>
-                  <th className="border-b border-line px-3 py-2 font-medium">{t('supervisor.onDutyNow')}</th>
+                  <th className="border-b border-line px-3 py-2 font-medium">{t('presence.column')}</th>
                   <th className="border-b border-line px-3 py-2 text-right font-medium">{t('supervisor.open')}</th>
                   <th className="border-b border-line px-3 py-2 text-right font-medium">{t('sla.AT_RISK')}</th>
                   <th className="border-b border-line px-3 py-2 text-right font-medium">{t('sla.BREACHED')}</th>
@@ -125,8 +131,8 @@ export default async function SupervisorBoard() {
               </thead>
               <tbody>
                 {[
-                  ...butlers.map((b) => ({ id: b.id, name: b.name, onDuty: b.onDuty as boolean | null })),
-                  { id: '', name: t('supervisor.unassigned'), onDuty: null },
+                  ...butlers.map((b) => ({ id: b.id, name: b.name, presence: presence.get(b.id) ?? null })),
+                  { id: '', name: t('supervisor.unassigned'), presence: null },
                 ]
                   .filter((b) => b.id !== '' || perButler.has(''))
                   .map((b) => {
@@ -134,8 +140,8 @@ export default async function SupervisorBoard() {
                     return (
                       <tr key={b.id || 'none'}>
                         <td className="border-b border-line px-3 py-2">{b.name}</td>
-                        <td className="border-b border-line px-3 py-2">
-                          {b.onDuty === null ? '—' : b.onDuty ? t('supervisor.yes') : t('supervisor.no')}
+                        <td className="border-b border-line px-3 py-2" data-testid="butler-presence">
+                          {b.presence === null ? '—' : <PresenceBadge presence={b.presence} />}
                         </td>
                         <td className="border-b border-line px-3 py-2 text-right tabular-nums">{row?.open ?? 0}</td>
                         <td className="border-b border-line px-3 py-2 text-right tabular-nums text-warn">

@@ -2,6 +2,7 @@ import { getTranslations } from 'next-intl/server'
 import { ConnectWechatCard } from '@/components/channels/connect-wechat-card'
 import { can } from '@/lib/auth/policy'
 import { requirePageActor } from '@/lib/next/guards'
+import { PushDevicesCard } from '@/components/push/push-devices-card'
 import { getOwnProfile } from '@/lib/clients/profile'
 import {
   deleteFamilyMemberAction,
@@ -50,6 +51,7 @@ export default async function ProfilePage() {
         <SettingsForm language={p.settings.locale} timeZone={p.settings.timeZone} />
       </Section>
       <ConnectWechatCard actor={actor} />
+      <PushDevicesCard actor={actor} />
       {can(actor, 'profile.manage') && (
         <>
           <Section title={t('profile.preferences')} hint={t('profile.preferencesHint')} testId="preferences">
