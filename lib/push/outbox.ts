@@ -6,8 +6,8 @@ import { producer, QUEUES } from '../jobs/boss'
 import type { AssigneePick } from '../presence/service'
 
 // Who hears of a request: its holder, its client's backup butler, the butlers or the supervisors
-// on duty (a request offered to everyone is not pushed back to its holder), or the client.
-// Each yields ("requestId", number, "userId") for the requests in $1.
+// on duty (an offer to everyone skips its holder and anyone already offered it: the backup), or
+// the client. Each yields ("requestId", number, "userId") for the requests in $1.
 const AUDIENCES = {
   holder: `SELECT r.id AS "requestId", r.number, r."assigneeId" AS "userId"
     FROM "ServiceRequest" r WHERE r.id = ANY($1::text[]) AND r."assigneeId" IS NOT NULL`,
@@ -16,7 +16,8 @@ const AUDIENCES = {
     WHERE r.id = ANY($1::text[]) AND c."backupButlerId" IS NOT NULL`,
   butlersOnDuty: `SELECT r.id, r.number, u.id FROM "ServiceRequest" r
     JOIN "User" u ON u.role = 'BUTLER' AND u."onDuty" AND u."disabledAt" IS NULL AND u.id IS DISTINCT FROM r."assigneeId"
-    WHERE r.id = ANY($1::text[])`,
+    WHERE r.id = ANY($1::text[]) AND NOT EXISTS (SELECT 1 FROM "PushDelivery" d
+      WHERE d."requestId" = r.id AND d."userId" = u.id AND d.kind = 'OFFERED')`,
   supervisorsOnDuty: `SELECT r.id, r.number, u.id FROM "ServiceRequest" r
     JOIN "User" u ON u.role = 'SUPERVISOR' AND u."onDuty" AND u."disabledAt" IS NULL
     WHERE r.id = ANY($1::text[])`,

@@ -3,7 +3,6 @@ import { db } from '../db'
 import { assertCan } from '../auth/policy'
 import type { Actor } from '../auth/roles'
 import { recordAudit } from '../audit/record'
-import { AppError } from '../errors'
 import { vapidKeys } from './keys'
 import type { TPushDevice, TPushSubscribe } from './schemas'
 
@@ -42,12 +41,13 @@ export async function subscribePush(actor: Actor, input: TPushSubscribe) {
   })
 }
 
-// Removing one of one's own devices; anyone else's is not found.
+// Removing one of one's own devices. Ownership is in the query: naming anyone else's device (or
+// one already gone) removes nothing and says so.
 export async function removePushDevice(actor: Actor, input: TPushDevice) {
   assertCan(actor, 'account.use')
   return db.$transaction(async (tx) => {
     const removed = await tx.pushSubscription.deleteMany({ where: { id: input.id, userId: actor.userId } })
-    if (removed.count === 0) throw new AppError('NOT_FOUND', 'errors.notFound')
+    if (removed.count === 0) return { removed: false }
     await recordAudit(tx, {
       actorId: actor.userId,
       action: 'push.removed',
