@@ -22,7 +22,10 @@ const ZEnv = z.object({
   // database (private key sealed); the subject is the contact push services may write to.
   VAPID_PUBLIC_KEY: z.string().min(40).optional(),
   VAPID_PRIVATE_KEY: z.string().min(20).optional(),
-  VAPID_SUBJECT: z.string().regex(/^(mailto:|https:)/, 'VAPID_SUBJECT must be a mailto: or https: URL').default('mailto:butler@localhost'),
+  VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:|https:)/, 'VAPID_SUBJECT must be a mailto: or https: URL')
+    .default('mailto:butler@localhost'),
 })
 
 export type TEnv = z.infer<typeof ZEnv>

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { createRequire } from 'node:module'
 import { createServer } from 'node:net'
 
 // A local Web Push service (the web-push-testing package's server): it hands out subscriptions
@@ -15,6 +16,8 @@ export type MockPushService = {
   stop: () => Promise<void>
 }
 
+const serverScript = createRequire(import.meta.url).resolve('web-push-testing/src/bin/server.js')
+
 async function freePort() {
   return new Promise<number>((resolve, reject) => {
     const s = createServer()
@@ -28,7 +31,7 @@ async function freePort() {
 
 export async function startMockPushService(): Promise<MockPushService> {
   const port = await freePort()
-  const child: ChildProcess = spawn(process.execPath, ['node_modules/web-push-testing/src/bin/server.js', String(port)], {
+  const child: ChildProcess = spawn(process.execPath, [serverScript, String(port)], {
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   await new Promise<void>((resolve, reject) => {

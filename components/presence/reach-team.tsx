@@ -15,7 +15,13 @@ export async function ReachTeam({ contact }: { contact: TeamContactView }) {
         </a>
       )}
       {contact.wecomUrl && (
-        <a href={contact.wecomUrl} target="_blank" rel="noopener noreferrer" className={button} data-testid="wechat-team">
+        <a
+          href={contact.wecomUrl}
+          target="_blank"
+          rel="noopener noreferrer"
+          className={button}
+          data-testid="wechat-team"
+        >
           <span aria-hidden>✉</span> {t('wechat')}
         </a>
       )}

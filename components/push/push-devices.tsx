@@ -1,7 +1,7 @@
 'use client'
 
 import { useTranslations } from 'next-intl'
-import { useEffect, useState } from 'react'
+import { useEffect, useState, useSyncExternalStore } from 'react'
 import { FormMessage } from '@/components/forms/form-message'
 import { useActionCall } from '@/components/forms/use-action-form'
 import { removePushDeviceAction, subscribePushAction } from '@/lib/push/actions'
@@ -41,33 +41,39 @@ function keyBytes(base64url: string) {
 
 type Support = 'checking' | 'unsupported' | 'denied' | 'ready'
 
+const noChange = () => () => {}
+function browserSupport(): Support {
+  if (!('serviceWorker' in navigator) || !('PushManager' in window) || !('Notification' in window)) return 'unsupported'
+  return Notification.permission === 'denied' ? 'denied' : 'ready'
+}
+
 // Push notifications, per device: turn them on in this browser (the browser asks for permission),
 // see every device they are on, remove any of them.
 export function PushDevices({ publicKey, devices }: { publicKey: string; devices: Device[] }) {
   const t = useTranslations('push.devices')
   const { run, pending, error } = useActionCall()
-  const [support, setSupport] = useState<Support>('checking')
+  // What the browser can do is read from it, not stored: the server renders "checking".
+  const support = useSyncExternalStore<Support>(noChange, browserSupport, () => 'checking')
+  const guessedName = useSyncExternalStore(noChange, guessDeviceName, () => '')
+  const [blocked, setBlocked] = useState(false)
   const [here, setHere] = useState<string | null>(null)
-  const [name, setName] = useState('')
+  const [typedName, setName] = useState<string | null>(null)
+  const name = typedName ?? guessedName
   const [localError, setLocalError] = useState<string | null>(null)
 
   useEffect(() => {
-    if (!('serviceWorker' in navigator) || !('PushManager' in window) || !('Notification' in window)) {
-      setSupport('unsupported')
-      return
-    }
-    setName(guessDeviceName())
-    setSupport(Notification.permission === 'denied' ? 'denied' : 'ready')
-    navigator.serviceWorker.getRegistration('/').then((reg) =>
-      reg?.pushManager.getSubscription().then((sub) => setHere(sub?.endpoint ?? null)),
-    )
+    if (!('serviceWorker' in navigator)) return
+    void navigator.serviceWorker
+      .getRegistration('/')
+      .then((reg) => reg?.pushManager.getSubscription())
+      .then((sub) => setHere(sub?.endpoint ?? null))
   }, [])
 
   const turnOn = async () => {
     setLocalError(null)
     try {
       if ((await Notification.requestPermission()) !== 'granted') {
-        setSupport('denied')
+        setBlocked(true)
         return
       }
       const reg = await navigator.serviceWorker.register('/sw.js')
@@ -124,8 +130,8 @@ export function PushDevices({ publicKey, devices }: { publicKey: string; devices
         </ul>
       )}
       {support === 'unsupported' && <p className="mt-3 text-sm text-ink-soft">{t('unsupported')}</p>}
-      {support === 'denied' && <p className="mt-3 text-sm text-warn">{t('denied')}</p>}
-      {support === 'ready' && !registeredHere && (
+      {(blocked || support === 'denied') && <p className="mt-3 text-sm text-warn">{t('denied')}</p>}
+      {support === 'ready' && !blocked && !registeredHere && (
         <div className="mt-3 flex flex-wrap items-end gap-2">
           <label className="text-sm">
             <span className="block text-xs text-ink-soft">{t('deviceName')}</span>

@@ -15,7 +15,7 @@ const LOAD_WEIGHTS = { open: 1, atRiskExtra: 2 } as const
 
 // Reachable: an open console (a recent heartbeat) or a device that takes push and is not failing.
 // A SQL condition on the "User" row aliased `u`, shared by the offers (lib/sla) and the board.
-export function reachableSql(u: string) {
+function reachableSql(u: string) {
   return `(${u}."lastSeenAt" > clock_timestamp() - interval '${REACHABLE_WINDOW_SECONDS} seconds'
     OR EXISTS (SELECT 1 FROM "PushSubscription" ps WHERE ps."userId" = ${u}.id AND ps."failingSince" IS NULL))`
 }
@@ -79,7 +79,7 @@ export type AssigneePick = {
 // With nobody reachable, the roster alone decides as before: the dedicated butler if on duty,
 // else the backup if on duty, else the dedicated butler with the request offered to everyone.
 export async function pickAssignee(client: {
-    dedicatedButler: { id: string; onDuty: boolean } | null
+  dedicatedButler: { id: string; onDuty: boolean } | null
   backupButler: { id: string; onDuty: boolean } | null
 }): Promise<AssigneePick> {
   const available = await db.$queryRawUnsafe<{ id: string; open: number; atRisk: number }[]>(

@@ -21,7 +21,8 @@ export function vapidKeys(): Promise<VapidKeys> {
 
 async function loadKeys(): Promise<VapidKeys> {
   const { VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY, VAPID_SUBJECT: subject } = env()
-  if (VAPID_PUBLIC_KEY && VAPID_PRIVATE_KEY) return { publicKey: VAPID_PUBLIC_KEY, privateKey: VAPID_PRIVATE_KEY, subject }
+  if (VAPID_PUBLIC_KEY && VAPID_PRIVATE_KEY)
+    return { publicKey: VAPID_PUBLIC_KEY, privateKey: VAPID_PRIVATE_KEY, subject }
   const fresh = webpush.generateVAPIDKeys()
   await db.pushKeys.createMany({
     data: [{ publicKey: fresh.publicKey, privateKeySealed: sealSecret(fresh.privateKey, authSecret()) }],

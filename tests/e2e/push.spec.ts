@@ -47,7 +47,10 @@ test('a push shows a notification with nothing personal on it, and opening it go
     await navigator.serviceWorker.ready
   })
   await butler.waitForFunction(() => navigator.serviceWorker.controller !== null)
-  const sw = butler.context().serviceWorkers().find((w) => w.url().endsWith('/sw.js'))!
+  const sw = butler
+    .context()
+    .serviceWorkers()
+    .find((w) => w.url().endsWith('/sw.js'))!
 
   // What the worker sends for "new request" (the payload lib/push renders; the integration test
   // checks the server side), delivered to the service worker as a push service would.
@@ -85,9 +88,7 @@ test('a push shows a notification with nothing personal on it, and opening it go
   await expect.poll(shown).toEqual([])
 })
 
-test('the portal offers the team phone and WeChat, and the offline page shows the 24x7 number', async ({
-  browser,
-}) => {
+test('the portal offers the team phone and WeChat, and the offline page shows the 24x7 number', async ({ browser }) => {
   await sql(
     `INSERT INTO "TeamContact" (id, phone, "wecomUrl", "updatedAt") VALUES ('team', '+86 400 820 8820', 'https://work.weixin.qq.com/kfid/kfce2e', now())
      ON CONFLICT (id) DO UPDATE SET phone = EXCLUDED.phone, "wecomUrl" = EXCLUDED."wecomUrl"`,

@@ -15,7 +15,11 @@ import { createClient, createDefaultPolicies, createStaff } from '../factories'
 import { startMockPushService, type MockPushService } from '../mock-push-service'
 import { actorFor, sleep, waitFor } from './helpers'
 
-const lounge = { category: 'TRAVEL' as const, title: 'Lounge at PEK for Mr Wang', details: { service: 'LOUNGE' as const, passengers: 1 } }
+const lounge = {
+  category: 'TRAVEL' as const,
+  title: 'Lounge at PEK for Mr Wang',
+  details: { service: 'LOUNGE' as const, passengers: 1 },
+}
 
 describe('web push', () => {
   let push: MockPushService
@@ -62,7 +66,11 @@ describe('web push', () => {
       const offDuty = await createStaff(db, { name: 'Off duty', onDuty: false })
       const supervisor = await createStaff(db, { role: 'SUPERVISOR', name: 'Lead', locale: 'en' })
       const sleepingLead = await createStaff(db, { role: 'SUPERVISOR', name: 'Asleep', onDuty: false })
-      const client = await createClient(db, { name: 'Mr Wang', dedicatedButlerId: holder.id, backupButlerId: backup.id })
+      const client = await createClient(db, {
+        name: 'Mr Wang',
+        dedicatedButlerId: holder.id,
+        backupButlerId: backup.id,
+      })
       const hashes = {
         holder: await device(await actorFor(holder.id)),
         backup: await device(await actorFor(backup.id)),
@@ -110,7 +118,9 @@ describe('web push', () => {
       // At the breach everyone eligible is offered it and the supervisor on duty is told.
       expect((await received(hashes.colleague)).map((m) => m.title)).toEqual([`需求 #${number} 待您接单`])
       expect(at('colleague')[0]).toBeGreaterThanOrEqual(6)
-      expect((await received(hashes.supervisor)).map((m) => m.title)).toEqual([`Request #${number} missed its deadline`])
+      expect((await received(hashes.supervisor)).map((m) => m.title)).toEqual([
+        `Request #${number} missed its deadline`,
+      ])
       expect(at('supervisor')[0]).toBeGreaterThanOrEqual(6)
       expect(at('supervisor')[0]).toBeLessThan(7.5)
       // Nobody off duty is woken, and the client hears nothing of the staff's escalation.
@@ -128,7 +138,11 @@ describe('web push', () => {
 
       // The butler's reply reaches the client's phone, in the client's language.
       const holderActor = await actorFor(holder.id)
-      await replyToRequest(holderActor, { requestId: request.id, body: 'Your lounge at PEK is booked', internal: false })
+      await replyToRequest(holderActor, {
+        requestId: request.id,
+        body: 'Your lounge at PEK is booked',
+        internal: false,
+      })
       const [reply] = await waitFor(async () => {
         const got = await received(hashes.client)
         return got.length ? got : null
@@ -150,7 +164,13 @@ describe('web push', () => {
     const client = await createClient(db, { dedicatedButlerId: butler.id })
     await device(await actorFor(butler.id))
     const request = await db.serviceRequest.create({
-      data: { clientId: client.clientId, createdById: client.userId, assigneeId: butler.id, category: 'OTHER', title: 'x' },
+      data: {
+        clientId: client.clientId,
+        createdById: client.userId,
+        assigneeId: butler.id,
+        category: 'OTHER',
+        title: 'x',
+      },
     })
     const jobs = async () =>
       Number((await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pgboss.job WHERE name = 'send-push'`)[0].n)
@@ -169,7 +189,13 @@ describe('web push', () => {
     const actor = await actorFor(butler.id)
     const client = await createClient(db, { dedicatedButlerId: butler.id })
     const request = await db.serviceRequest.create({
-      data: { clientId: client.clientId, createdById: client.userId, assigneeId: butler.id, category: 'OTHER', title: 'x' },
+      data: {
+        clientId: client.clientId,
+        createdById: client.userId,
+        assigneeId: butler.id,
+        category: 'OTHER',
+        title: 'x',
+      },
     })
     const gone = await device(actor, 'Old phone')
     await push.expire(gone)
@@ -251,7 +277,10 @@ describe('presence and offers', () => {
     const calm = await createStaff(db, { name: 'Calm' })
     const client = await createClient(db, { dedicatedButlerId: dedicated.id, backupButlerId: backup.id })
     const clientActor = await actorFor(client.userId)
-    const roster = { dedicatedButler: { id: dedicated.id, onDuty: true }, backupButler: { id: backup.id, onDuty: true } }
+    const roster = {
+      dedicatedButler: { id: dedicated.id, onDuty: true },
+      backupButler: { id: backup.id, onDuty: true },
+    }
 
     // Nobody reachable: the roster decides as before (the clock never stops).
     expect(await pickAssignee(roster)).toEqual({ assigneeId: dedicated.id, offerNow: false, via: 'ROSTER' })
