@@ -6,7 +6,8 @@ import { teamContact } from '@/lib/presence/team-contact'
 export const dynamic = 'force-dynamic'
 
 export default async function OfflinePage() {
-  const { phone } = await teamContact()
+  // The service worker's install fetches this page: without the database it still renders.
+  const { phone } = await teamContact().catch(() => ({ phone: null }))
   return (
     <main className="flex min-h-dvh flex-col items-center justify-center px-6 text-center">
       <div aria-hidden className="mb-4 grid size-12 place-items-center rounded-full bg-ink text-xl text-gold-light">
