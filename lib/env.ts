@@ -25,6 +25,14 @@ const ZEnv = z.object({
     .regex(/^[0-5]$/, { message: 'TRUSTED_PROXY_HOPS must be a whole number from 0 to 5' })
     .default('0')
     .transform(Number),
+  // Web Push (VAPID). Without the key pair one is generated at first use and kept in the
+  // database (private key sealed); the subject is the contact push services may write to.
+  VAPID_PUBLIC_KEY: z.string().min(40).optional(),
+  VAPID_PRIVATE_KEY: z.string().min(20).optional(),
+  VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:|https:)/, 'VAPID_SUBJECT must be a mailto: or https: URL')
+    .default('mailto:butler@localhost'),
 })
 
 export type TEnv = z.infer<typeof ZEnv>

@@ -5,6 +5,7 @@ import { startChannelWork } from '../lib/channels/worker'
 import { createBoss, QUEUES } from '../lib/jobs/boss'
 import { log, withLogContext } from '../lib/log'
 import { sendOutboxEmail } from '../lib/notifications/send'
+import { startPushWork } from '../lib/push/worker'
 import { sampleWeek } from '../lib/quality/service'
 import { syncDutyFromRoster } from '../lib/roster/service'
 
@@ -34,6 +35,7 @@ export async function startQueues() {
     handle(QUEUES.sendEmail, (data) => sendOutboxEmail(data.outboxId)),
   )
   await startChannelWork(boss)
+  await startPushWork(boss)
 
   // Quality sampling each Monday; the roster turns butlers on and off duty at shift edges.
   await boss.work(

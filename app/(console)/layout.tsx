@@ -1,6 +1,10 @@
+import { Suspense } from 'react'
 import { getTranslations } from 'next-intl/server'
 import { requirePageActor } from '@/lib/next/guards'
+import { HEARTBEAT_SECONDS } from '@/lib/presence/service'
 import { AppHeader } from '@/components/ui/app-header'
+import { PresenceHeartbeat } from '@/components/presence/heartbeat'
+import { MyWorkload } from '@/components/presence/my-workload'
 
 // The butlers' console shell (supervisors open requests here too). Each page still calls its
 // own guard: a layout is not re-run on every navigation.
@@ -13,7 +17,11 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
   ]
   return (
     <>
+      <PresenceHeartbeat seconds={HEARTBEAT_SECONDS} />
       <AppHeader actor={actor} home="/console" sections={sections} wide />
+      <Suspense fallback={null}>
+        <MyWorkload actor={actor} />
+      </Suspense>
       <main className="mx-auto max-w-screen-2xl px-6 py-6">{children}</main>
     </>
   )

@@ -10,6 +10,8 @@ import { QueueTable } from '@/components/console/queue-table'
 import { useServerNow } from './sla-clock'
 import { StaffLive } from './staff-live'
 import { useLiveRequests } from './use-live-requests'
+import type { Presence } from '@/lib/presence/service'
+import { PresenceBadge } from '@/components/presence/presence-badge'
 
 const TILE_STATES = ['ON_TRACK', 'AT_RISK', 'BREACHED', 'PAUSED'] as const
 type TileState = (typeof TILE_STATES)[number]
@@ -20,7 +22,7 @@ const tone: Record<TileState, string> = {
   PAUSED: 'text-ink-soft',
 }
 
-type Butler = { id: string; name: string; onDuty: boolean }
+type Butler = { id: string; name: string; presence: Presence }
 
 // The supervisor's live board: tiles, open requests and per-butler counts, recomputed in the
 // browser from rows that events re-read one by one (and from the ticking clock, so a deadline
@@ -100,7 +102,7 @@ export function LiveBoard({
               <thead>
                 <tr className="text-left text-xs uppercase tracking-wide text-ink-soft">
                   <th className="border-b border-line px-3 py-2 font-medium">{t('supervisor.butler')}</th>
-                  <th className="border-b border-line px-3 py-2 font-medium">{t('supervisor.onDutyNow')}</th>
+                  <th className="border-b border-line px-3 py-2 font-medium">{t('presence.column')}</th>
                   <th className="border-b border-line px-3 py-2 text-right font-medium">{t('supervisor.open')}</th>
                   <th className="border-b border-line px-3 py-2 text-right font-medium">{t('sla.AT_RISK')}</th>
                   <th className="border-b border-line px-3 py-2 text-right font-medium">{t('sla.BREACHED')}</th>
@@ -108,8 +110,8 @@ export function LiveBoard({
               </thead>
               <tbody>
                 {[
-                  ...butlers.map((b) => ({ id: b.id, name: b.name, onDuty: b.onDuty as boolean | null })),
-                  { id: '', name: t('supervisor.unassigned'), onDuty: null },
+                  ...butlers.map((b) => ({ id: b.id, name: b.name, presence: b.presence as Presence | null })),
+                  { id: '', name: t('supervisor.unassigned'), presence: null },
                 ]
                   .filter((b) => b.id !== '' || perButler.has(''))
                   .map((b) => {
@@ -117,8 +119,8 @@ export function LiveBoard({
                     return (
                       <tr key={b.id || 'none'}>
                         <td className="border-b border-line px-3 py-2">{b.name}</td>
-                        <td className="border-b border-line px-3 py-2">
-                          {b.onDuty === null ? '—' : b.onDuty ? t('supervisor.yes') : t('supervisor.no')}
+                        <td className="border-b border-line px-3 py-2" data-testid="butler-presence">
+                          {b.presence === null ? '—' : <PresenceBadge presence={b.presence} />}
                         </td>
                         <td className="border-b border-line px-3 py-2 text-right tabular-nums">{row?.open ?? 0}</td>
                         <td className="border-b border-line px-3 py-2 text-right tabular-nums text-warn">

@@ -20,6 +20,7 @@ export async function AppHeader({
   wide?: boolean
 }) {
   const t = await getTranslations('common')
+  const tp = await getTranslations('push.devices')
   return (
     <header className="sticky top-0 z-10 border-b border-line bg-ivory/95 backdrop-blur">
       <div className={`mx-auto flex h-14 items-center gap-3 px-4 ${wide ? 'max-w-screen-2xl' : 'max-w-2xl'}`}>
@@ -47,6 +48,11 @@ export async function AppHeader({
             </Link>
           ) : (
             <span className="hidden max-w-40 truncate text-sm text-ink-soft sm:inline">{actor.name}</span>
+          )}
+          {!can(actor, 'portal.use') && (
+            <Link href="/account/devices" className="rounded-lg px-2 py-1 text-sm text-ink-soft hover:bg-gold-soft">
+              {tp('nav')}
+            </Link>
           )}
           <Link
             href="/account/password"

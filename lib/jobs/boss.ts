@@ -12,6 +12,8 @@ export const QUEUES = {
   // Messaging channels (lib/channels/): replies out, and the periodic catch-up pull.
   channelSend: 'channel-send',
   channelPoll: 'channel-poll',
+  // Web Push notifications out (lib/push/), retried with backoff by the sender.
+  sendPush: 'send-push',
 } as const
 
 // Queues of the per-mark SLA jobs the timer replaced; deleted (with any jobs left in them) on start.

@@ -4,6 +4,7 @@ import { AppError } from '../errors'
 import type { RequestStatus } from '../generated/prisma/enums'
 import type { Actor } from '../auth/roles'
 import { clientMailTarget, enqueueEmail } from '../notifications/outbox'
+import { pushToClient } from '../push/outbox'
 import { meetResolutionTimer, meetResponseTimers } from '../sla/service'
 import { startNextResponse } from './conversation'
 import type { TDecideAlternative, TOfferAlternative } from './schemas'
@@ -44,6 +45,7 @@ export async function recordAlternative(
     title: request.title,
     path: `/portal/requests/${request.id}`,
   })
+  await pushToClient(tx, 'ALTERNATIVE', request.id)
   return {
     result: alternative,
     audit: {

@@ -4,6 +4,7 @@ import type { Actor } from '../auth/roles'
 import { enqueueChannelReply } from '../channels/outbound'
 import { clientMailTarget, enqueueEmail } from '../notifications/outbox'
 import { assessClientMessage } from '../risk/review'
+import { pushToClient } from '../push/outbox'
 import { hasOpenResponseTimer, meetResponseTimers, resumeResolution, startTimer } from '../sla/service'
 import type { ClientTier } from '../generated/prisma/enums'
 import type { TCategory, TClientMessage, TReply } from './schemas'
@@ -77,6 +78,7 @@ export function replyToRequest(actor: Actor, input: TReply) {
           path: `/portal/requests/${request.id}`,
         })
         await enqueueChannelReply(tx, { messageId: message.id, clientId: request.clientId, body: input.body })
+        await pushToClient(tx, 'REPLIED', request.id)
       }
       return {
         result: message,

@@ -7,6 +7,8 @@ import type { Actor } from '../auth/roles'
 import { recordAudit } from '../audit/record'
 import { publish } from '../events/publish'
 import { assessNewRequest } from '../risk/review'
+import { pickAssignee } from '../presence/service'
+import { pushNewRequest } from '../push/outbox'
 import { meetResolutionTimer, pauseResolution, resumeResolution, startTimer } from '../sla/service'
 import type { TChangeStatus, TCreateRequest, TTakeRequest, TTransfer } from './schemas'
 import { canTransition, RESOLVED_STATUSES } from './state-machine'
@@ -37,14 +39,9 @@ export async function createRequest(actor: Actor, input: TCreateRequest) {
       backupButler: { select: { id: true, onDuty: true } },
     },
   })
-  // The dedicated butler serves the client; when off duty the backup takes the request, and
-  // with neither on duty it is offered to everyone on duty at once (the clock never stops).
-  const assigneeId = client.dedicatedButler?.onDuty
-    ? client.dedicatedButler.id
-    : client.backupButler?.onDuty
-      ? client.backupButler.id
-      : (client.dedicatedButler?.id ?? null)
-  const offerNow = !client.dedicatedButler?.onDuty && !client.backupButler?.onDuty
+  // The dedicated butler serves the client; when unavailable the backup, then the least loaded
+  // available colleague (lib/presence); with nobody reachable it is offered to everyone on duty.
+  const { assigneeId, offerNow, via } = await pickAssignee(client)
 
   return db
     .$transaction(async (tx) => {
@@ -91,6 +88,7 @@ export async function createRequest(actor: Actor, input: TCreateRequest) {
         data: { category: input.category, timerId: timer.id },
       })
       await publish(tx, { type: 'request.created', requestId: request.id, clientId })
+      await pushNewRequest(tx, request.id, { offerNow, via })
       return request
     })
     .catch(async (e: unknown) => {

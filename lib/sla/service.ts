@@ -3,6 +3,8 @@ import { db, type Tx } from '../db'
 import type { Category, ClientTier, TimerKind } from '../generated/prisma/enums'
 import { EVENTS_CHANNEL, publish, type DomainEvent } from '../events/publish'
 import { log, withLogContext } from '../log'
+import { availableSql, noButlerAvailableSql } from '../presence/service'
+import { enqueuePush } from '../push/outbox'
 
 type Targets = { target: number; atRisk: number | null; handoff: number | null }
 
@@ -166,7 +168,7 @@ type Claimed = {
   markAt: Date
   at: Date
   clientId: string
-  backupOnDuty: boolean
+  backupAvailable: boolean
 }
 
 // Which column a mark is due by and which one records its decision.
@@ -186,7 +188,8 @@ const NEXT_MARK = `LEAST(CASE WHEN "atRiskFiredAt" IS NULL THEN "atRiskAt" END,
 // workers race, and only once the mark is due by the database's clock. It takes a batch of
 // clocks (a worker back from downtime has many) and skips those another worker holds, so racing
 // batches never wait on or deadlock with each other. It returns what the side effects need (the
-// client, whether the backup butler is on duty) in the same round trip.
+// client, whether the backup butler is available: on duty and reachable, or on duty when no
+// butler at all is reachable) in the same round trip.
 async function claim(tx: Tx, mark: Mark, timerIds: string[]): Promise<Claimed[]> {
   const { at, fired } = MARK_COLUMNS[mark]
   return tx.$queryRawUnsafe<Claimed[]>(
@@ -199,7 +202,7 @@ async function claim(tx: Tx, mark: Mark, timerIds: string[]): Promise<Claimed[]>
      FROM due, "ServiceRequest" r JOIN "Client" c ON c.id = r."clientId" LEFT JOIN "User" b ON b.id = c."backupButlerId"
      WHERE t.id = due.id AND r.id = t."requestId"
      RETURNING t.id, t."requestId", t.kind, t."dueAt", t."${at}" AS "markAt", t."${fired}" AS at,
-       r."clientId", coalesce(b."onDuty", false) AS "backupOnDuty"`,
+       r."clientId", coalesce(b."onDuty" AND (${availableSql('b')} OR ${noButlerAvailableSql()}), false) AS "backupAvailable"`,
     timerIds,
   )
 }
@@ -228,7 +231,10 @@ async function decide(
 
 const isResponse = (t: Claimed) => t.kind === 'FIRST_RESPONSE' || t.kind === 'NEXT_RESPONSE'
 
-// A breach: recorded once; an unanswered response clock is then offered to everyone on duty.
+const requestsOf = (claimed: Claimed[]) => [...new Set(claimed.map((t) => t.requestId))]
+
+// A breach: recorded once and pushed to the supervisors on duty; an unanswered response clock is
+// then offered to everyone on duty.
 const decideBreach = (timerIds: string[]) =>
   decide('breach', timerIds, async (tx, claimed) => {
     await tx.auditEvent.createMany({
@@ -246,6 +252,7 @@ const decideBreach = (timerIds: string[]) =>
       claimed.filter(isResponse).map((t) => t.requestId),
       'ALL',
     )
+    await enqueuePush(tx, 'BREACHED', 'supervisorsOnDuty', requestsOf(claimed))
     await publishAll(tx, [
       ...claimed.map((t): DomainEvent => ({
         type: 'sla.changed',
@@ -258,7 +265,8 @@ const decideBreach = (timerIds: string[]) =>
     ])
   })
 
-// At risk: the dedicated butler is alerted (the console plays a sound and notifies).
+// At risk: the butler holding the request is alerted (the console plays a sound and notifies;
+// their phone gets a push).
 const decideAtRisk = (timerIds: string[]) =>
   decide('atRisk', timerIds, async (tx, claimed) => {
     await tx.auditEvent.createMany({
@@ -271,6 +279,7 @@ const decideAtRisk = (timerIds: string[]) =>
         data: { kind: t.kind, requestId: t.requestId },
       })),
     })
+    await enqueuePush(tx, 'AT_RISK', 'holder', requestsOf(claimed))
     await publishAll(
       tx,
       claimed.map((t): DomainEvent => ({
@@ -284,24 +293,24 @@ const decideAtRisk = (timerIds: string[]) =>
   })
 
 // Hand-off: the dedicated butler has not answered; offer the request to the backup butler
-// if on duty, otherwise to everyone on duty. The dedicated butler keeps the client.
+// if available, otherwise to everyone on duty. The dedicated butler keeps the client.
 const decideHandoff = (timerIds: string[]) =>
   decide('handoff', timerIds, async (tx, claimed) => {
     const toBackup = await offer(
       tx,
-      claimed.filter((t) => t.backupOnDuty).map((t) => t.requestId),
+      claimed.filter((t) => t.backupAvailable).map((t) => t.requestId),
       'BACKUP',
     )
     const toAll = await offer(
       tx,
-      claimed.filter((t) => !t.backupOnDuty).map((t) => t.requestId),
+      claimed.filter((t) => !t.backupAvailable).map((t) => t.requestId),
       'ALL',
     )
     await publishAll(tx, [...toBackup, ...toAll])
   })
 
-// An offer only widens: nothing -> backup -> everyone on duty. Audits the requests it widened
-// and returns their events.
+// An offer only widens: nothing -> backup -> everyone on duty. Audits the requests it widened,
+// pushes the offer to the phones of those it now reaches, and returns their events.
 async function offer(tx: Tx, requestIds: string[], stage: 'BACKUP' | 'ALL'): Promise<DomainEvent[]> {
   if (!requestIds.length) return []
   const widenFrom = stage === 'ALL' ? [null, 'BACKUP' as const] : [null]
@@ -321,6 +330,12 @@ async function offer(tx: Tx, requestIds: string[], stage: 'BACKUP' | 'ALL'): Pro
       data: { stage },
     })),
   })
+  await enqueuePush(
+    tx,
+    'OFFERED',
+    stage === 'BACKUP' ? 'backup' : 'butlersOnDuty',
+    widened.map((r) => r.id),
+  )
   return widened.map((r) => ({ type: 'request.offered', requestId: r.id, clientId: r.clientId, stage }))
 }
 

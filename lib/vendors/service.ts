@@ -7,6 +7,7 @@ import { requestScope } from '../auth/scope'
 import { recordAudit } from '../audit/record'
 import { publish } from '../events/publish'
 import { clientMailTarget, enqueueEmail } from '../notifications/outbox'
+import { pushToClient } from '../push/outbox'
 import { wallTimeToUtc } from '../i18n/format'
 import { riskHoldsSpend } from '../risk/review'
 import { startTimerUntil } from '../sla/service'
@@ -133,6 +134,7 @@ export async function confirmVendorTask(actor: Actor, input: TConfirmVendorTask)
       confirmation: input.confirmationRef,
       path: `/portal/requests/${task.requestId}`,
     })
+    await pushToClient(tx, 'VENDOR_CONFIRMED', task.requestId)
     await recordAudit(tx, {
       actorId: actor.userId,
       action: 'vendor_task.confirmed',

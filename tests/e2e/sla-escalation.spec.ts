@@ -27,6 +27,10 @@ test('at risk alerts the dedicated butler, the backup takes the request, and the
   await waitForLive(supervisor)
   const breachedBefore = Number(await supervisor.getByTestId('count-BREACHED').textContent())
 
+  // The dedicated butler has the console open (reachable), so the request is theirs.
+  const dedicated = await newSignedInPage(browser, people.butlerA)
+  await waitForLive(dedicated)
+
   const client = await newSignedInPage(browser, people.clientA, { width: 375 })
   await client.goto('/portal/requests/new')
   await client.getByText('品质生活', { exact: true }).click()
@@ -35,9 +39,6 @@ test('at risk alerts the dedicated butler, the backup takes the request, and the
   await expect(client).toHaveURL(/\/portal\/requests\/(?!new$)[\w-]+$/)
 
   // The dedicated butler has the request on screen, on track; what follows happens live.
-  const dedicated = await newSignedInPage(browser, people.butlerA)
-  await waitForLive(dedicated)
-
   // 6 s: the dedicated butler's row turns amber and an alert is raised, without a reload.
   const row = dedicated.getByTestId('queue-row').filter({ hasText: title })
   await expect(row).toHaveAttribute('data-state', 'ON_TRACK')

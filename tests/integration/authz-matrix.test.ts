@@ -262,6 +262,21 @@ const MATRIX: Record<string, { allow: Persona[] | typeof PUBLIC; input: (fx: Fx)
     allow: who('privacy.erase'),
     input: (fx) => ({ clientId: fx.clientA, confirmation: 'not the name' }),
   },
+  // Push notifications: everyone signed in turns them on for their own browser and removes their
+  // own devices (another's device id removes nothing); admins set the team's 24x7 contact.
+  subscribePushAction: {
+    allow: who('account.use'),
+    input: () => ({
+      endpoint: 'https://push.example.test/matrix',
+      keys: { p256dh: 'B'.repeat(87), auth: 'a'.repeat(22) },
+      deviceName: 'Matrix phone',
+    }),
+  },
+  removePushDeviceAction: { allow: who('account.use'), input: (fx) => ({ id: fx.pushDevice }) },
+  saveTeamContactAction: {
+    allow: who('system.configure'),
+    input: () => ({ phone: '+86 400 800 8888', wecomUrl: 'https://work.weixin.qq.com/kfid/kfcmatrix' }),
+  },
   acceptInvitationAction: {
     allow: PUBLIC,
     input: () => ({ token: 'x'.repeat(32), name: 'X', password: 'long enough password' }),
@@ -292,8 +307,8 @@ function actionFiles(dir: string): string[] {
 }
 
 const writes = async () => {
-  const [a, o] = await Promise.all([db.auditEvent.count(), db.outbox.count()])
-  return a + o
+  const [a, o, p] = await Promise.all([db.auditEvent.count(), db.outbox.count(), db.pushDelivery.count()])
+  return a + o + p
 }
 
 describe('authorization matrix', () => {
@@ -378,6 +393,15 @@ describe('authorization matrix', () => {
     const policy = await db.slaPolicy.findFirstOrThrow({ where: { kind: 'RESOLUTION', category: 'TRAVEL' } })
     const riskRequest = await createRequest(aActor, { category: 'OTHER', title: 'A on review', details: {} })
     const riskReview = await db.riskReview.create({ data: { requestId: riskRequest.id } })
+    const pushDevice = await db.pushSubscription.create({
+      data: {
+        userId: a.userId,
+        endpoint: 'https://push.example.test/client-a',
+        p256dh: 'C'.repeat(87),
+        auth: 'c'.repeat(22),
+        deviceName: 'A phone',
+      },
+    })
     const wechatContact = await db.channelContact.create({
       data: { channel: 'WECOM', externalId: 'wm-matrix', accountRef: 'wkmatrix' },
     })
@@ -409,6 +433,7 @@ describe('authorization matrix', () => {
       victim: victim.id,
       wechatContact: wechatContact.id,
       riskReview: riskReview.id,
+      pushDevice: pushDevice.id,
     })
     const users: Record<Exclude<Persona, 'anon'>, string> = {
       client: a.userId,
@@ -493,7 +518,12 @@ describe('authorization matrix', () => {
     })('app/api').map((f) => f.replace(/\\/g, '/'))
     const ROUTES: Record<
       string,
-      { allow: Persona[] | typeof PUBLIC; url: (fx: Fx) => string; params?: (fx: Fx) => Record<string, string> }
+      {
+        allow: Persona[] | typeof PUBLIC
+        url: (fx: Fx) => string
+        params?: (fx: Fx) => Record<string, string>
+        method?: 'POST'
+      }
     > = {
       'app/api/health/route.ts': { allow: PUBLIC, url: () => '/api/health' },
       'app/api/auth/[...nextauth]/route.ts': { allow: PUBLIC, url: () => '/api/auth/session' },
@@ -521,6 +551,8 @@ describe('authorization matrix', () => {
       'app/api/portal/export/route.ts': { allow: who('profile.manage'), url: () => '/api/portal/export' },
       // WeCom's callback: public by design, every call authenticated by WeCom's signature (tests/integration/wecom.test.ts).
       'app/api/channels/wecom/route.ts': { allow: PUBLIC, url: () => '/api/channels/wecom' },
+      // The console's presence heartbeat: staff who serve requests only.
+      'app/api/presence/route.ts': { allow: who('request.serve'), url: () => '/api/presence', method: 'POST' },
     }
     expect(routes.filter((r) => !(r in ROUTES))).toEqual([])
     const { uploadAttachment } = await import('../../lib/attachments/service')
@@ -539,7 +571,8 @@ describe('authorization matrix', () => {
       const mod = await import(path.resolve(file))
       for (const persona of PERSONAS) {
         currentSid = sids[persona]
-        const res: Response = await mod.GET(new Request(`http://local${row.url(fx)}`), {
+        const method = row.method ?? 'GET'
+        const res: Response = await mod[method](new Request(`http://local${row.url(fx)}`, { method }), {
           params: Promise.resolve(row.params?.(fx) ?? {}),
         })
         const allowed = row.allow.includes(persona)

@@ -6,13 +6,19 @@ import { listRequests } from '@/lib/requests/queries'
 import { LiveStatus } from '@/components/live/live-status'
 import { PortalRequests } from '@/components/live/portal-requests'
 import { ServiceWorkerRegister } from '@/components/portal/sw-register'
+import { teamContact } from '@/lib/presence/team-contact'
+import { ReachTeam } from '@/components/presence/reach-team'
 
 export const dynamic = 'force-dynamic'
 
 export default async function PortalHome() {
   const actor = await requirePageActor('portal.use')
   const t = await getTranslations()
-  const [clients, requests] = await Promise.all([portalClients(actor), listRequests(actor, { take: 50 })])
+  const [clients, requests, contact] = await Promise.all([
+    portalClients(actor),
+    listRequests(actor, { take: 50 }),
+    teamContact(),
+  ])
   const serverNow = new Date().toISOString()
   return (
     <>
@@ -58,6 +64,7 @@ export default async function PortalHome() {
           <p className="mt-4 text-sm text-ivory/80">
             {t('portal.promise')} {t('portal.reach')}
           </p>
+          <ReachTeam contact={contact} />
         </section>
       ))}
 

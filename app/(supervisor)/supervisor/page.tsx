@@ -7,6 +7,7 @@ import { pendingApprovals } from '@/lib/vendors/queries'
 import { ApprovalButtons } from '@/components/vendors/approval-buttons'
 import Link from 'next/link'
 import { LiveBoard } from '@/components/live/live-board'
+import { presenceOf } from '@/lib/presence/service'
 
 export const dynamic = 'force-dynamic'
 
@@ -19,10 +20,15 @@ export default async function SupervisorBoard() {
     pendingApprovals(actor),
   ])
 
+  const butlers = staff.filter((s) => s.role === 'BUTLER')
+  const presence = await presenceOf(
+    actor,
+    butlers.map((b) => b.id),
+  )
   return (
     <LiveBoard
       initial={requests.sort(byDeadline)}
-      butlers={staff.filter((s) => s.role === 'BUTLER').map((b) => ({ id: b.id, name: b.name, onDuty: b.onDuty }))}
+      butlers={butlers.map((b) => ({ id: b.id, name: b.name, presence: presence.get(b.id) ?? 'OFF' }))}
       serverNow={new Date().toISOString()}
       viewerTimeZone={actor.timeZone}
       aside={

@@ -3,6 +3,7 @@ import { ConnectWechatCard } from '@/components/channels/connect-wechat-card'
 import { DownloadMyData } from '@/components/privacy/download-my-data'
 import { can } from '@/lib/auth/policy'
 import { requirePageActor } from '@/lib/next/guards'
+import { PushDevicesCard } from '@/components/push/push-devices-card'
 import { getOwnProfile } from '@/lib/clients/profile'
 import {
   deleteFamilyMemberAction,
@@ -52,6 +53,7 @@ export default async function ProfilePage() {
       </Section>
       <ConnectWechatCard actor={actor} />
       <DownloadMyData actor={actor} />
+      <PushDevicesCard actor={actor} />
       {can(actor, 'profile.manage') && (
         <>
           <Section title={t('profile.preferences')} hint={t('profile.preferencesHint')} testId="preferences">
