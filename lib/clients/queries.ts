@@ -5,6 +5,7 @@ import { clientScope } from '../auth/scope'
 import { recordAudit } from '../audit/record'
 import { assertCan } from '../auth/policy'
 import { maskId, maskPhone } from './mask'
+import { REQUEST_HEADLINE } from '../requests/queries'
 
 type ButlerCardDTO = { name: string; onDuty: boolean }
 export type PortalClientDTO = {
@@ -45,19 +46,24 @@ export async function portalClients(actor: Actor): Promise<PortalClientDTO[]> {
 
 // The whole client on one screen, for staff who serve or cover them. Every view is audited;
 // phone and ID numbers arrive masked (revealing one is a separate, audited action).
+// The client's own record as staff and the client's data download both show it.
+export const CLIENT_PROFILE = {
+  id: true,
+  displayName: true,
+  tier: true,
+  timeZone: true,
+  language: true,
+  phone: true,
+  idDocument: true,
+  createdAt: true,
+} as const
+
 export async function getClient360(actor: Actor, clientId: string) {
   assertCan(actor, 'request.serve')
   const c = await db.client.findFirst({
     where: { id: clientId, ...clientScope(actor) },
     select: {
-      id: true,
-      displayName: true,
-      tier: true,
-      timeZone: true,
-      language: true,
-      phone: true,
-      idDocument: true,
-      createdAt: true,
+      ...CLIENT_PROFILE,
       dedicatedButler: { select: { name: true, onDuty: true } },
       backupButler: { select: { name: true, onDuty: true } },
       family: {
@@ -89,12 +95,7 @@ export async function getClient360(actor: Actor, clientId: string) {
         orderBy: { createdAt: 'desc' },
         take: 100,
         select: {
-          id: true,
-          number: true,
-          title: true,
-          category: true,
-          status: true,
-          createdAt: true,
+          ...REQUEST_HEADLINE,
           closedAt: true,
           rating: { select: { score: true, comment: true } },
           alternatives: { where: { status: 'ACCEPTED' }, select: { id: true } },

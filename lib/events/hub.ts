@@ -41,7 +41,14 @@ class EventHub {
       } catch {
         return
       }
-      for (const l of this.listeners) l(event)
+      // One listener's failure must not take the others (or the process) down with it.
+      for (const l of this.listeners) {
+        try {
+          l(event)
+        } catch (err) {
+          log.error({ err, type: event.type }, 'event listener failed')
+        }
+      }
     })
     client.on('error', (err) => {
       log.warn({ err }, 'event hub connection lost; reconnecting')

@@ -82,6 +82,16 @@ export async function publish(tx: Tx, event: DomainEvent) {
   await notify(tx, full)
 }
 
+// Many events in one statement (the SLA worker decides marks in batches); each carries its
+// request's audience like publish(), read once per request.
+export async function publishMany(tx: Tx, events: DomainEvent[]) {
+  if (!events.length) return
+  const audiences = new Map<string, string[]>()
+  for (const id of new Set(events.map((e) => e.requestId))) audiences.set(id, await audienceOf(tx, id))
+  const full = events.map((e): RequestEvent => ({ ...e, audience: audiences.get(e.requestId) ?? [] }))
+  await tx.$executeRaw`SELECT pg_notify(${EVENTS_CHANNEL}, e) FROM unnest(${full.map((e) => JSON.stringify(e))}::text[]) AS e`
+}
+
 // Called in the transaction that changes who may see what, so no stream outlives its rights.
 export async function publishScopeChange(tx: Tx, userIds: (string | null | undefined)[]) {
   const ids = [...new Set(userIds.filter((id): id is string => Boolean(id)))]

@@ -19,6 +19,8 @@ export const scopeOf = (actor: Actor): StreamScope => ({
 // audience was read just before a revocation committed still stops at a re-scoped stream;
 // internal notes never reach them. Unknown roles receive nothing.
 export function mayReceive(scope: StreamScope, event: RequestEvent): boolean {
+  // An event without its audience reaches only supervisors (fail closed).
+  if (!Array.isArray(event.audience)) return can(scope, 'team.lead')
   if (can(scope, 'portal.use')) {
     if (event.type === 'message.created' && event.internal) return false
     return scope.clientIds.includes(event.clientId) && event.audience.includes(scope.userId)

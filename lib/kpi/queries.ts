@@ -3,6 +3,7 @@ import { db } from '../db'
 import { assertCan } from '../auth/policy'
 import type { Actor } from '../auth/roles'
 import type { Category } from '../generated/prisma/enums'
+import { REQUEST_HEADLINE, requestHeadline } from '../requests/queries'
 
 export type Period = { from: Date; to: Date }
 
@@ -190,12 +191,7 @@ export async function drillDown(actor: Actor, p: Period, kind: DrillKind, value?
     orderBy: { createdAt: 'desc' },
     take: 500,
     select: {
-      id: true,
-      number: true,
-      title: true,
-      category: true,
-      status: true,
-      createdAt: true,
+      ...REQUEST_HEADLINE,
       client: { select: { displayName: true } },
       assignee: { select: { name: true } },
       rating: { select: { score: true } },
@@ -205,12 +201,7 @@ export async function drillDown(actor: Actor, p: Period, kind: DrillKind, value?
   return rows.map((r) => {
     const t = r.timers[0]
     return {
-      id: r.id,
-      number: r.number,
-      title: r.title,
-      category: r.category,
-      status: r.status,
-      createdAt: r.createdAt.toISOString(),
+      ...requestHeadline(r),
       clientName: r.client.displayName,
       butlerName: r.assignee?.name ?? null,
       score: r.rating?.score ?? null,

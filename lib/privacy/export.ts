@@ -4,6 +4,7 @@ import { AppError } from '../errors'
 import { assertCan } from '../auth/policy'
 import type { Actor } from '../auth/roles'
 import { recordAudit } from '../audit/record'
+import { CLIENT_PROFILE } from '../clients/queries'
 
 // Everything the bank holds about a client, as the client may see it: their profile and the
 // people and dates on it, who may act for them, and their requests with the conversation as
@@ -14,14 +15,7 @@ export async function collectOwnData(actor: Actor) {
   const client = await db.client.findFirst({
     where: { userId: actor.userId, erasedAt: null },
     select: {
-      id: true,
-      displayName: true,
-      tier: true,
-      timeZone: true,
-      language: true,
-      phone: true,
-      idDocument: true,
-      createdAt: true,
+      ...CLIENT_PROFILE,
       user: { select: { email: true } },
       family: { select: { name: true, relation: true, birthday: true, phone: true, notes: true } },
       keyDates: {

@@ -40,6 +40,27 @@ export type RequestSummaryDTO = {
   timer: TimerDTO | null
 }
 
+// What every list of requests shows of each: the select and its DTO part.
+export const REQUEST_HEADLINE = {
+  id: true,
+  number: true,
+  title: true,
+  category: true,
+  status: true,
+  createdAt: true,
+} as const
+
+export function requestHeadline(r: Prisma.ServiceRequestGetPayload<{ select: typeof REQUEST_HEADLINE }>) {
+  return {
+    id: r.id,
+    number: r.number,
+    title: r.title,
+    category: r.category,
+    status: r.status,
+    createdAt: r.createdAt.toISOString(),
+  }
+}
+
 const timerSelect = {
   id: true,
   kind: true,
@@ -155,12 +176,7 @@ export async function listRequests(
     orderBy: { createdAt: 'desc' },
     take: opts.take ?? 100,
     select: {
-      id: true,
-      number: true,
-      title: true,
-      category: true,
-      status: true,
-      createdAt: true,
+      ...REQUEST_HEADLINE,
       clientId: true,
       assigneeId: true,
       offerStage: true,
@@ -178,12 +194,7 @@ export async function listRequests(
   return rows.map((r): RequestSummaryDTO => {
     const t = headlineTimer(r.timers)
     return {
-      id: r.id,
-      number: r.number,
-      title: r.title,
-      category: r.category,
-      status: r.status,
-      createdAt: r.createdAt.toISOString(),
+      ...requestHeadline(r),
       clientName: r.client.displayName,
       clientTimeZone: r.client.timeZone,
       ...staffFields(actor, r),
@@ -233,12 +244,7 @@ export async function getRequestDetail(actor: Actor, id: string): Promise<Reques
   const r = await db.serviceRequest.findFirst({
     where: { id, ...requestScope(actor) },
     select: {
-      id: true,
-      number: true,
-      title: true,
-      category: true,
-      status: true,
-      createdAt: true,
+      ...REQUEST_HEADLINE,
       details: true,
       wantedAt: true,
       version: true,
@@ -287,12 +293,7 @@ export async function getRequestDetail(actor: Actor, id: string): Promise<Reques
   const kinds = headlineKinds(actor)
   const t = headlineTimer(r.timers.filter((x) => kinds.includes(x.kind)).reverse())
   return {
-    id: r.id,
-    number: r.number,
-    title: r.title,
-    category: r.category,
-    status: r.status,
-    createdAt: r.createdAt.toISOString(),
+    ...requestHeadline(r),
     clientName: r.client.displayName,
     clientTimeZone: r.client.timeZone,
     ...staffFields(actor, r),

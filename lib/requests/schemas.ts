@@ -34,11 +34,15 @@ const ZTravelDetails = z
     // Who travels, picked from the family on the profile (names only).
     travellers: z.array(z.string().trim().min(1).max(100)).max(20).optional(),
   })
-  .superRefine((d, ctx) => {
-    if (d.service === 'AIRPORT_TRANSFER' && !d.flightNumber) {
-      ctx.addIssue({ code: 'custom', path: ['flightNumber'], message: 'errors.flightNumberRequired' })
-    }
-  })
+  // Checked even when another field is wrong, so every missing field is named at once.
+  .superRefine(
+    (d, ctx) => {
+      if (d.service === 'AIRPORT_TRANSFER' && !d.flightNumber) {
+        ctx.addIssue({ code: 'custom', path: ['flightNumber'], message: 'errors.flightNumberRequired' })
+      }
+    },
+    { when: () => true },
+  )
 
 const ZHealthDetails = z.object({
   hospital: requiredText(200),

@@ -1,7 +1,7 @@
 import 'server-only'
 import { db, type Tx } from '../db'
 import type { Category, ClientTier, TimerKind } from '../generated/prisma/enums'
-import { EVENTS_CHANNEL, publish, type DomainEvent } from '../events/publish'
+import { publish, publishMany, type DomainEvent } from '../events/publish'
 import { log, withLogContext } from '../log'
 import { availableSql, noButlerAvailableSql } from '../presence/service'
 import { enqueuePush } from '../push/outbox'
@@ -253,7 +253,7 @@ const decideBreach = (timerIds: string[]) =>
       'ALL',
     )
     await enqueuePush(tx, 'BREACHED', 'supervisorsOnDuty', requestsOf(claimed))
-    await publishAll(tx, [
+    await publishMany(tx, [
       ...claimed.map((t): DomainEvent => ({
         type: 'sla.changed',
         requestId: t.requestId,
@@ -280,7 +280,7 @@ const decideAtRisk = (timerIds: string[]) =>
       })),
     })
     await enqueuePush(tx, 'AT_RISK', 'holder', requestsOf(claimed))
-    await publishAll(
+    await publishMany(
       tx,
       claimed.map((t): DomainEvent => ({
         type: 'sla.changed',
@@ -306,7 +306,7 @@ const decideHandoff = (timerIds: string[]) =>
       claimed.filter((t) => !t.backupAvailable).map((t) => t.requestId),
       'ALL',
     )
-    await publishAll(tx, [...toBackup, ...toAll])
+    await publishMany(tx, [...toBackup, ...toAll])
   })
 
 // An offer only widens: nothing -> backup -> everyone on duty. Audits the requests it widened,
@@ -337,12 +337,6 @@ async function offer(tx: Tx, requestIds: string[], stage: 'BACKUP' | 'ALL'): Pro
     widened.map((r) => r.id),
   )
   return widened.map((r) => ({ type: 'request.offered', requestId: r.id, clientId: r.clientId, stage }))
-}
-
-// Many events in one statement; like publish(), delivered only if the transaction commits.
-async function publishAll(tx: Tx, events: DomainEvent[]) {
-  if (!events.length) return
-  await tx.$executeRaw`SELECT pg_notify(${EVENTS_CHANNEL}, e) FROM unnest(${events.map((e) => JSON.stringify(e))}::text[]) AS e`
 }
 
 type DueRow = { id: string; atRisk: boolean; handoff: boolean; breach: boolean }

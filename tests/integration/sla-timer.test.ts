@@ -66,6 +66,27 @@ describe('SLA timer loop', () => {
     }
   })
 
+  it("the events a batch of decisions publishes carry each request's audience, like every other event", async () => {
+    await useResponsePolicy(1)
+    const { clientActor, butlerActor } = await teamWithClient('Audience')
+    const listener = new pg.Client({ connectionString: process.env.DATABASE_URL })
+    await listener.connect()
+    const heard: { type: string; requestId: string; state?: string; audience?: unknown }[] = []
+    listener.on('notification', (m) => m.payload && heard.push(JSON.parse(m.payload)))
+    await listener.query('LISTEN db_events')
+    try {
+      const request = await createRequest(clientActor, { ...lounge, title: 'Heard' })
+      loops.push(await startSlaTimer(NO_SWEEP))
+      const breach = await waitFor(
+        async () => heard.find((e) => e.requestId === request.id && e.type === 'sla.changed' && e.state === 'BREACHED'),
+        5_000,
+      )
+      expect(breach.audience).toEqual(expect.arrayContaining([clientActor.userId, butlerActor.userId]))
+    } finally {
+      await listener.end()
+    }
+  })
+
   it('a loop started after marks fell due decides them all before it returns, then keeps watching', async () => {
     await useResponsePolicy(1)
     const { clientActor } = await teamWithClient('Downtime')

@@ -7,6 +7,17 @@ const issues = (input: unknown) => {
 }
 
 describe('request schemas', () => {
+  it('names every missing field at once, even when a number is also wrong', () => {
+    const r = ZCreateRequest.safeParse({
+      category: 'TRAVEL',
+      title: '',
+      details: { service: 'AIRPORT_TRANSFER', flightNumber: '', passengers: '' },
+    })
+    expect(r.success).toBe(false)
+    const paths = r.error!.issues.map((i) => i.path.join('.'))
+    expect(paths).toEqual(expect.arrayContaining(['title', 'details.passengers', 'details.flightNumber']))
+  })
+
   it('accepts a complete airport transfer', () => {
     const r = ZCreateRequest.safeParse({
       category: 'TRAVEL',
