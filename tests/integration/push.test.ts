@@ -153,7 +153,11 @@ describe('web push', () => {
         url: `/portal/requests/${request.id}`,
         tag: `REPLIED-${number}`,
       })
-      const rows = await db.pushDelivery.findMany({ where: { requestId: request.id } })
+      // The push service has the reply; the worker records it as sent right after its answer.
+      const rows = await waitFor(async () => {
+        const all = await db.pushDelivery.findMany({ where: { requestId: request.id } })
+        return all.length === 6 && all.every((r) => r.status === 'SENT') ? all : null
+      }, 5_000)
       expect(rows.map((r) => r.status).every((s) => s === 'SENT')).toBe(true)
       expect(rows).toHaveLength(6)
     }, 40_000)
