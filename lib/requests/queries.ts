@@ -203,6 +203,41 @@ export async function listRequests(
   })
 }
 
+// A message as every thread shows it; the WeChat delivery status is for staff only.
+const MESSAGE_SELECT = {
+  id: true,
+  body: true,
+  visibility: true,
+  createdAt: true,
+  author: { select: { name: true, role: true } },
+  channelDeliveries: {
+    orderBy: { createdAt: 'desc' },
+    take: 1,
+    select: { status: true, attempts: true, lastError: true, nextAttemptAt: true },
+  },
+} as const satisfies Prisma.MessageSelect
+
+function toMessageDTO(m: Prisma.MessageGetPayload<{ select: typeof MESSAGE_SELECT }>, clientView: boolean): MessageDTO {
+  const d = m.channelDeliveries[0]
+  return {
+    id: m.id,
+    body: m.body,
+    internal: m.visibility === 'INTERNAL',
+    createdAt: m.createdAt.toISOString(),
+    authorName: m.author.name,
+    fromStaff: !can(m.author, 'portal.use'),
+    delivery:
+      clientView || !d
+        ? null
+        : {
+            status: d.status,
+            attempts: d.attempts,
+            error: d.lastError,
+            nextAttemptAt: d.nextAttemptAt?.toISOString() ?? null,
+          },
+  }
+}
+
 export type MessageDTO = {
   id: string
   body: string
@@ -259,18 +294,7 @@ export async function getRequestDetail(actor: Actor, id: string): Promise<Reques
       messages: {
         where: clientView ? { visibility: 'CLIENT' } : {},
         orderBy: { createdAt: 'asc' },
-        select: {
-          id: true,
-          body: true,
-          visibility: true,
-          createdAt: true,
-          author: { select: { name: true, role: true } },
-          channelDeliveries: {
-            orderBy: { createdAt: 'desc' },
-            take: 1,
-            select: { status: true, attempts: true, lastError: true, nextAttemptAt: true },
-          },
-        },
+        select: MESSAGE_SELECT,
       },
       timers: { orderBy: { startedAt: 'asc' }, select: timerSelect },
       alternatives: {
@@ -309,23 +333,7 @@ export async function getRequestDetail(actor: Actor, id: string): Promise<Reques
       offeredAt: a.offeredAt.toISOString(),
       decidedAt: a.decidedAt?.toISOString() ?? null,
     })),
-    messages: r.messages.map((m) => ({
-      id: m.id,
-      body: m.body,
-      internal: m.visibility === 'INTERNAL',
-      createdAt: m.createdAt.toISOString(),
-      authorName: m.author.name,
-      fromStaff: !can(m.author, 'portal.use'),
-      delivery:
-        clientView || !m.channelDeliveries[0]
-          ? null
-          : {
-              status: m.channelDeliveries[0].status,
-              attempts: m.channelDeliveries[0].attempts,
-              error: m.channelDeliveries[0].lastError,
-              nextAttemptAt: m.channelDeliveries[0].nextAttemptAt?.toISOString() ?? null,
-            },
-    })),
+    messages: r.messages.map((m) => toMessageDTO(m, clientView)),
     timers: clientView ? [] : r.timers.map(toTimerDTO),
   }
 }
@@ -398,42 +406,13 @@ export async function getMessage(actor: Actor, id: string): Promise<LiveMessageD
   const clientView = !can(actor, 'request.serve')
   const m = await db.message.findFirst({
     where: { id, request: requestScope(actor), ...(clientView ? { visibility: 'CLIENT' as const } : {}) },
-    select: {
-      id: true,
-      requestId: true,
-      authorId: true,
-      idempotencyKey: true,
-      body: true,
-      visibility: true,
-      createdAt: true,
-      author: { select: { name: true, role: true } },
-      channelDeliveries: {
-        orderBy: { createdAt: 'desc' },
-        take: 1,
-        select: { status: true, attempts: true, lastError: true, nextAttemptAt: true },
-      },
-    },
+    select: { ...MESSAGE_SELECT, requestId: true, authorId: true, idempotencyKey: true },
   })
   if (!m) return null
-  const d = m.channelDeliveries[0]
   return {
-    id: m.id,
+    ...toMessageDTO(m, clientView),
     requestId: m.requestId,
     key: m.authorId === actor.userId ? m.idempotencyKey : null,
-    body: m.body,
-    internal: m.visibility === 'INTERNAL',
-    createdAt: m.createdAt.toISOString(),
-    authorName: m.author.name,
-    fromStaff: !can(m.author, 'portal.use'),
-    delivery:
-      clientView || !d
-        ? null
-        : {
-            status: d.status,
-            attempts: d.attempts,
-            error: d.lastError,
-            nextAttemptAt: d.nextAttemptAt?.toISOString() ?? null,
-          },
   }
 }
 
