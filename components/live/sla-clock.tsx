@@ -1,8 +1,8 @@
 'use client'
 
-import { useTranslations } from 'next-intl'
+import { useLocale, useTranslations } from 'next-intl'
 import { useEffect, useState } from 'react'
-import { formatCountdown } from '@/lib/i18n/format'
+import { formatCountdown, formatDuration, type FriendlyLocale } from '@/lib/i18n/friendly'
 import { clockState, parseClockTimes, remainingMs, type ClockState } from '@/lib/sla/clock'
 import type { TimerDTO } from '@/lib/requests/queries'
 
@@ -29,19 +29,23 @@ export function useServerNow(serverNow: string) {
 
 export function SlaBadge({ timer, now }: { timer: TimerDTO; now: Date }) {
   const t = useTranslations('sla')
+  const locale = useLocale() as FriendlyLocale
   const c = parseClockTimes(timer)
   const state = clockState(c, now)
+  const left = remainingMs(c, now)
   const detail = c.metAt
-    ? t('metIn', { duration: formatCountdown(c.metAt.getTime() - c.startedAt.getTime()) })
+    ? t('metIn', { duration: formatDuration(c.metAt.getTime() - c.startedAt.getTime(), locale) })
     : state === 'PAUSED' || state === 'CANCELLED'
       ? null
-      : formatCountdown(remainingMs(c, now))
+      : left < 0
+        ? t('overdueBy', { duration: formatDuration(left, locale) })
+        : t('timeLeft', { countdown: formatCountdown(left, locale) })
   return (
     <span
       data-testid="sla-clock"
       data-state={state}
       data-kind={timer.kind}
-      className={`inline-flex items-center gap-2 rounded-full px-2.5 py-1 text-xs font-medium tabular-nums ${tone[state]}`}
+      className={`inline-flex items-center gap-2 whitespace-nowrap rounded-full px-2.5 py-1 text-xs font-medium tabular-nums ${tone[state]}`}
     >
       <span>{t(state)}</span>
       {detail && <span>{detail}</span>}

@@ -11,14 +11,6 @@ export function todayIn(timeZone: string) {
   return formatInZone(new Date(), timeZone, 'yyyy-MM-dd')
 }
 
-export function formatCountdown(ms: number) {
-  const sign = ms < 0 ? '-' : ''
-  const total = Math.floor(Math.abs(ms) / 1000)
-  const m = Math.floor(total / 60)
-  const s = total % 60
-  return `${sign}${m}:${s.toString().padStart(2, '0')}`
-}
-
 // A <input type="datetime-local"> value ("2026-11-23T10:00") is wall time in the user's zone.
 export function wallTimeToUtc(local: string, timeZone: string): Date {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(local)
