@@ -80,13 +80,7 @@ export async function recordOutreach(actor: Actor, input: TCareOutreach) {
       data: { status: 'DONE', outreach: input.outreach },
     })
     if (done.count === 0) throw new AppError('CONFLICT', 'errors.alreadyClosed')
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      action: 'care.outreach_recorded',
-      entity: 'CareTask',
-      entityId: task.id,
-      clientId: task.clientId,
-    })
+    await recordAudit(tx, actor.userId, 'care.outreach_recorded', 'CareTask', task.id, { clientId: task.clientId })
     return { done: true }
   })
 }
@@ -119,11 +113,7 @@ export async function careToRequest(actor: Actor, input: TCareToRequest) {
       data: { status: 'DONE', outreach: input.title, requestId: request.id },
     })
     if (linked.count === 0) throw new AppError('CONFLICT', 'errors.alreadyClosed')
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      action: 'care.request_created',
-      entity: 'ServiceRequest',
-      entityId: request.id,
+    await recordAudit(tx, actor.userId, 'care.request_created', 'ServiceRequest', request.id, {
       clientId: task.clientId,
       data: { careTaskId: task.id },
     })

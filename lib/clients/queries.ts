@@ -105,15 +105,7 @@ export async function getClient360(actor: Actor, clientId: string) {
     },
   })
   if (!c) return null
-  await db.$transaction((tx) =>
-    recordAudit(tx, {
-      actorId: actor.userId,
-      action: 'client.viewed',
-      entity: 'Client',
-      entityId: c.id,
-      clientId: c.id,
-    }),
-  )
+  await db.$transaction((tx) => recordAudit(tx, actor.userId, 'client.viewed', 'Client', c.id, { clientId: c.id }))
   const vendors = new Map<string, { id: string; name: string; kind: string; uses: number }>()
   for (const r of c.requests)
     for (const t of r.vendorTasks) {

@@ -79,11 +79,7 @@ export async function createRequest(actor: Actor, input: TCreateRequest) {
         tier: client.tier,
       })
       await assessNewRequest(tx, actor, { ...input, id: request.id, clientId })
-      await recordAudit(tx, {
-        actorId: actor.userId,
-        action: 'request.created',
-        entity: 'ServiceRequest',
-        entityId: request.id,
+      await recordAudit(tx, actor.userId, 'request.created', 'ServiceRequest', request.id, {
         clientId,
         data: { category: input.category, timerId: timer.id },
       })

@@ -5,7 +5,7 @@ import { AppError } from '../errors'
 import { assertCan, type Ability } from '../auth/policy'
 import type { Actor } from '../auth/roles'
 import { requestScope } from '../auth/scope'
-import { recordAudit, type AuditInput } from '../audit/record'
+import { recordAuditEntry, type AuditEntry } from '../audit/record'
 import { publish, type DomainEvent } from '../events/publish'
 
 type Located = { id: string; clientId: string }
@@ -17,7 +17,7 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 export type RequestChange<T> =
   | {
       result: T
-      audit: Omit<AuditInput, 'actorId' | 'clientId'>
+      audit: AuditEntry
       event: DistributiveOmit<DomainEvent, 'requestId' | 'clientId'>
     }
   | { replayed: T }
@@ -41,7 +41,7 @@ export async function changeRequest<S extends Prisma.ServiceRequestSelect, T>(
     if (!request) throw new AppError('NOT_FOUND', 'errors.notFound')
     const outcome = await change(tx, request)
     if ('replayed' in outcome) return outcome.replayed
-    await recordAudit(tx, { actorId: actor.userId, clientId: request.clientId, ...outcome.audit })
+    await recordAuditEntry(tx, actor.userId, request.clientId, outcome.audit)
     await publish(tx, { ...outcome.event, requestId: request.id, clientId: request.clientId } as DomainEvent)
     return outcome.result
   })

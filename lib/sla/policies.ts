@@ -54,13 +54,7 @@ export async function savePolicy(actor: Actor, input: TSlaPolicy) {
     if (clash) throw new AppError('CONFLICT', 'errors.policyExists')
     if (!input.id) {
       const created = await tx.slaPolicy.create({ data, select: { id: true } })
-      await recordAudit(tx, {
-        actorId: actor.userId,
-        action: 'sla_policy.created',
-        entity: 'SlaPolicy',
-        entityId: created.id,
-        data,
-      })
+      await recordAudit(tx, actor.userId, 'sla_policy.created', 'SlaPolicy', created.id, { data })
       return created
     }
     const updated = await tx.slaPolicy.updateMany({
@@ -68,13 +62,7 @@ export async function savePolicy(actor: Actor, input: TSlaPolicy) {
       data: { ...data, version: { increment: 1 } },
     })
     if (updated.count === 0) throw new AppError('CONFLICT', 'errors.staleVersion')
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      action: 'sla_policy.updated',
-      entity: 'SlaPolicy',
-      entityId: input.id,
-      data,
-    })
+    await recordAudit(tx, actor.userId, 'sla_policy.updated', 'SlaPolicy', input.id, { data })
     return { id: input.id }
   })
 }
@@ -87,12 +75,7 @@ export async function deactivatePolicy(actor: Actor, input: TPolicyRef) {
       data: { active: false, version: { increment: 1 } },
     })
     if (updated.count === 0) throw new AppError('CONFLICT', 'errors.staleVersion')
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      action: 'sla_policy.deactivated',
-      entity: 'SlaPolicy',
-      entityId: input.id,
-    })
+    await recordAudit(tx, actor.userId, 'sla_policy.deactivated', 'SlaPolicy', input.id)
     return { id: input.id }
   })
 }
