@@ -164,7 +164,6 @@ export function decideRisk(actor: Actor, input: TRiskDecision) {
         entityId: input.reviewId,
         data: { requestId: request.id, withNote: Boolean(input.note), ...(alternativeId ? { alternativeId } : {}) },
       },
-      event: { type: 'request.updated' },
     }
   })
 }
