@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/record'
 import { log } from '../log'
 import { startTimer } from '../sla/service'
 import { publish } from '../events/publish'
+import { KEY_DATE } from '../clients/queries'
 import { addDays, nextOccurrence, utcDay, withinLead } from './dates'
 import type { TCareOutreach, TCareToRequest } from './schemas'
 
@@ -18,16 +19,7 @@ const DEFAULT_CARE_LEAD_DAYS = 7
 // unique keys (key date or request, and the day) make a second run create nothing.
 export async function generateCareTasks(now = new Date(), leadDays = DEFAULT_CARE_LEAD_DAYS) {
   const keyDates = await db.keyDate.findMany({
-    select: {
-      id: true,
-      kind: true,
-      label: true,
-      date: true,
-      recurring: true,
-      clientId: true,
-      familyMember: { select: { name: true } },
-      client: { select: { dedicatedButlerId: true } },
-    },
+    select: { ...KEY_DATE, clientId: true, client: { select: { dedicatedButlerId: true } } },
   })
   const fromDates = keyDates.flatMap((k) => {
     const occursOn = k.recurring ? nextOccurrence(k.date, now) : utcDay(k.date)

@@ -133,9 +133,7 @@ export async function inviteStaff(actor: Actor, input: TInviteStaff) {
     // The account cannot sign in until its owner sets a password through the link.
     const user = await tx.user.create({
       data: {
-        email: input.email,
-        name: input.name,
-        role: input.role,
+        ...input,
         inviteToken: token,
         passwordHash: `!invited:${randomBytes(16).toString('hex')}`,
         onDuty: false,
