@@ -79,11 +79,7 @@ export async function createRequest(actor: Actor, input: TCreateRequest) {
         tier: client.tier,
       })
       await assessNewRequest(tx, actor, { ...input, id: request.id, clientId })
-      await recordAudit(tx, {
-        actorId: actor.userId,
-        action: 'request.created',
-        entity: 'ServiceRequest',
-        entityId: request.id,
+      await recordAudit(tx, actor.userId, 'request.created', 'ServiceRequest', request.id, {
         clientId,
         data: { category: input.category, timerId: timer.id },
       })
@@ -117,13 +113,7 @@ export function changeStatus(actor: Actor, input: TChangeStatus) {
       await meetResolutionTimer(tx, request.id, request.clientId, actor.userId)
     return {
       result: { status: input.status },
-      audit: {
-        action: 'request.status_changed',
-        entity: 'ServiceRequest',
-        entityId: request.id,
-        data: { from: request.status, to: input.status },
-      },
-      event: { type: 'request.updated' },
+      audit: { action: 'request.status_changed', data: { from: request.status, to: input.status } },
     }
   })
 }
@@ -148,13 +138,7 @@ export function takeRequest(actor: Actor, input: TTakeRequest) {
     if (taken.count === 0) throw new AppError('CONFLICT', 'errors.alreadyTaken')
     return {
       result: { assigneeId: actor.userId },
-      audit: {
-        action: 'request.taken',
-        entity: 'ServiceRequest',
-        entityId: request.id,
-        data: { from: request.assigneeId },
-      },
-      event: { type: 'request.updated' },
+      audit: { action: 'request.taken', data: { from: request.assigneeId } },
     }
   }).catch(async (e: unknown) => {
     // Lost the race by a hair: the winner committed before this take read the request, which
@@ -189,13 +173,7 @@ export function transferRequest(actor: Actor, input: TTransfer) {
     })
     return {
       result: { assigneeId: to.id },
-      audit: {
-        action: 'request.transferred',
-        entity: 'ServiceRequest',
-        entityId: request.id,
-        data: { from: request.assigneeId, to: to.id, reason: input.reason },
-      },
-      event: { type: 'request.updated' },
+      audit: { action: 'request.transferred', data: { from: request.assigneeId, to: to.id, reason: input.reason } },
     }
   })
 }

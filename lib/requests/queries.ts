@@ -98,19 +98,23 @@ function toTimerDTO(t: TimerRow): TimerDTO {
   }
 }
 
-type StaffFieldsRow = {
+type SummaryRow = Prisma.ServiceRequestGetPayload<{ select: typeof REQUEST_HEADLINE }> & {
   clientId: string
   assigneeId: string | null
   offerStage: OfferStage | null
   version: number
   assignee: { name: string } | null
-  client: { dedicatedButlerId: string | null; backupButlerId: string | null }
+  client: { displayName: string; timeZone: string; dedicatedButlerId: string | null; backupButlerId: string | null }
 }
 
-// Who works a request is staff business: clients see their butler's name, not staff ids.
-function staffFields(actor: Actor, r: StaffFieldsRow) {
+// A request as every list shows it, with the clock that matters most. Who works it is staff
+// business: clients see their butler's name, not staff ids.
+function requestSummary(actor: Actor, r: SummaryRow, t: TimerRow | null): RequestSummaryDTO {
   const staff = can(actor, 'request.serve')
   return {
+    ...requestHeadline(r),
+    clientName: r.client.displayName,
+    clientTimeZone: r.client.timeZone,
     assigneeName: r.assignee?.name ?? null,
     clientId: staff ? r.clientId : null,
     assigneeId: staff ? r.assigneeId : null,
@@ -118,6 +122,7 @@ function staffFields(actor: Actor, r: StaffFieldsRow) {
     backupButlerId: staff ? r.client.backupButlerId : null,
     offerStage: staff ? r.offerStage : null,
     version: r.version,
+    timer: t ? toTimerDTO(t) : null,
   }
 }
 
@@ -191,16 +196,7 @@ export async function listRequests(
       },
     },
   })
-  return rows.map((r): RequestSummaryDTO => {
-    const t = headlineTimer(r.timers)
-    return {
-      ...requestHeadline(r),
-      clientName: r.client.displayName,
-      clientTimeZone: r.client.timeZone,
-      ...staffFields(actor, r),
-      timer: t ? toTimerDTO(t) : null,
-    }
-  })
+  return rows.map((r) => requestSummary(actor, r, headlineTimer(r.timers)))
 }
 
 // A message as every thread shows it; the WeChat delivery status is for staff only.
@@ -317,11 +313,7 @@ export async function getRequestDetail(actor: Actor, id: string): Promise<Reques
   const kinds = headlineKinds(actor)
   const t = headlineTimer(r.timers.filter((x) => kinds.includes(x.kind)).reverse())
   return {
-    ...requestHeadline(r),
-    clientName: r.client.displayName,
-    clientTimeZone: r.client.timeZone,
-    ...staffFields(actor, r),
-    timer: t ? toTimerDTO(t) : null,
+    ...requestSummary(actor, r, t),
     clientLanguage: r.client.language,
     rating: r.rating,
     details: (r.details ?? {}) as Record<string, unknown>,
