@@ -9,7 +9,7 @@ import { publish } from '../events/publish'
 import { assessNewRequest } from '../risk/review'
 import { pickAssignee } from '../presence/service'
 import { pushNewRequest } from '../push/outbox'
-import { meetResolutionTimer, pauseResolution, resumeResolution, startTimer } from '../sla/service'
+import { meetResolutionTimer, pauseResolution, resumeResolution, startTimers } from '../sla/service'
 import type { TChangeStatus, TCreateRequest, TTakeRequest, TTransfer } from './schemas'
 import { canTransition, RESOLVED_STATUSES } from './state-machine'
 import { changeRequest, isUniqueViolation, updateAtVersion } from './unit-of-work'
@@ -64,24 +64,18 @@ export async function createRequest(actor: Actor, input: TCreateRequest) {
           data: { requestId: request.id, authorId: actor.userId, visibility: 'CLIENT', body: input.description },
         })
       }
-      const timer = await startTimer(tx, {
+      const timers = await startTimers(tx, {
         requestId: request.id,
         clientId,
-        kind: 'FIRST_RESPONSE',
+        kinds: ['FIRST_RESPONSE', 'RESOLUTION'],
         category: input.category,
         tier: client.tier,
-      })
-      await startTimer(tx, {
-        requestId: request.id,
-        clientId,
-        kind: 'RESOLUTION',
-        category: input.category,
-        tier: client.tier,
+        announce: false,
       })
       await assessNewRequest(tx, actor, { ...input, id: request.id, clientId })
       await recordAudit(tx, actor.userId, 'request.created', 'ServiceRequest', request.id, {
         clientId,
-        data: { category: input.category, timerId: timer.id },
+        data: { category: input.category, timerId: timers.get('FIRST_RESPONSE')!.id },
       })
       await publish(tx, { type: 'request.created', requestId: request.id, clientId })
       await pushNewRequest(tx, request.id, { offerNow, via })
