@@ -9,6 +9,7 @@ import { createRequest } from '../lib/requests/lifecycle'
 import { postClientMessage, replyToRequest } from '../lib/requests/conversation'
 import { resetDatabase } from '../tests/db-utils'
 import { createClient, createDefaultPolicies, createProcessConfig, createStaff } from '../tests/factories'
+import { runBench } from './harness'
 
 const pg = createRequire(import.meta.url)('pg') as typeof import('pg')
 const seen: string[] = []
@@ -58,7 +59,4 @@ async function main() {
   await db.$disconnect()
 }
 
-main().catch((e) => {
-  console.error(e)
-  process.exit(1)
-})
+runBench(main)

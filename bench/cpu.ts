@@ -8,14 +8,14 @@
 // trivial route. Runs on the test database (wiped first) and needs `npm run build`.
 import type { ChildProcess } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { loadActor, createSession } from '../lib/auth/sessions'
 import { db } from '../lib/db'
 import { stopProducer } from '../lib/jobs/boss'
 import { createRequest } from '../lib/requests/lifecycle'
 import { resetDatabase } from '../tests/db-utils'
 import { createClient, createDefaultPolicies, createProcessConfig, createStaff } from '../tests/factories'
-import { findAction, machine, postAction, sessionCookie, startWeb, waitHealthy } from './harness'
+import { findAction, machine, postAction, runBench, sessionCookie, startWeb, waitHealthy, writeResult } from './harness'
 
 const PORT = Number(process.env.BENCH_PORT ?? 3194)
 const BASE = `http://127.0.0.1:${PORT}`
@@ -25,11 +25,12 @@ const CLIENTS = 20
 // Milliseconds of CPU per request the issue sets as goals.
 const GOALS = { submission: 8, console100: 15, console1000: 15, requestPage: 10 }
 
-type Cpu = { user: number; system: number }
+type Probe = { cpu: { user: number; system: number }; statements: number }
 
-function cpuOf(web: ChildProcess): Promise<number> {
+// The web process's CPU milliseconds and SQL statements so far (bench/cpu-probe.cjs).
+function probe(web: ChildProcess): Promise<{ cpuMs: number; statements: number }> {
   return new Promise((resolve) => {
-    web.once('message', (m: { cpu: Cpu }) => resolve((m.cpu.user + m.cpu.system) / 1000))
+    web.once('message', (m: Probe) => resolve({ cpuMs: (m.cpu.user + m.cpu.system) / 1000, statements: m.statements }))
     web.send('cpu')
   })
 }
@@ -121,13 +122,14 @@ async function main() {
   // CPU per request, and the bytes a page sends, for one kind of request.
   const measure = async (run: () => Promise<void>) => {
     for (let i = 0; i < WARMUP; i++) await run()
-    const before = await cpuOf(web)
+    const before = await probe(web)
     const started = performance.now()
     for (let i = 0; i < COUNT; i++) await run()
-    const cpuMs = ((await cpuOf(web)) - before) / COUNT
+    const after = await probe(web)
     return {
-      cpuMs: Math.round(cpuMs * 100) / 100,
+      cpuMs: Math.round(((after.cpuMs - before.cpuMs) / COUNT) * 100) / 100,
       wallMs: Math.round(((performance.now() - started) / COUNT) * 10) / 10,
+      statements: Math.round(((after.statements - before.statements) / COUNT) * 10) / 10,
     }
   }
   const pageBytes = async (path: string) => {
@@ -137,7 +139,7 @@ async function main() {
 
   // BENCH_KINDS=submission,requestPage measures only those (with a profile, to see one kind alone).
   const only = process.env.BENCH_KINDS?.split(',')
-  const skipped = { cpuMs: NaN, wallMs: NaN }
+  const skipped = { cpuMs: NaN, wallMs: NaN, statements: NaN }
   const maybe = (kind: string, run: () => Promise<void>) =>
     kind === 'trivial' || !only || only.includes(kind) ? measure(run) : Promise.resolve(skipped)
   const trivial = await maybe('trivial', get('/api/health/live'))
@@ -168,6 +170,7 @@ async function main() {
     cpuMsPerRequest: Object.fromEntries(Object.entries(kinds).map(([k, v]) => [k, v.cpuMs])),
     ratioToTrivial: Object.fromEntries(Object.entries(kinds).map(([k, v]) => [k, ratio(v.cpuMs)])),
     wallMsPerRequest: Object.fromEntries(Object.entries(kinds).map(([k, v]) => [k, v.wallMs])),
+    sqlStatementsPerRequest: Object.fromEntries(Object.entries(kinds).map(([k, v]) => [k, v.statements])),
     consoleHtmlBytes: { at100: console100.htmlBytes, at1000: console1000.htmlBytes },
     goalsMs: GOALS,
     met: {
@@ -177,9 +180,7 @@ async function main() {
       requestPage: requestPage.cpuMs <= GOALS.requestPage,
     },
   }
-  mkdirSync('bench/results', { recursive: true })
-  writeFileSync(`bench/results/${process.env.BENCH_RESULT ?? 'cpu'}.json`, JSON.stringify(out, null, 2) + '\n')
-  console.log(JSON.stringify(out, null, 2))
+  writeResult('cpu', out)
   await new Promise((r) => {
     web.once('exit', r)
     web.kill('SIGTERM')
@@ -188,7 +189,4 @@ async function main() {
   await db.$disconnect()
 }
 
-main().catch((e) => {
-  console.error(e)
-  process.exit(1)
-})
+runBench(main)

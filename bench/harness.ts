@@ -1,7 +1,7 @@
 // What the HTTP benches share: the production server started as a child, sessions as cookies the
 // browser would hold, and server actions posted exactly as React posts them from a form.
 import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import os from 'node:os'
 import { encode } from 'next-auth/jwt'
@@ -109,6 +109,18 @@ export function startWorker({ env = {}, stdio = 'ignore' }: Omit<WebOptions, 'po
   })
 }
 
+/** Web processes on `ports` and one worker, as a deployment runs them; resolves once all answer. */
+export async function startApp({ ports, env = {} }: { ports: number[]; env?: Record<string, string> }) {
+  const webs = ports.map((port) => startWeb({ port, env }))
+  const worker = startWorker({ env })
+  const all = [...webs, worker]
+  // However the run ends, it leaves no server behind.
+  process.on('exit', () => all.forEach((c) => c.kill('SIGKILL')))
+  for (const port of ports)
+    if (!(await waitHealthy(`http://127.0.0.1:${port}`))) throw new Error(`web process on ${port} did not start`)
+  return { stop: () => all.forEach((c) => c.kill('SIGTERM')) }
+}
+
 /** A CPU hog on every core (busy loops in child processes), for the "busy machine" mode. */
 export function startCpuHog(): () => void {
   const hogs = os.cpus().map(() => spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore' }))
@@ -121,3 +133,18 @@ export const machine = () => ({
   node: process.version,
   loadAverage1m: Math.round(os.loadavg()[0] * 10) / 10,
 })
+
+/** Writes bench/results/<name>.json (BENCH_RESULT overrides the name) and prints it. */
+export function writeResult(name: string, out: object) {
+  mkdirSync('bench/results', { recursive: true })
+  writeFileSync(`bench/results/${process.env.BENCH_RESULT ?? name}.json`, JSON.stringify(out, null, 2) + '\n')
+  console.log(JSON.stringify(out, null, 2))
+}
+
+/** A bench's entry point: a failure prints its stack and exits non-zero. */
+export function runBench(main: () => Promise<void>) {
+  main().catch((e) => {
+    console.error(e)
+    process.exit(1)
+  })
+}

@@ -8,7 +8,7 @@
 // Modes: quiet, and beside a CPU hog on every core. Writes bench/results/live.json.
 // Runs on the test database (wiped first) and needs `npm run build` (web and worker).
 import { randomUUID } from 'node:crypto'
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { chromium, type Page } from '@playwright/test'
 import { createSession, loadActor } from '../lib/auth/sessions'
 import { db } from '../lib/db'
@@ -16,18 +16,8 @@ import { stopProducer } from '../lib/jobs/boss'
 import { createRequest } from '../lib/requests/lifecycle'
 import { resetDatabase } from '../tests/db-utils'
 import { createClient, createDefaultPolicies, createProcessConfig, createStaff } from '../tests/factories'
-import {
-  COOKIE,
-  findAction,
-  machine,
-  postAction,
-  sessionCookie,
-  sleep,
-  startCpuHog,
-  startWeb,
-  startWorker,
-  waitHealthy,
-} from './harness'
+import { COOKIE, findAction, machine, postAction, runBench, sessionCookie, sleep, startApp } from './harness'
+import { startCpuHog, writeResult } from './harness'
 import { summarise } from './stats'
 
 const PORT = Number(process.env.BENCH_PORT ?? 3196)
@@ -35,10 +25,8 @@ const BASE = `http://127.0.0.1:${PORT}`
 const MODES = (process.env.BENCH_MODES ?? 'quiet,hog').split(',') as ('quiet' | 'hog')[]
 const WRITES_PER_MODE = Number(process.env.BENCH_WRITES ?? 40)
 const WRITE_INTERVAL_MS = 500
-const BUTLERS = 5
-const CONSOLE_TABS_PER_BUTLER = 2
-const SUPERVISORS = 10
-const CLIENTS_PER_BUTLER = 2
+// 20 staff pages: every butler's console in two tabs and ten supervisors' boards.
+const PEOPLE = { butlers: 5, consoleTabsPerButler: 2, supervisors: 10, clientsPerButler: 2 }
 const GOALS = { quietP95Ms: 300, hogP95Ms: 1000 }
 
 // Installed in every page: remembers when each marker text ("LIVE-xxxx") first appears.
@@ -67,16 +55,16 @@ async function main() {
   await createProcessConfig(db)
 
   const butlers = await Promise.all(
-    Array.from({ length: BUTLERS }, (_, i) => createStaff(db, { name: `Live Butler ${i}` })),
+    Array.from({ length: PEOPLE.butlers }, (_, i) => createStaff(db, { name: `Live Butler ${i}` })),
   )
   const supervisors = await Promise.all(
-    Array.from({ length: SUPERVISORS }, (_, i) =>
+    Array.from({ length: PEOPLE.supervisors }, (_, i) =>
       createStaff(db, { role: 'SUPERVISOR', name: `Live Supervisor ${i}` }),
     ),
   )
   const clients = await Promise.all(
-    Array.from({ length: BUTLERS * CLIENTS_PER_BUTLER }, (_, i) =>
-      createClient(db, { name: `Live Client ${i}`, dedicatedButlerId: butlers[i % BUTLERS].id }),
+    Array.from({ length: PEOPLE.butlers * PEOPLE.clientsPerButler }, (_, i) =>
+      createClient(db, { name: `Live Client ${i}`, dedicatedButlerId: butlers[i % PEOPLE.butlers].id }),
     ),
   )
   // Each client has one open request whose thread stays open in the browser for replies.
@@ -84,17 +72,11 @@ async function main() {
     clients.map(async (c, i) => {
       const actor = (await loadActor(await createSession(c.userId)))!
       const r = await createRequest(actor, { category: 'OTHER', title: `Standing request ${i}`, details: {} })
-      return { requestId: r.id, client: c, butler: butlers[i % BUTLERS] }
+      return { requestId: r.id, client: c, butler: butlers[i % PEOPLE.butlers] }
     }),
   )
 
-  const web = startWeb({ port: PORT, env: { TRUSTED_PROXY_HOPS: '1' } })
-  const worker = startWorker()
-  process.on('exit', () => {
-    web.kill('SIGKILL')
-    worker.kill('SIGKILL')
-  })
-  if (!(await waitHealthy(BASE))) throw new Error('web process did not start')
+  const app = await startApp({ ports: [PORT], env: { TRUSTED_PROXY_HOPS: '1' } })
 
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -112,7 +94,7 @@ async function main() {
   // 20 staff pages: every butler's console in two tabs, and ten supervisors' boards.
   const consoles: (Watcher & { butlerId: string })[] = []
   for (const b of butlers)
-    for (let t = 0; t < CONSOLE_TABS_PER_BUTLER; t++)
+    for (let t = 0; t < PEOPLE.consoleTabsPerButler; t++)
       consoles.push({ ...(await open(b.id, '/console', `console ${b.id}`)), butlerId: b.id })
   const boards: Watcher[] = []
   for (const s of supervisors) boards.push(await open(s.id, '/supervisor', `board ${s.id}`))
@@ -241,17 +223,11 @@ async function main() {
     },
     ...results,
   }
-  mkdirSync('bench/results', { recursive: true })
-  writeFileSync(`bench/results/${process.env.BENCH_RESULT ?? 'live'}.json`, JSON.stringify(out, null, 2) + '\n')
-  console.log(JSON.stringify(out, null, 2))
+  writeResult('live', out)
   await browser.close()
-  web.kill('SIGTERM')
-  worker.kill('SIGTERM')
+  app.stop()
   await stopProducer()
   await db.$disconnect()
 }
 
-main().catch((e) => {
-  console.error(e)
-  process.exit(1)
-})
+runBench(main)

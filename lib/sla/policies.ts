@@ -5,6 +5,7 @@ import { AppError } from '../errors'
 import type { Actor } from '../auth/roles'
 import { recordAudit } from '../audit/record'
 import type { TPolicyRef, TSlaPolicy } from './schemas'
+import { SLA_POLICY_TARGETS } from './service'
 
 const requireAdmin = (actor: Actor) => {
   assertCan(actor, 'system.configure')
@@ -15,13 +16,7 @@ export async function listPolicies(actor: Actor) {
   return db.slaPolicy.findMany({
     orderBy: [{ active: 'desc' }, { kind: 'asc' }, { category: 'asc' }, { tier: 'asc' }],
     select: {
-      id: true,
-      kind: true,
-      category: true,
-      tier: true,
-      targetSeconds: true,
-      atRiskSeconds: true,
-      handoffSeconds: true,
+      ...SLA_POLICY_TARGETS,
       active: true,
       version: true,
       updatedAt: true,

@@ -31,6 +31,17 @@ function defaultTargets(kind: TimerKind, category: Category): Targets | null {
 
 type PolicyPick = { id: string | null; targetMs: number; atRiskMs: number | null; handoffMs: number | null }
 
+// What a clock takes from its policy (and what the admin page lists besides its state).
+export const SLA_POLICY_TARGETS = {
+  id: true,
+  kind: true,
+  category: true,
+  tier: true,
+  targetSeconds: true,
+  atRiskSeconds: true,
+  handoffSeconds: true,
+} as const
+
 // Most specific active policy wins: category+tier, then category, then tier, then the kind alone.
 // One query for every kind a write starts (a new request starts two clocks).
 async function pickPolicies(
@@ -50,15 +61,7 @@ async function pickPolicies(
         { category: null, tier: null },
       ],
     },
-    select: {
-      id: true,
-      kind: true,
-      category: true,
-      tier: true,
-      targetSeconds: true,
-      atRiskSeconds: true,
-      handoffSeconds: true,
-    },
+    select: SLA_POLICY_TARGETS,
   })
   const rank = (p: { category: unknown; tier: unknown }) => (p.category ? 2 : 0) + (p.tier ? 1 : 0)
   const s = (v: number | null) => (v === null ? null : v * 1000)
