@@ -141,13 +141,14 @@ async function queueRows(actor: Actor, ids: string[]): Promise<QueueRowDTO[]> {
          EXISTS (SELECT 1 FROM "Message" m JOIN "User" u ON u.id = m."authorId"
            WHERE m."requestId" = r.id AND u.role IN ('CLIENT', 'DELEGATE')
              AND m."createdAt" > COALESCE(v."seenAt", '-infinity'::timestamptz)) AS unread
-       FROM unnest($2::text[]) AS r(id)
+       FROM unnest($2::text[]) WITH ORDINALITY AS r(id, ord)
        LEFT JOIN "RequestView" v ON v."requestId" = r.id AND v."userId" = $1
        LEFT JOIN LATERAL (
          SELECT left(m.body, ${PREVIEW_CHARS + 1}) AS body, m."createdAt", m.visibility,
            u.role IN ('CLIENT', 'DELEGATE') AS "fromClient"
          FROM "Message" m JOIN "User" u ON u.id = m."authorId"
-         WHERE m."requestId" = r.id ORDER BY m."createdAt" DESC LIMIT 1) lm ON TRUE`,
+         WHERE m."requestId" = r.id ORDER BY m."createdAt" DESC LIMIT 1) lm ON TRUE
+       ORDER BY r.ord`,
       actor.userId,
       ids,
     ),
