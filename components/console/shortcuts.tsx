@@ -31,7 +31,9 @@ export function Shortcuts({ items }: { items: Shortcut[] }) {
         e.preventDefault()
         return
       }
-      const s = items.find((i) => i.key === e.key)
+      // Keys listed only to be known (Enter in the queue, Ctrl+Enter in the reply box) are left
+      // to the control that has focus.
+      const s = items.find((i) => i.key === e.key && (i.href || i.focus || i.click))
       if (!s) return
       e.preventDefault()
       if (s.href) router.push(s.href)
