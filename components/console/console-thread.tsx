@@ -25,7 +25,7 @@ export function ConsoleThread({ timeZone, clientTimeZone }: { timeZone: string; 
       {messages.map((m) => {
         const side = m.fromStaff ? 'items-end' : 'items-start'
         const card = m.internal
-          ? 'border border-dashed border-warn bg-warn/10 text-ink'
+          ? 'border border-dashed border-amber-500 bg-amber-50 text-ink'
           : m.fromStaff
             ? 'bg-ink text-ivory'
             : 'border border-line bg-white text-ink'
@@ -67,7 +67,7 @@ export function ConsoleThread({ timeZone, clientTimeZone }: { timeZone: string; 
           data-state={p.failed ? 'failed' : 'sending'}
         >
           <div
-            className={`max-w-[80%] rounded-2xl px-4 py-2.5 text-sm ${p.internal ? 'border border-dashed border-warn bg-warn/10' : 'bg-ink/85 text-ivory'}`}
+            className={`max-w-[80%] rounded-2xl px-4 py-2.5 text-sm ${p.internal ? 'border border-dashed border-amber-500 bg-amber-50' : 'bg-ink/85 text-ivory'}`}
           >
             <p className="whitespace-pre-wrap break-words">{p.body}</p>
           </div>

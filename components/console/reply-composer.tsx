@@ -79,7 +79,7 @@ export function ReplyComposer({
       className={`-mb-px rounded-t-xl border px-4 py-2 text-sm font-medium ${
         mode === m
           ? m === 'note'
-            ? 'border-warn border-b-transparent bg-warn/10 text-ink'
+            ? 'border-amber-500 border-b-transparent bg-amber-50 text-ink'
             : 'border-line border-b-transparent bg-white text-ink'
           : 'border-transparent text-ink-soft hover:text-ink'
       }`}
@@ -100,7 +100,7 @@ export function ReplyComposer({
         role="tabpanel"
         aria-labelledby={`composer-tab-${mode}`}
         data-mode={mode}
-        className={`space-y-2 rounded-b-2xl rounded-tr-2xl border p-4 ${note ? 'border-dashed border-warn bg-warn/10' : 'border-line bg-white'}`}
+        className={`space-y-2 rounded-b-2xl rounded-tr-2xl border p-4 ${note ? 'border-dashed border-amber-500 bg-amber-50' : 'border-line bg-white'}`}
       >
         <input type="hidden" name="requestId" value={requestId} />
         {note && <input type="hidden" name="internal" value="on" />}
@@ -131,7 +131,12 @@ export function ReplyComposer({
             ))}
           </select>
         </div>
-        <p className={`text-xs ${note ? 'font-medium text-ink' : 'text-ink-soft'}`} data-testid="composer-audience">
+        <p
+          className={
+            note ? 'rounded-lg bg-amber-100 px-3 py-1.5 text-sm font-medium text-ink' : 'text-xs text-ink-soft'
+          }
+          data-testid="composer-audience"
+        >
           {note ? t('noteAudience') : t('replyAudience', { name: clientName })}
         </p>
         <textarea
@@ -146,7 +151,7 @@ export function ReplyComposer({
           onKeyDown={(e) => {
             if (e.key === 'Enter' && (e.metaKey || e.ctrlKey)) form.current?.requestSubmit()
           }}
-          className={`block w-full rounded-xl border px-3 py-2 text-base outline-none focus:border-ink ${note ? 'border-warn bg-white/70' : 'border-line bg-white'}`}
+          className={`block w-full rounded-xl border px-3 py-2 text-base outline-none focus:border-ink ${note ? 'border-amber-400 bg-white' : 'border-line bg-white'}`}
         />
         {anyError && (
           <p role="alert" className="text-sm text-bad">
@@ -165,7 +170,7 @@ export function ReplyComposer({
           <button
             type="submit"
             disabled={pending}
-            className={`rounded-xl px-4 py-2 text-sm font-medium disabled:opacity-60 ${note ? 'border border-warn bg-white text-ink hover:bg-warn/10' : 'bg-ink text-ivory hover:bg-ink/90'}`}
+            className={`rounded-xl px-4 py-2 text-sm font-medium disabled:opacity-60 ${note ? 'border border-amber-600 bg-amber-100 text-ink hover:bg-amber-200' : 'bg-ink text-ivory hover:bg-ink/90'}`}
           >
             {pending ? t('sending') : note ? t('addNote') : t('sendReply')}
           </button>

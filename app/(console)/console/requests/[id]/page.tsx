@@ -44,7 +44,7 @@ export const dynamic = 'force-dynamic'
 
 const card = 'rounded-2xl border border-line bg-white p-4 text-sm'
 const fold = 'group rounded-2xl border border-line bg-white p-4 text-sm'
-const foldSummary = 'flex cursor-pointer list-none items-center justify-between font-medium'
+const foldSummary = 'cursor-pointer font-medium'
 
 // The workspace for one request at 1440 px: the queue on the left, the conversation in the
 // middle (reply or internal note, who else has it open), a short rail on the right whose
