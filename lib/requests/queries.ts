@@ -167,13 +167,14 @@ function filterWhere(f: RequestFilters = {}, clientView: boolean): Prisma.Servic
 }
 export async function listRequests(
   actor: Actor,
-  opts: { openOnly?: boolean; take?: number; filters?: RequestFilters; id?: string } = {},
+  opts: { openOnly?: boolean; take?: number; filters?: RequestFilters; id?: string; ids?: string[] } = {},
 ) {
   const rows = await db.serviceRequest.findMany({
     where: {
       AND: [
         requestScope(actor),
         opts.id ? { id: opts.id } : {},
+        opts.ids ? { id: { in: opts.ids } } : {},
         opts.openOnly ? { status: { in: [...OPEN_STATUSES] } } : {},
         filterWhere(opts.filters, !can(actor, 'request.serve')),
       ],
