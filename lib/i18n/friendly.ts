@@ -103,7 +103,7 @@ export function formatCountdown(ms: number, locale: FriendlyLocale) {
 }
 
 /** The zone's offset now, as people read it: "GMT+8", "GMT+0", "GMT-4:30". */
-function zoneOffset(timeZone: string, at: Date = new Date()) {
+export function zoneOffset(timeZone: string, at: Date = new Date()) {
   const part = dateTimeFormat('en', timeZone, { timeZoneName: 'shortOffset' })
     .formatToParts(at)
     .find((p) => p.type === 'timeZoneName')?.value
