@@ -9,6 +9,7 @@ import { uploadAttachmentAction } from '@/lib/attachments/actions'
 import { CATEGORIES, LIVING_SERVICES, TRAVEL_SERVICES, categoryFields, type TCategory } from '@/lib/requests/schemas'
 import { Button } from '@/components/ui/button'
 import { Field } from '@/components/ui/field'
+import { FilePicker } from '@/components/ui/file-picker'
 import { useActionForm } from '@/components/forms/use-action-form'
 import type { CategoryLabels } from '@/lib/catalog/service'
 
@@ -239,17 +240,16 @@ export function NewRequestForm({
       <Field label={t('portal.wantedAt')} name="wantedAt" type="datetime-local" error={fieldError('wantedAt')} />
 
       <div>
-        <label htmlFor="f-attachment" className="mb-1 block text-sm font-medium text-ink-soft">
-          {t('attachments.attach')}
-        </label>
-        <input
+        <FilePicker
           id="f-attachment"
           name="attachment"
-          type="file"
+          label={t('attachments.attach')}
           accept="application/pdf,image/jpeg,image/png,image/webp,image/heic"
-          className="block w-full text-sm file:mr-3 file:min-h-11 file:rounded-xl file:border-0 file:bg-gold-soft file:px-4"
+          aria-describedby="f-attachment-hint"
         />
-        <p className="mt-1 text-xs text-ink-soft">{t('attachments.hint')}</p>
+        <p id="f-attachment-hint" className="mt-1 text-xs text-ink-soft">
+          {t('attachments.hint')}
+        </p>
       </div>
 
       {formError && (
