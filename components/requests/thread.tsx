@@ -1,12 +1,13 @@
 'use client'
 
 import { useLocale, useTranslations } from 'next-intl'
-import { useEffect, useState, type ReactNode } from 'react'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { formatTime, formatWhen, type FriendlyLocale } from '@/lib/i18n/friendly'
 import { markThreadReadAction } from '@/lib/portal/actions'
 import type { MessageDTO } from '@/lib/requests/queries'
 import { DeliveryStatus } from '@/components/channels/delivery-status'
 import { useLiveRequest } from '@/components/live/live-request'
+import { useStreamEvents } from '@/components/live/event-stream'
 import { Avatar } from '@/components/ui/avatar'
 
 // Something that belongs in the conversation's flow besides messages (a photo the client sent,
@@ -22,26 +23,37 @@ function lastReadOwn(messages: MessageDTO[], mine: (m: MessageDTO) => boolean, r
   return read.at(-1)?.id ?? null
 }
 
-// Marks the thread read whenever it is on screen and something new arrives; learns when the other
-// side last read it.
+// Marks the thread read whenever it is on screen and something new arrives (a message, the tab
+// coming back, or the other side reading it: a `request.updated`); learns when the other side
+// last read it. The later of that and the server's answer wins.
 function useReadMarker(requestId: string, count: number, initial: string | null) {
-  const [otherReadAt, setOtherReadAt] = useState(initial)
+  const [learnt, setLearnt] = useState<string | null>(null)
+  const mark = useRef<() => void>(() => {})
   useEffect(() => {
     let stale = false
-    const mark = () => {
+    mark.current = () => {
       if (document.visibilityState !== 'visible') return
       void markThreadReadAction({ requestId }).then((r) => {
-        if (!stale && r.ok && r.data.otherReadAt) setOtherReadAt(r.data.otherReadAt)
+        if (!stale && r.ok && r.data.otherReadAt) setLearnt(r.data.otherReadAt)
       })
     }
-    mark()
-    document.addEventListener('visibilitychange', mark)
+    const onVisible = () => mark.current()
+    mark.current()
+    document.addEventListener('visibilitychange', onVisible)
     return () => {
       stale = true
-      document.removeEventListener('visibilitychange', mark)
+      document.removeEventListener('visibilitychange', onVisible)
     }
   }, [requestId, count])
-  return otherReadAt
+  useStreamEvents((name, data) => {
+    if (name === 'request.updated' && data.requestId === requestId) mark.current()
+  })
+  return (
+    [initial, learnt]
+      .filter((x): x is string => x !== null)
+      .sort()
+      .at(-1) ?? null
+  )
 }
 
 // The conversation as a chat, kept live by <LiveRequest>: the other side's bubbles on the left

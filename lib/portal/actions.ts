@@ -4,8 +4,8 @@ import { z } from 'zod'
 import { defineAction } from '../next/action'
 import { markThreadRead } from './thread-reads'
 
-// Anyone who can open a request's thread marks it read (scope is checked by the service).
+// Whoever takes part in a request's conversation marks it read (scope is checked by the service).
 export const markThreadReadAction = defineAction(
-  { name: 'markThreadRead', can: 'account.use', schema: z.object({ requestId: z.string().min(1).max(40) }) },
+  { name: 'markThreadRead', can: 'thread.read', schema: z.object({ requestId: z.string().min(1).max(40) }) },
   (actor, input) => markThreadRead(actor, input.requestId),
 )
