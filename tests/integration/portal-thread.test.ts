@@ -68,7 +68,7 @@ describe('portal conversation', () => {
     expect(await confirmationCalendar(team.clientActor, task.id)).toBeNull()
     expect(await confirmationsFor(team.clientActor, request.id)).toEqual([])
 
-    await confirmVendorTask(team.butlerActor, { taskId: task.id, version: task.version, confirmationRef: 'TBL-42' })
+    await confirmVendorTask(team.butlerActor, { taskId: task.id, version: 1, confirmationRef: 'TBL-42' })
     const [card] = await confirmationsFor(team.clientActor, request.id)
     expect(card).toMatchObject({ vendorName: vendor.name, reference: 'TBL-42' })
     const starts = (await db.vendorTask.findUniqueOrThrow({ where: { id: task.id } })).dueAt!
