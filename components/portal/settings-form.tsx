@@ -1,24 +1,28 @@
 'use client'
 
-import { useLocale, useTranslations } from 'next-intl'
+import { useTranslations } from 'next-intl'
 import { updateSettingsAction } from '@/lib/clients/profile-actions'
 import { FormMessage } from '@/components/forms/form-message'
 import { useActionForm } from '@/components/forms/use-action-form'
-import { COMMON_ZONES } from '@/lib/i18n/zones'
-import { formatZone, type FriendlyLocale } from '@/lib/i18n/friendly'
 import { useSheet } from '@/components/ui/sheet'
 
-export function SettingsForm({ language, timeZone }: { language: 'zh_CN' | 'en'; timeZone: string }) {
+// Zones come labelled by the server ("London (GMT+0)"): the browser's own zone data could word
+// an offset differently and the page would not hydrate.
+export function SettingsForm({
+  language,
+  timeZone,
+  zones,
+}: {
+  language: 'zh_CN' | 'en'
+  timeZone: string
+  zones: { value: string; label: string }[]
+}) {
   const t = useTranslations('profile')
-  const locale = useLocale() as FriendlyLocale
   const sheet = useSheet()
   const { formProps, pending, anyError } = useActionForm(updateSettingsAction, {
     reset: false,
     onSuccess: () => sheet?.close(),
   })
-  const zones = COMMON_ZONES.includes(timeZone as (typeof COMMON_ZONES)[number])
-    ? COMMON_ZONES
-    : [timeZone, ...COMMON_ZONES]
   return (
     <form {...formProps} className="grid gap-4">
       <div>
@@ -46,8 +50,8 @@ export function SettingsForm({ language, timeZone }: { language: 'zh_CN' | 'en';
           className="min-h-11 w-full rounded-xl border border-line bg-white px-3 text-base"
         >
           {zones.map((z) => (
-            <option key={z} value={z}>
-              {formatZone(z, locale)}
+            <option key={z.value} value={z.value}>
+              {z.label}
             </option>
           ))}
         </select>

@@ -41,7 +41,13 @@ export function FilePicker({ id, name, label, onChange, ...rest }: Props) {
         htmlFor={id}
         className="inline-flex min-h-11 shrink-0 cursor-pointer items-center gap-2 rounded-xl border border-line bg-white px-3 text-sm font-medium text-ink hover:border-gold peer-focus-visible:outline peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-gold"
       >
-        <span aria-hidden>📎</span>
+        <svg aria-hidden viewBox="0 0 24 24" className="size-4" fill="none" stroke="currentColor" strokeWidth="1.8">
+          <path
+            strokeLinecap="round"
+            strokeLinejoin="round"
+            d="m18.4 11.6-6.9 6.9a4.5 4.5 0 0 1-6.4-6.4l7.6-7.6a3 3 0 0 1 4.2 4.2l-7.6 7.6a1.5 1.5 0 0 1-2.1-2.1l6.9-6.9"
+          />
+        </svg>
         {label}
       </label>
       <span className="min-w-0 truncate text-sm text-ink-soft" data-testid="file-chosen" aria-live="polite">

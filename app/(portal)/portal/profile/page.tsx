@@ -4,6 +4,7 @@ import { DownloadMyData } from '@/components/privacy/download-my-data'
 import { can } from '@/lib/auth/policy'
 import { requirePageActor } from '@/lib/next/guards'
 import { formatCalendarDate, formatZone, type FriendlyLocale } from '@/lib/i18n/friendly'
+import { COMMON_ZONES } from '@/lib/i18n/zones'
 import { PushDevicesCard } from '@/components/push/push-devices-card'
 import { getOwnProfile } from '@/lib/clients/profile'
 import {
@@ -70,6 +71,10 @@ export default async function ProfilePage() {
     },
     { name: 'recurring', label: t('profile.yearly'), kind: 'checkbox', value: k?.recurring ?? true },
   ]
+  const zones = [...new Set([p.settings.timeZone, ...COMMON_ZONES])].map((z) => ({
+    value: z,
+    label: formatZone(z, locale),
+  }))
   const familyName = (id: string | null) => p.family.find((f) => f.id === id)?.name ?? t('profile.me')
 
   return (
@@ -80,7 +85,7 @@ export default async function ProfilePage() {
         testId="settings"
         action={
           <Sheet title={t('profile.settings')} trigger={edit(t('profile.settings'))} triggerClassName={editTrigger}>
-            <SettingsForm language={p.settings.locale} timeZone={p.settings.timeZone} />
+            <SettingsForm language={p.settings.locale} timeZone={p.settings.timeZone} zones={zones} />
           </Sheet>
         }
       >

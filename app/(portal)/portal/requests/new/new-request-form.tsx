@@ -10,6 +10,7 @@ import { CATEGORIES, LIVING_SERVICES, TRAVEL_SERVICES, categoryFields, type TCat
 import { Button } from '@/components/ui/button'
 import { Field } from '@/components/ui/field'
 import { FilePicker } from '@/components/ui/file-picker'
+import { ActingFor } from '@/components/portal/acting-for'
 import { useActionForm } from '@/components/forms/use-action-form'
 import type { CategoryLabels } from '@/lib/catalog/service'
 
@@ -30,10 +31,13 @@ export function NewRequestForm({
   clients,
   labels,
   userId,
+  actingFor,
 }: {
   clients: ClientOption[]
   labels: CategoryLabels
   userId: string
+  // A delegate's principals: she is told on whose behalf she files, by the send button.
+  actingFor: string[]
 }) {
   const t = useTranslations()
   const lang = useLocale() === 'en' ? 'en' : 'zh'
@@ -257,6 +261,7 @@ export function NewRequestForm({
           {formError}
         </p>
       )}
+      <ActingFor names={actingFor} />
       <Button type="submit" disabled={pending} className="w-full">
         {pending ? t('common.sending') : t('portal.create')}
       </Button>

@@ -2,7 +2,6 @@ import { getTranslations } from 'next-intl/server'
 import { requirePageActor } from '@/lib/next/guards'
 import { portalClients } from '@/lib/clients/queries'
 import { categoryLabels } from '@/lib/catalog/service'
-import { ActingFor } from '@/components/portal/acting-for'
 import { NewRequestForm } from './new-request-form'
 
 export const dynamic = 'force-dynamic'
@@ -15,10 +14,10 @@ export default async function NewRequestPage() {
     <>
       <h1 className="text-xl font-semibold">{t('newTitle')}</h1>
       <p className="mt-1 text-sm text-ink-soft">{t('promise')}</p>
-      {actor.role === 'DELEGATE' && <ActingFor names={clients.map((c) => c.displayName)} className="mt-3" />}
       <NewRequestForm
         labels={labels}
         userId={actor.userId}
+        actingFor={actor.role === 'DELEGATE' ? clients.map((c) => c.displayName) : []}
         clients={clients.map((c) => ({ id: c.id, name: c.displayName, family: c.family, preferences: c.preferences }))}
       />
     </>
