@@ -1,6 +1,7 @@
 'use client'
 
 import { useTranslations } from 'next-intl'
+import { useId } from 'react'
 import type { ActionResult } from '@/lib/next/action'
 import { FormMessage } from '@/components/forms/form-message'
 import { useActionForm } from '@/components/forms/use-action-form'
@@ -41,7 +42,9 @@ export function SheetForm({
     (form: FormData) => (form.get('intent') === 'delete' && onDelete ? onDelete(form) : action(form)),
     { reset: !id, onSuccess: () => sheet?.close() },
   )
-  const key = (name: string) => `${id || 'new'}-${name}`
+  // Several sheets (and their "new" forms) live on one page: every field gets its own id.
+  const uid = useId()
+  const key = (name: string) => `${uid}-${name}`
   return (
     <form {...formProps} className="space-y-4">
       <input type="hidden" name="id" value={id} />
