@@ -71,7 +71,7 @@ export function PortalRequests({
                 <span className="mt-1.5 size-2 shrink-0 rounded-full bg-gold" aria-label={t('portal.home.unread')} />
               )}
               <p className={`min-w-0 flex-1 truncate ${m.unread ? 'font-medium text-ink' : 'text-ink-soft'}`}>
-                {m.fromStaff ? `${m.authorName}：` : `${t('portal.home.you')}：`}
+                {t('portal.home.said', { name: m.fromStaff ? m.authorName : t('portal.home.you') })}
                 {m.body}
               </p>
               <time dateTime={m.createdAt} className="shrink-0 text-xs text-ink-soft">
