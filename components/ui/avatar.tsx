@@ -1,5 +1,5 @@
 // A person's initials in a round badge, where a photo would go: "林" for 林静, "ZH" for Zhou Hang.
-export function initialsOf(name: string) {
+function initialsOf(name: string) {
   const words = name.trim().split(/\s+/).filter(Boolean)
   if (words.length === 0) return '?'
   if (/^[A-Za-z]/.test(words[0]))
