@@ -75,68 +75,62 @@ export function Composer({
     </p>
   )
 
-  if (side === 'client')
-    return (
-      <form {...formProps} className="space-y-2">
-        <input type="hidden" name="requestId" value={requestId} />
-        <div className="flex flex-wrap items-center justify-between gap-2">
-          <label htmlFor="composer-body" className="block text-sm font-medium text-ink-soft">
-            {label}
-          </label>
-          <ActingFor names={actingFor} />
-        </div>
+  // The client writes in one row beside the send button; staff get canned replies and the
+  // internal-note switch around a taller box.
+  const cannedPicker = canned.length > 0 && (
+    <select
+      aria-label={t('console.canned')}
+      value=""
+      onChange={(e) => {
+        const reply = canned.find((c) => c.id === e.target.value)
+        const area = form.current?.elements.namedItem('body') as HTMLTextAreaElement | null
+        if (reply && area) {
+          area.value = area.value ? `${area.value}\n${reply.body}` : reply.body
+          area.focus()
+          saveDraft()
+        }
+      }}
+      className="rounded-lg border border-line bg-white px-2 py-1 text-xs text-ink-soft"
+    >
+      <option value="">{t('console.canned')}</option>
+      {canned.map((c) => (
+        <option key={c.id} value={c.id}>
+          {c.title}
+        </option>
+      ))}
+    </select>
+  )
+  return (
+    <form {...formProps} className="space-y-2">
+      <input type="hidden" name="requestId" value={requestId} />
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <label htmlFor="composer-body" className="block text-sm font-medium text-ink-soft">
+          {label}
+        </label>
+        {side === 'client' ? <ActingFor names={actingFor} /> : cannedPicker}
+      </div>
+      {side === 'client' ? (
         <div className="flex items-end gap-2">
           <div className="min-w-0 flex-1">{box}</div>
           <Button type="submit" disabled={pending} className="shrink-0">
             {pending ? t('common.sending') : t('portal.send')}
           </Button>
         </div>
-        {error}
-      </form>
-    )
-
-  return (
-    <form {...formProps} className="space-y-2">
-      <input type="hidden" name="requestId" value={requestId} />
-      <div className="flex items-center justify-between gap-2">
-        <label htmlFor="composer-body" className="block text-sm font-medium text-ink-soft">
-          {label}
-        </label>
-        {canned.length > 0 && (
-          <select
-            aria-label={t('console.canned')}
-            value=""
-            onChange={(e) => {
-              const reply = canned.find((c) => c.id === e.target.value)
-              const area = form.current?.elements.namedItem('body') as HTMLTextAreaElement | null
-              if (reply && area) {
-                area.value = area.value ? `${area.value}\n${reply.body}` : reply.body
-                area.focus()
-                saveDraft()
-              }
-            }}
-            className="rounded-lg border border-line bg-white px-2 py-1 text-xs text-ink-soft"
-          >
-            <option value="">{t('console.canned')}</option>
-            {canned.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.title}
-              </option>
-            ))}
-          </select>
-        )}
-      </div>
-      {box}
+      ) : (
+        box
+      )}
       {error}
-      <div className="flex items-center justify-between gap-3">
-        <label className="flex items-center gap-2 text-sm text-ink-soft">
-          <input type="checkbox" name="internal" checked={internal} onChange={(e) => setInternal(e.target.checked)} />
-          {t('console.internalNote')}
-        </label>
-        <Button type="submit" disabled={pending}>
-          {pending ? t('common.sending') : t('console.sendReply')}
-        </Button>
-      </div>
+      {side === 'staff' && (
+        <div className="flex items-center justify-between gap-3">
+          <label className="flex items-center gap-2 text-sm text-ink-soft">
+            <input type="checkbox" name="internal" checked={internal} onChange={(e) => setInternal(e.target.checked)} />
+            {t('console.internalNote')}
+          </label>
+          <Button type="submit" disabled={pending}>
+            {pending ? t('common.sending') : t('console.sendReply')}
+          </Button>
+        </div>
+      )}
     </form>
   )
 }
