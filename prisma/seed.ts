@@ -119,6 +119,8 @@ async function main() {
     }
   }
   await db.shift.createMany({ data: shifts })
+  // The team's 24x7 line, shown on the butler card and the offline page (admins change it).
+  await db.teamContact.upsert({ where: { id: 'team' }, create: { id: 'team', phone: '+86 400 820 8820' }, update: {} })
   console.log('Seeded demo users (password: %s)', PASSWORD)
 }
 

@@ -16,12 +16,15 @@ export default async function OfflinePage() {
         ◆
       </div>
       <h1 className="text-xl font-semibold">暂时无法连接</h1>
-      <p className="mt-2 text-sm text-ink-soft">网络恢复后页面会自动刷新。紧急情况请直接致电您的专属管家。</p>
+      <p className="mt-2 text-sm text-ink-soft">
+        网络恢复后页面会自动刷新。{phone ? '紧急情况请拨打下方 24 小时管家热线。' : '紧急情况请直接致电您的专属管家。'}
+      </p>
       <h2 className="mt-6 text-xl font-semibold" lang="en">
         You are offline
       </h2>
       <p className="mt-2 text-sm text-ink-soft" lang="en">
-        This page refreshes when you are back online. If it is urgent, call your butler directly.
+        This page refreshes when you are back online.{' '}
+        {phone ? 'If it is urgent, call the 24x7 line below.' : 'If it is urgent, call your butler directly.'}
       </p>
       {phone && (
         <a

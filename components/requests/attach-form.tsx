@@ -4,33 +4,33 @@ import { useTranslations } from 'next-intl'
 import { uploadAttachmentAction } from '@/lib/attachments/actions'
 import { FormMessage } from '@/components/forms/form-message'
 import { useActionForm } from '@/components/forms/use-action-form'
+import { FilePicker } from '@/components/ui/file-picker'
 
 export function AttachForm({ requestId }: { requestId: string }) {
   const t = useTranslations('attachments')
   const { formProps, pending, anyError, succeeded } = useActionForm(uploadAttachmentAction)
   return (
-    <form {...formProps} className="space-y-2">
+    <form {...formProps} className="space-y-1">
       <input type="hidden" name="requestId" value={requestId} />
-      <label htmlFor={`file-${requestId}`} className="block text-sm text-ink-soft">
-        {t('attach')}
-      </label>
-      <div className="flex gap-2">
-        <input
+      <div className="flex items-center gap-2">
+        <FilePicker
           id={`file-${requestId}`}
           name="file"
-          type="file"
+          label={t('attach')}
           accept="application/pdf,image/jpeg,image/png,image/webp,image/heic"
-          className="min-w-0 flex-1 text-sm file:mr-3 file:rounded-lg file:border-0 file:bg-gold-soft file:px-3 file:py-1.5"
+          aria-describedby={`file-${requestId}-hint`}
         />
         <button
           type="submit"
           disabled={pending}
-          className="rounded-lg bg-ink px-3 text-sm text-ivory disabled:opacity-50"
+          className="min-h-11 shrink-0 rounded-xl bg-ink px-4 text-sm font-medium text-ivory disabled:opacity-50"
         >
           {t('upload')}
         </button>
       </div>
-      <p className="text-xs text-ink-soft">{t('hint')}</p>
+      <p id={`file-${requestId}-hint`} className="text-xs text-ink-soft">
+        {t('hint')}
+      </p>
       <FormMessage message={anyError} className="text-sm" />
       {succeeded && <p className="text-xs text-ok">{t('uploaded')}</p>}
     </form>

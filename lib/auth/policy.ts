@@ -25,6 +25,8 @@ const ABILITIES = {
   'request.take': ['BUTLER'],
   'performance.own': ['BUTLER'],
   'attachment.upload': [...CLIENT_SIDE, ...REQUEST_STAFF],
+  // Taking part in a request's conversation: read markers (which requests is decided by scope).
+  'thread.read': [...CLIENT_SIDE, ...REQUEST_STAFF],
   // Running the team: the live board, KPIs and exports, quality, roster, assignments, approvals.
   'team.lead': ['SUPERVISOR'],
   'audit.read': ['SUPERVISOR', 'ADMIN'],

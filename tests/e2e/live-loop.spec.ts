@@ -77,7 +77,10 @@ test('a delegate whose delegation is revoked while their stream is open receives
   await expect.poll(async () => (await recorded(delegate)).filter((e) => e.name === 'message.created').length).toBe(1)
 
   await client.goto('/portal/profile')
-  await client.getByTestId('delegate').filter({ hasText: email }).getByRole('button', { name: '撤销' }).click()
+  const row = client.getByTestId('delegate').filter({ hasText: email })
+  await row.getByRole('button', { name: '撤销' }).click()
+  // Revoking asks first.
+  await row.getByRole('group').getByRole('button', { name: '撤销' }).click()
   await expect(client.getByTestId('delegate').filter({ hasText: email })).toHaveCount(0)
 
   // The stream was re-scoped in place (told so), not dropped and reopened.

@@ -56,9 +56,13 @@ test('a delegate invited by client A acts for A, sees nothing of B, and is refus
   const a = await newSignedInPage(browser, people.clientA, { width: 375 })
   await a.goto('/portal/profile')
   const delegates = a.getByTestId('delegates')
-  await delegates.getByPlaceholder('邮箱').fill(email)
-  await delegates.getByPlaceholder('关系').fill('助理')
+  // Read-only cards: the invitation is written in a sheet, with labels rather than placeholders.
   await delegates.getByRole('button', { name: '邀请' }).click()
+  const sheet = a.getByRole('dialog', { name: '邀请代办人' })
+  await sheet.getByLabel('邮箱').fill(email)
+  await sheet.getByLabel('关系').fill('助理')
+  await sheet.getByRole('button', { name: '发送邀请' }).click()
+  await expect(sheet).toBeHidden()
   await expect(delegates.getByTestId('delegate').filter({ hasText: email })).toBeVisible()
 
   const [mail] = await sql<{ body: string }>(`SELECT body FROM "Outbox" WHERE "toEmail" = $1`, [email])
@@ -80,8 +84,11 @@ test('a delegate invited by client A acts for A, sees nothing of B, and is refus
   await helper.locator('input[name="password"]').fill('helper-password-1')
   await helper.locator('form button[type="submit"]').click()
   await expect(helper).toHaveURL(/\/portal$/)
+  // She is told on whose behalf she acts: under the header, on the new request, in the composer.
+  await expect(helper.getByTestId('acting-for').first()).toHaveText(/代 王先生 办理/)
 
   await helper.getByRole('link', { name: '新的需求' }).click()
+  await expect(helper.locator('main').getByTestId('acting-for')).toHaveText(/代 王先生 办理/)
   await helper.getByText('其他', { exact: true }).click()
   await helper.getByLabel('简要描述').fill('代王先生预订理发')
   await helper.getByRole('button', { name: '提交需求' }).click()
@@ -99,8 +106,16 @@ test('a delegate invited by client A acts for A, sees nothing of B, and is refus
 
   await helper.goto('/portal')
   await helper.getByText('代王先生预订理发').click()
+  await expect(helper.locator('form').getByTestId('acting-for')).toHaveText(/代 王先生 办理/)
   await a.goto('/portal/profile')
-  await a.getByTestId('delegate').filter({ hasText: email }).getByRole('button', { name: '撤销' }).click()
+  const row = a.getByTestId('delegate').filter({ hasText: email })
+  // Revoking asks first; keeping it changes nothing.
+  await row.getByRole('button', { name: '撤销' }).click()
+  await expect(row.getByRole('group')).toContainText(`立即撤销 ${email} 的授权？`)
+  await row.getByRole('button', { name: '保留' }).click()
+  await expect(row).toBeVisible()
+  await row.getByRole('button', { name: '撤销' }).click()
+  await row.getByRole('group').getByRole('button', { name: '撤销' }).click()
   await expect(a.getByTestId('delegate').filter({ hasText: email })).toHaveCount(0)
 
   await helper.getByLabel('给管家留言').fill('还在吗？')

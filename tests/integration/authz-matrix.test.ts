@@ -92,6 +92,7 @@ const MATRIX: Record<string, { allow: Persona[] | typeof PUBLIC; input: (fx: Fx)
     input: (fx) => ({ alternativeId: fx.alternative, accept: false }),
   },
   rateRequestAction: { allow: who('portal.use', A), input: (fx) => ({ requestId: fx.finished, score: 5 }) },
+  markThreadReadAction: { allow: who('thread.read', A), input: (fx) => ({ requestId: fx.request }) },
   updateSettingsAction: { allow: who('portal.use'), input: () => ({ language: 'zh_CN', timeZone: 'Asia/Shanghai' }) },
   savePreferenceAction: {
     allow: who('profile.manage', A),

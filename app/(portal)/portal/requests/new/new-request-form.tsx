@@ -9,6 +9,8 @@ import { uploadAttachmentAction } from '@/lib/attachments/actions'
 import { CATEGORIES, LIVING_SERVICES, TRAVEL_SERVICES, categoryFields, type TCategory } from '@/lib/requests/schemas'
 import { Button } from '@/components/ui/button'
 import { Field } from '@/components/ui/field'
+import { FilePicker } from '@/components/ui/file-picker'
+import { ActingFor } from '@/components/portal/acting-for'
 import { useActionForm } from '@/components/forms/use-action-form'
 import type { CategoryLabels } from '@/lib/catalog/service'
 
@@ -29,10 +31,13 @@ export function NewRequestForm({
   clients,
   labels,
   userId,
+  actingFor,
 }: {
   clients: ClientOption[]
   labels: CategoryLabels
   userId: string
+  // A delegate's principals: she is told on whose behalf she files, by the send button.
+  actingFor: string[]
 }) {
   const t = useTranslations()
   const lang = useLocale() === 'en' ? 'en' : 'zh'
@@ -239,17 +244,16 @@ export function NewRequestForm({
       <Field label={t('portal.wantedAt')} name="wantedAt" type="datetime-local" error={fieldError('wantedAt')} />
 
       <div>
-        <label htmlFor="f-attachment" className="mb-1 block text-sm font-medium text-ink-soft">
-          {t('attachments.attach')}
-        </label>
-        <input
+        <FilePicker
           id="f-attachment"
           name="attachment"
-          type="file"
+          label={t('attachments.attach')}
           accept="application/pdf,image/jpeg,image/png,image/webp,image/heic"
-          className="block w-full text-sm file:mr-3 file:min-h-11 file:rounded-xl file:border-0 file:bg-gold-soft file:px-4"
+          aria-describedby="f-attachment-hint"
         />
-        <p className="mt-1 text-xs text-ink-soft">{t('attachments.hint')}</p>
+        <p id="f-attachment-hint" className="mt-1 text-xs text-ink-soft">
+          {t('attachments.hint')}
+        </p>
       </div>
 
       {formError && (
@@ -257,6 +261,7 @@ export function NewRequestForm({
           {formError}
         </p>
       )}
+      <ActingFor names={actingFor} />
       <Button type="submit" disabled={pending} className="w-full">
         {pending ? t('common.sending') : t('portal.create')}
       </Button>

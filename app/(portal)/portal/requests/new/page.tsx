@@ -17,6 +17,7 @@ export default async function NewRequestPage() {
       <NewRequestForm
         labels={labels}
         userId={actor.userId}
+        actingFor={actor.role === 'DELEGATE' ? clients.map((c) => c.displayName) : []}
         clients={clients.map((c) => ({ id: c.id, name: c.displayName, family: c.family, preferences: c.preferences }))}
       />
     </>
