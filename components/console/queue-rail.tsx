@@ -48,6 +48,8 @@ export function QueueRail({
       <ul id="queue" tabIndex={-1} className="space-y-1 outline-none" data-testid="queue-rail">
         {rows.map((r) => {
           const current = r.id === currentId
+          // The open request is being read right now.
+          const unread = r.unread && !current
           return (
             <li key={r.id}>
               <Link
@@ -59,9 +61,9 @@ export function QueueRail({
                 className={`block rounded-xl border px-3 py-2 ${current ? 'border-gold bg-gold-soft' : 'border-transparent hover:border-line hover:bg-white'}`}
               >
                 <span className="flex items-center justify-between gap-2">
-                  <span className={`truncate ${r.unread ? 'font-semibold' : 'font-medium'}`}>
-                    {r.unread && <span aria-hidden className="mr-1.5 inline-block size-2 rounded-full bg-bad" />}
-                    {r.unread && <span className="sr-only">{t('unread')} </span>}
+                  <span className={`truncate ${unread ? 'font-semibold' : 'font-medium'}`}>
+                    {unread && <span aria-hidden className="mr-1.5 inline-block size-2 rounded-full bg-bad" />}
+                    {unread && <span className="sr-only">{t('unread')} </span>}
                     {r.clientName}
                   </span>
                   <span className="shrink-0 text-xs text-ink-soft">

@@ -11,7 +11,7 @@ import { useRequestRefetch } from '@/components/live/use-live-requests'
 
 export type QueueParams = { view: QueueView; filters: RequestFilters }
 
-export function queueUrl({ view, filters }: QueueParams, extra: Record<string, string>) {
+function queueUrl({ view, filters }: QueueParams, extra: Record<string, string>) {
   const p = new URLSearchParams({ view, ...extra })
   if (filters.q) p.set('q', filters.q)
   if (filters.category) p.set('category', filters.category)

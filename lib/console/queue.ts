@@ -9,7 +9,7 @@ import { OPEN_STATUSES, type RequestStatus } from '../requests/state-machine'
 
 // The console's queue, one page at a time: whatever the number of open requests, the page
 // carries one page of rows (most urgent first) and the count of each view, both computed in SQL.
-export const QUEUE_PAGE_SIZE = 50
+const QUEUE_PAGE_SIZE = 50
 const PREVIEW_CHARS = 90
 
 export type QueueRowDTO = RequestSummaryDTO & {

@@ -37,7 +37,7 @@ test('a client request reaches the butler live, the reply reaches the client liv
   await expect(supervisor.getByTestId('queue-row').filter({ hasText: '浦东机场接机' })).toBeVisible({ timeout: 2_000 })
 
   await row.getByRole('link', { name: '浦东机场接机' }).click()
-  await butler.getByLabel('回复客户').fill('已为您安排专车，司机将提前 30 分钟到达。')
+  await butler.getByRole('textbox', { name: '回复 王先生' }).fill('已为您安排专车，司机将提前 30 分钟到达。')
   await butler.getByRole('button', { name: '发送' }).click()
 
   // The client sees the reply without reloading; the clock is met.

@@ -50,7 +50,7 @@ test('at risk alerts the dedicated butler, the backup takes the request, and the
   await expect(offered).toBeVisible({ timeout: 8_000 })
   await offered.getByRole('button', { name: '接单' }).click()
   await expect(backup).toHaveURL(/\/console\/requests\//)
-  await expect(backup.getByText('负责人: 周航')).toBeVisible()
+  await expect(backup.locator('dt:text-is("负责人") + dd')).toHaveText('周航')
 
   // 16 s: nobody answered in time. The supervisor's board shows the breach without a reload.
   await expect(supervisor.getByTestId('count-BREACHED')).toHaveText(String(breachedBefore + 1), { timeout: 12_000 })
