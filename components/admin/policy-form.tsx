@@ -30,20 +30,37 @@ export function PolicyForm({ policy }: { policy?: PolicyRow }) {
   )
   const id = policy?.id ?? 'new'
   const cell = 'px-2 py-2 align-top'
-  const input = (name: string, value: number | null | undefined, label: string) => (
-    <td className={cell}>
-      <input
-        aria-label={label}
-        name={name}
-        defaultValue={value ?? ''}
-        inputMode="numeric"
-        form={`policy-${id}`}
-        aria-invalid={fieldError(name) ? true : undefined}
-        className={`w-24 rounded-lg border bg-white px-2 py-1 text-sm tabular-nums ${fieldError(name) ? 'border-bad' : 'border-line'}`}
-      />
-      <FormMessage message={fieldError(name)} className="max-w-40" />
-    </td>
-  )
+  // A time in the unit it reads best in: whole hours as hours, anything else in minutes.
+  const input = (name: string, value: number | null | undefined, label: string) => {
+    const inHours = value != null && value >= 3600 && value % 3600 === 0
+    const amount = value == null ? '' : inHours ? value / 3600 : Math.round((value / 60) * 100) / 100
+    return (
+      <td className={cell}>
+        <span className="flex items-center gap-1">
+          <input
+            aria-label={label}
+            name={`${name}.amount`}
+            defaultValue={amount}
+            inputMode="decimal"
+            form={`policy-${id}`}
+            aria-invalid={fieldError(name) ? true : undefined}
+            className={`w-16 rounded-lg border bg-white px-2 py-1 text-sm tabular-nums ${fieldError(name) ? 'border-bad' : 'border-line'}`}
+          />
+          <select
+            aria-label={t('admin.unitOf', { field: label })}
+            name={`${name}.unit`}
+            defaultValue={inHours ? 'h' : 'min'}
+            form={`policy-${id}`}
+            className="rounded-lg border border-line bg-white px-1 py-1 text-sm"
+          >
+            <option value="min">{t('admin.minutes')}</option>
+            <option value="h">{t('admin.hours')}</option>
+          </select>
+        </span>
+        <FormMessage message={fieldError(name)} className="max-w-40" />
+      </td>
+    )
+  }
   const select = (
     name: string,
     value: string | null | undefined,
