@@ -55,7 +55,14 @@ test('a roster gap appears when a shift is removed', async ({ browser }) => {
   await form.getByRole('button', { name: '新增' }).click()
   await expect.poll(gaps).toBe(before - 8)
   const shift = supervisor.getByTestId('shift').filter({ hasText: '林静' }).first()
+  // Deleting asks first; keeping the shift changes nothing.
   await shift.getByRole('button', { name: '删除' }).click()
+  await shift.getByRole('button', { name: '保留' }).click()
+  await expect(shift.getByRole('button', { name: '删除' })).toBeFocused()
+  expect(await gaps()).toBe(before - 8)
+  await shift.getByRole('button', { name: '删除' }).click()
+  await expect(shift.getByRole('group', { name: '删除这个班次？' })).toBeVisible()
+  await shift.getByRole('button', { name: '删除班次' }).click()
   await expect.poll(gaps).toBe(before)
   await expect(supervisor.locator('[data-gap]').first()).toBeVisible()
 })
@@ -72,6 +79,9 @@ test('a disabled butler is signed out on their next request', async ({ browser }
   const admin = await newSignedInPage(browser, people.admin)
   const row = admin.getByTestId('staff-row').filter({ hasText: email })
   await row.getByRole('button', { name: '停用' }).click()
+  // Nothing happens until the admin confirms.
+  await expect(row.getByRole('group', { name: '停用 离职管家？其账户将立即无法使用。' })).toBeVisible()
+  await row.getByRole('group').getByRole('button', { name: '停用' }).click()
   await expect(row.getByRole('button', { name: '启用' })).toBeVisible()
 
   await butler.reload()
