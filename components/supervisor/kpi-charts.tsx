@@ -41,6 +41,11 @@ function Empty({ text, height }: { text: string; height: number }) {
   )
 }
 
+// Legend words in ink, whatever their series colour, so the light ones stay readable.
+function legendText(value: string) {
+  return <span className="text-sm text-ink">{value}</span>
+}
+
 const axis = { fontSize: 12, stroke: '#3d4a66' }
 const axisLabel = (value: string, angle = 0) =>
   ({
@@ -80,7 +85,7 @@ export function CategoryMixChart({
         <XAxis dataKey="day" {...axis} />
         <YAxis allowDecimals={false} {...axis} label={axisLabel(axisTitle, -90)} />
         <Tooltip />
-        <Legend />
+        <Legend formatter={legendText} />
         {(Object.keys(COLORS) as Cat[]).map((c) => (
           <Bar key={c} dataKey={c} name={labels[c]} stackId="a" fill={COLORS[c]} />
         ))}

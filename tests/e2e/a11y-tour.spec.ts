@@ -79,7 +79,7 @@ function requiredPages(role: Role, s: { requestId: string; clientId: string }) {
       return [
         '/supervisor',
         '/supervisor/kpi',
-        '/supervisor/kpi/requests',
+        '/supervisor/kpi/requests?kind=firstResponse',
         '/supervisor/quality',
         '/supervisor/risk',
         '/supervisor/roster',
@@ -109,7 +109,7 @@ function requiredPages(role: Role, s: { requestId: string; clientId: string }) {
 }
 
 // One page per shape of address: /console/requests/a and /console/requests/b are one page.
-const shape = (path: string) => path.replace(/\/[a-z0-9-]{20,}(?=\/|$)/gi, '/:id')
+const shape = (path: string) => path.split('?')[0].replace(/\/[a-z0-9-]{20,}(?=\/|$)/gi, '/:id')
 
 async function linkedPages(page: Page) {
   const hrefs = await page
