@@ -21,6 +21,7 @@ import { pendingApprovals } from '../lib/vendors/queries'
 import { resetDatabase } from '../tests/db-utils'
 import { createClient, createStaff } from '../tests/factories'
 import { summarise } from './stats'
+import { runBench } from './harness'
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1_000_000)
 const RUNS = Number(process.env.BENCH_RUNS ?? 30)
@@ -146,7 +147,4 @@ async function main() {
   process.exit(worstP95 <= 200 ? 0 : 1)
 }
 
-main().catch((e) => {
-  console.error(e)
-  process.exit(1)
-})
+runBench(main)

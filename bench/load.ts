@@ -6,13 +6,10 @@
 // no answer are re-sent with the same idempotency key, as the portal does. In the same run,
 // the same submission is timed as a bare INSERT + COMMIT for comparison.
 // Writes bench/results/load.json. Runs on the test database (wiped first); needs `npm run build`.
-import { spawn, type ChildProcess } from 'node:child_process'
-import { openSync } from 'node:fs'
+import type { ChildProcess, StdioOptions } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
+import { existsSync, mkdirSync, openSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
-import { encode } from 'next-auth/jwt'
 import pg from 'pg'
 import { createSession, loadActor } from '../lib/auth/sessions'
 import { db } from '../lib/db'
@@ -21,6 +18,17 @@ import { createRequest } from '../lib/requests/lifecycle'
 import { resetDatabase } from '../tests/db-utils'
 import { createClient, createDefaultPolicies, createProcessConfig, createStaff } from '../tests/factories'
 import { summarise } from './stats'
+import {
+  findAction,
+  postAction,
+  runBench,
+  sessionCookie,
+  sleep,
+  startWeb,
+  startWorker,
+  waitHealthy,
+  type Action,
+} from './harness'
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60)
 const WRITE_RATE = Number(process.env.BENCH_WRITE_RATE ?? 50)
@@ -32,49 +40,6 @@ const MAX_IN_FLIGHT = 400
 const FIRST_RESPONSE_S = 10
 const PORT = 3192
 const BASE = `http://127.0.0.1:${PORT}`
-const SECRET = 'bench-load-secret-not-for-production'
-const COOKIE = 'authjs.session-token'
-
-// React's own encoder for server-action arguments, as the browser sends them.
-const { encodeReply } = createRequire(import.meta.url)(
-  'next/dist/compiled/react-server-dom-webpack/client.node.js',
-) as {
-  encodeReply: (v: unknown[]) => Promise<FormData | string>
-}
-
-type Action = { id: string; path: string }
-function findAction(name: string, pageDir: string): Action {
-  const manifest = JSON.parse(readFileSync('.next/server/server-reference-manifest.json', 'utf8'))
-  for (const [id, entry] of Object.entries<{ exportedName: string; workers: Record<string, unknown> }>(manifest.node)) {
-    if (entry.exportedName === name) {
-      const worker = Object.keys(entry.workers).find((w) => w.includes(pageDir))
-      if (worker)
-        return {
-          id,
-          path: worker
-            .replace(/^app/, '')
-            .replace(/\/\([^)]+\)/g, '')
-            .replace(/\/page$/, ''),
-        }
-    }
-  }
-  throw new Error(`server action ${name} not found in the build`)
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
-
-async function healthy(timeoutMs: number) {
-  const until = Date.now() + timeoutMs
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(`${BASE}/api/health`)).ok) return true
-    } catch {
-      /* starting */
-    }
-    await sleep(100)
-  }
-  return false
-}
 
 type Sample = { at: number; ms: number; status: number | 'network' }
 type Butler = { id: string; cookie: string; requestIds: string[] }
@@ -91,14 +56,10 @@ async function main() {
     data: { targetSeconds: FIRST_RESPONSE_S, atRiskSeconds: 5, handoffSeconds: 8 },
   })
 
-  const cookieFor = async (userId: string) => {
-    const sid = await createSession(userId)
-    return `${COOKIE}=${await encode({ token: { sid, sub: userId }, secret: SECRET, salt: COOKIE })}`
-  }
   const butlers: Butler[] = []
   for (let i = 0; i < BUTLERS; i++) {
     const b = await createStaff(db, { name: `Load Butler ${i}` })
-    butlers.push({ id: b.id, cookie: await cookieFor(b.id), requestIds: [] })
+    butlers.push({ id: b.id, cookie: await sessionCookie(b.id), requestIds: [] })
   }
   const clients: Client[] = []
   for (let i = 0; i < CLIENTS; i++) {
@@ -117,7 +78,7 @@ async function main() {
     butler.requestIds.push(first.id)
     // Each client behind its own address, as a proxy in front of the app would report it.
     clients.push({
-      cookie: await cookieFor(c.userId),
+      cookie: await sessionCookie(c.userId),
       ip: `10.0.${Math.floor(i / 250)}.${(i % 250) + 1}`,
       butler,
       requestIds: [first.id],
@@ -133,67 +94,27 @@ async function main() {
   const create = findAction('createRequestAction', 'portal/requests/new')
   const message = findAction('clientMessageAction', 'portal/requests/[id]')
   // Clients arrive as if through one proxy, which reports each one's address (see callAction).
-  const env = {
-    ...process.env,
-    AUTH_SECRET: SECRET,
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'production' as const,
-    TRUSTED_PROXY_HOPS: '1',
-  }
+  const env = { TRUSTED_PROXY_HOPS: '1' }
   // Both processes log to one file beside the results, for reading after a run.
   mkdirSync('bench/results', { recursive: true })
   const logFile = openSync('bench/results/load-processes.log', 'w')
+  const stdio: StdioOptions = ['ignore', logFile, logFile]
   // BENCH_PROFILE_DIR=<dir> writes a CPU profile of the web process that ends the run.
   const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []
-  const startWeb = () =>
-    spawn(
-      process.execPath,
-      [
-        ...profile,
-        'node_modules/next/dist/bin/next',
-        'start',
-        '-p',
-        String(PORT),
-        '-H',
-        '127.0.0.1',
-        '--keepAliveTimeout',
-        '65000',
-      ],
-      { env, stdio: ['ignore', logFile, logFile] },
-    )
-  // tsx's loader in the worker process itself (not the tsx CLI, which would run it as a child
-  // that outlives a SIGKILL of its parent).
-  const startWorker = () =>
-    spawn(process.execPath, ['--import', 'tsx', 'worker/index.ts'], {
-      env: { ...env, PROCESS_NAME: 'worker' },
-      stdio: ['ignore', logFile, logFile],
-    })
-  let web: ChildProcess = startWeb()
-  let worker: ChildProcess = startWorker()
+  const startWebProcess = () => startWeb({ port: PORT, env, stdio, nodeArgs: profile })
+  const startWorkerProcess = () => startWorker({ env, stdio })
+  let web: ChildProcess = startWebProcess()
+  let worker: ChildProcess = startWorkerProcess()
   // However the run ends, it leaves no server behind.
   process.on('exit', () => {
     web.kill('SIGKILL')
     worker.kill('SIGKILL')
   })
-  if (!(await healthy(60_000))) throw new Error('web process did not start')
+  if (!(await waitHealthy(BASE))) throw new Error('web process did not start')
   await sleep(2000)
 
-  const callAction = async (action: Action, path: string, client: Client, form: FormData) => {
-    const body = await encodeReply([form])
-    const res = await fetch(`${BASE}${path}`, {
-      method: 'POST',
-      headers: {
-        'Next-Action': action.id,
-        Accept: 'text/x-component',
-        Origin: BASE,
-        Cookie: client.cookie,
-        'X-Forwarded-For': client.ip,
-      },
-      body,
-    })
-    const text = await res.text()
-    return { status: res.status, ok: res.status === 200 && text.includes('"ok":true'), text }
-  }
+  const callAction = (action: Action, path: string, client: Client, form: FormData) =>
+    postAction(BASE, action, path, client.cookie, form, { 'X-Forwarded-For': client.ip })
 
   const submits: Sample[] = []
   const bareSubmits: number[] = []
@@ -325,12 +246,12 @@ async function main() {
   const faults = (async () => {
     await sleep(t0 + (SECONDS * 1000) / 3 - Date.now())
     const from = Date.now()
-    web = await killAndRestart(web, startWeb)
-    await healthy(60_000)
+    web = await killAndRestart(web, startWebProcess)
+    await waitHealthy(BASE)
     webDown.push({ from, to: Date.now() })
     await sleep(t0 + (SECONDS * 2000) / 3 - Date.now())
     const workerFrom = Date.now()
-    worker = await killAndRestart(worker, startWorker)
+    worker = await killAndRestart(worker, startWorkerProcess)
     workerDown.push({ from: workerFrom, to: Date.now() })
   })()
 
@@ -538,7 +459,4 @@ async function main() {
   await db.$disconnect()
 }
 
-main().catch((e) => {
-  console.error(e)
-  process.exit(1)
-})
+runBench(main)

@@ -5,10 +5,7 @@
 // commit to the event's arrival. Who receives what is decided in memory from the audience the
 // notification carries: the run also counts events that reached a stream outside it (leaks).
 // Writes bench/results/push.json. Runs on the test database (wiped first) and needs a build.
-import { spawn } from 'node:child_process'
-import { mkdirSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
-import { encode } from 'next-auth/jwt'
 import { createSession, loadActor } from '../lib/auth/sessions'
 import { db } from '../lib/db'
 import { stopProducer } from '../lib/jobs/boss'
@@ -16,6 +13,7 @@ import { createRequest } from '../lib/requests/lifecycle'
 import { resetDatabase } from '../tests/db-utils'
 import { createClient, createDefaultPolicies, createStaff } from '../tests/factories'
 import { summarise } from './stats'
+import { runBench, sessionCookie, startWeb, waitHealthy, writeResult } from './harness'
 
 const STREAMS = Number(process.env.BENCH_STREAMS ?? 500)
 // Several sessions per person, as people keep a few tabs and devices open.
@@ -26,20 +24,7 @@ const MIX = [
 ]
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 100)
 const PORT = Number(process.env.BENCH_PORT ?? 3190)
-const SECRET = 'bench-push-secret-not-for-production'
 const BASE = `http://127.0.0.1:${PORT}`
-
-async function waitForHealth() {
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`${BASE}/api/health`)).ok) return
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 500))
-  }
-  throw new Error('web process did not start')
-}
 
 async function main() {
   // The machine is shared: its load is recorded with the result, before and after.
@@ -65,16 +50,9 @@ async function main() {
     for (let i = 0; i < count; i++) streamUsers.push({ userId: users[i % users.length], receives: m.receives })
   }
 
-  const web = spawn(
-    process.execPath,
-    ['node_modules/next/dist/bin/next', 'start', '-p', String(PORT), '-H', '127.0.0.1'],
-    {
-      env: { ...process.env, AUTH_SECRET: SECRET, LOG_LEVEL: 'warn', NODE_ENV: 'production' },
-      stdio: 'ignore',
-    },
-  )
+  const web = startWeb({ port: PORT })
   try {
-    await waitForHealth()
+    if (!(await waitHealthy(BASE))) throw new Error('web process did not start')
     // Each stream is a real signed-in session: a server-side session row and the encrypted
     // cookie Auth.js would have set.
     const received = new Map<string, number[]>()
@@ -82,12 +60,11 @@ async function main() {
     const streams: AbortController[] = []
     let ready = 0
     for (const [i, s] of streamUsers.entries()) {
-      const sid = await createSession(s.userId)
-      const cookie = await encode({ token: { sid, sub: s.userId }, secret: SECRET, salt: 'authjs.session-token' })
+      const cookie = await sessionCookie(s.userId)
       const abort = new AbortController()
       streams.push(abort)
       const res = await fetch(`${BASE}/api/events`, {
-        headers: { cookie: `authjs.session-token=${cookie}` },
+        headers: { cookie },
         signal: abort.signal,
       })
       if (!res.ok || !res.body) throw new Error(`stream ${i}: ${res.status}`)
@@ -161,9 +138,7 @@ async function main() {
       note: 'from the submit transaction returning to the event read by each console',
       goal: 'p95 <= 100 ms, no event outside its audience',
     }
-    mkdirSync('bench/results', { recursive: true })
-    writeFileSync('bench/results/push.json', JSON.stringify(out, null, 2) + '\n')
-    console.log(JSON.stringify(out, null, 2))
+    writeResult('push', out)
     process.exitCode = missing === 0 && leaks === 0 && (out.latencyMs.p95 ?? Infinity) <= 100 ? 0 : 1
   } finally {
     web.kill('SIGTERM')
@@ -172,7 +147,4 @@ async function main() {
   }
 }
 
-main().catch((e) => {
-  console.error(e)
-  process.exit(1)
-})
+runBench(main)

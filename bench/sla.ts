@@ -19,6 +19,7 @@ import { createRequest } from '../lib/requests/lifecycle'
 import { resetDatabase } from '../tests/db-utils'
 import { createClient, createStaff } from '../tests/factories'
 import { summarise } from './stats'
+import { runBench } from './harness'
 
 const CLOCKS = Number(process.env.BENCH_CLOCKS ?? 1000)
 const SPREAD_S = Number(process.env.BENCH_SPREAD_S ?? 60)
@@ -225,7 +226,4 @@ async function main() {
   process.exit(Object.values(checks).every((c) => c !== false) ? 0 : 1)
 }
 
-main().catch((e) => {
-  console.error(e)
-  process.exit(1)
-})
+runBench(main)

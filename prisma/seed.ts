@@ -1,14 +1,7 @@
 // Demo data for `npm run dev` (and never for production): a small team and a few clients.
 // Logins are listed in README.md.
 import { db } from '../lib/db'
-import {
-  createClient,
-  createDefaultPolicies,
-  createDelegate,
-  createProcessConfig,
-  createStaff,
-  createVendors,
-} from '../tests/factories'
+import { createClient, createDelegate, createReferenceData, createStaff } from '../tests/factories'
 
 const PASSWORD = 'diamond-demo-2026'
 
@@ -109,9 +102,7 @@ async function main() {
     },
   })
 
-  await createDefaultPolicies(db)
-  await createVendors(db)
-  await createProcessConfig(db)
+  await createReferenceData(db)
   // This week's roster: three 8-hour shifts a day, alternating, so the grid shows full cover.
   const monday = new Date()
   monday.setUTCHours(0, 0, 0, 0)

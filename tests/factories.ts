@@ -145,6 +145,14 @@ export async function createVendors(db: Db) {
   return db.vendor.findMany({ select: { id: true, name: true } })
 }
 
+// What a working system has before its first client: SLA policies, vendors, checklists and
+// canned replies.
+export async function createReferenceData(db: Db) {
+  await createDefaultPolicies(db)
+  await createVendors(db)
+  await createProcessConfig(db)
+}
+
 // Categories with their standard steps and canned replies in both languages.
 export async function createProcessConfig(db: Db) {
   const config = {

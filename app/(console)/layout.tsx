@@ -5,6 +5,7 @@ import { HEARTBEAT_SECONDS } from '@/lib/presence/service'
 import { AppHeader } from '@/components/ui/app-header'
 import { PresenceHeartbeat } from '@/components/presence/heartbeat'
 import { MyWorkload } from '@/components/presence/my-workload'
+import { SkipLinks } from '@/components/console/skip-links'
 
 // The butlers' console shell (supervisors open requests here too). Each page still calls its
 // own guard: a layout is not re-run on every navigation.
@@ -17,12 +18,15 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
   ]
   return (
     <>
+      <SkipLinks />
       <PresenceHeartbeat seconds={HEARTBEAT_SECONDS} />
       <AppHeader actor={actor} home="/console" sections={sections} wide />
       <Suspense fallback={null}>
         <MyWorkload actor={actor} />
       </Suspense>
-      <main className="mx-auto max-w-screen-2xl px-6 py-6">{children}</main>
+      <main id="main" tabIndex={-1} className="mx-auto max-w-screen-2xl px-6 py-6 outline-none">
+        {children}
+      </main>
     </>
   )
 }

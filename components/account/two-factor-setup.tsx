@@ -1,38 +1,31 @@
 'use client'
 
 import Link from 'next/link'
-import { useRouter } from 'next/navigation'
 import { useTranslations } from 'next-intl'
-import { useActionState, useState } from 'react'
-import type { ActionResult } from '@/lib/next/action'
+import { useState } from 'react'
 import {
   beginSecondFactorAction,
   confirmSecondFactorAction,
   renewRecoveryCodesAction,
 } from '@/lib/auth/two-factor-actions'
+import { FormMessage } from '@/components/forms/form-message'
+import { useActionCall, useActionForm } from '@/components/forms/use-action-form'
 import { Button } from '@/components/ui/button'
 import { Field } from '@/components/ui/field'
 
-type Codes = ActionResult<{ recoveryCodes: string[] }> | null
+type Enrolment = { secret: string; qrSvg: string }
 
 export function TwoFactorSetup({ enabled, home }: { enabled: boolean; home: string }) {
   const t = useTranslations('twoFactor')
-  const router = useRouter()
-  const [enrolment, begin, starting] = useActionState<ActionResult<{ secret: string; qrSvg: string }> | null>(
-    () => beginSecondFactorAction({}),
-    null,
-  )
-  const [codes, submitCode, checking] = useActionState<Codes, FormData>(async (_p, form) => {
-    const r = enabled ? await renewRecoveryCodesAction(form) : await confirmSecondFactorAction(form)
-    if (r.ok) router.refresh()
-    return r
-  }, null)
+  const [enrolment, setEnrolment] = useState<Enrolment | null>(null)
+  const start = useActionCall()
+  // The code typed stays in place after a refusal; the page's status is refreshed once it is on.
+  const codes = useActionForm(enabled ? renewRecoveryCodesAction : confirmSecondFactorAction, { reset: false })
 
-  if (codes?.ok) return <RecoveryCodes codes={codes.data.recoveryCodes} home={home} />
+  if (codes.data) return <RecoveryCodes codes={codes.data.recoveryCodes} home={home} />
 
-  const codeError = codes && !codes.ok ? (codes.fieldErrors?.code ?? codes.message) : undefined
   const codeForm = (label: string, submit: string) => (
-    <form action={submitCode} className="mt-4 space-y-3">
+    <form {...codes.formProps} className="mt-4 space-y-3">
       <Field
         label={label}
         name="code"
@@ -40,9 +33,9 @@ export function TwoFactorSetup({ enabled, home }: { enabled: boolean; home: stri
         autoComplete="one-time-code"
         maxLength={6}
         required
-        error={codeError}
+        error={codes.anyError ?? undefined}
       />
-      <Button type="submit" disabled={checking} className="w-full">
+      <Button type="submit" disabled={codes.pending} className="w-full">
         {submit}
       </Button>
     </form>
@@ -58,19 +51,20 @@ export function TwoFactorSetup({ enabled, home }: { enabled: boolean; home: stri
     )
   }
 
-  if (!enrolment?.ok) {
+  if (!enrolment) {
     return (
-      <form action={begin} className="mt-4 rounded-2xl border border-line bg-white p-4">
+      <section className="mt-4 rounded-2xl border border-line bg-white p-4">
         <p className="text-sm">{t('intro')}</p>
-        {enrolment && (
-          <p role="alert" className="mt-2 text-sm text-bad">
-            {enrolment.message}
-          </p>
-        )}
-        <Button type="submit" disabled={starting} className="mt-4 w-full">
+        <FormMessage message={start.error} className="mt-2 text-sm" />
+        <Button
+          type="button"
+          disabled={start.pending}
+          className="mt-4 w-full"
+          onClick={() => start.run(() => beginSecondFactorAction({}), { refresh: false, onSuccess: setEnrolment })}
+        >
           {t('start')}
         </Button>
-      </form>
+      </section>
     )
   }
 
@@ -78,13 +72,13 @@ export function TwoFactorSetup({ enabled, home }: { enabled: boolean; home: stri
     <section className="mt-4 rounded-2xl border border-line bg-white p-4">
       <p className="text-sm">{t('scan')}</p>
       {/* The SVG is drawn on the server by the qrcode library from our own otpauth URI. */}
-      <div className="mx-auto mt-3 w-48" aria-hidden dangerouslySetInnerHTML={{ __html: enrolment.data.qrSvg }} />
+      <div className="mx-auto mt-3 w-48" aria-hidden dangerouslySetInnerHTML={{ __html: enrolment.qrSvg }} />
       <p className="mt-3 text-xs text-ink-soft">{t('manual')}</p>
       <p
         className="mt-1 break-all rounded-lg bg-gold-soft px-3 py-2 text-center font-mono text-sm tracking-wider"
         data-testid="totp-secret"
       >
-        {enrolment.data.secret.match(/.{1,4}/g)?.join(' ')}
+        {enrolment.secret.match(/.{1,4}/g)?.join(' ')}
       </p>
       {codeForm(t('firstCode'), t('confirm'))}
     </section>

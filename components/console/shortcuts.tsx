@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from 'react'
 
 export type Shortcut = { key: string; label: string; focus?: string; href?: string; click?: string }
 
-const isTyping = (el: EventTarget | null) =>
+export const isTyping = (el: EventTarget | null) =>
   el instanceof HTMLElement && (['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName) || el.isContentEditable)
 
 // Single-key shortcuts for the console; "?" shows them all. Keys do nothing while typing,
@@ -31,12 +31,15 @@ export function Shortcuts({ items }: { items: Shortcut[] }) {
         e.preventDefault()
         return
       }
-      const s = items.find((i) => i.key === e.key)
+      // Keys listed only to be known (Enter in the queue, Ctrl+Enter in the reply box) are left
+      // to the control that has focus.
+      const s = items.find((i) => i.key === e.key && (i.href || i.focus || i.click))
       if (!s) return
       e.preventDefault()
       if (s.href) router.push(s.href)
-      if (s.focus) document.getElementById(s.focus)?.focus()
+      // Click first: it may open what holds the field to focus (a folded form, a tab).
       if (s.click) (document.querySelector(s.click) as HTMLElement | null)?.click()
+      if (s.focus) document.getElementById(s.focus)?.focus()
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)

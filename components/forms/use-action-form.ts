@@ -154,6 +154,8 @@ export function useActionForm<T>(action: (form: FormData) => Promise<ActionResul
     anyError: result && !result.ok ? (Object.values(fieldErrors)[0] ?? result.message) : null,
     // Lets a form write down a change it made itself (a canned reply inserted into the text).
     saveDraft,
+    // Forgets the last answer (a form that goes back a step drops the refusal with it).
+    clearResult: () => setResult(null),
   }
 }
 

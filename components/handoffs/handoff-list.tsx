@@ -1,6 +1,6 @@
 import Link from 'next/link'
-import { getTranslations } from 'next-intl/server'
-import { formatInZone } from '@/lib/i18n/format'
+import { getLocale, getTranslations } from 'next-intl/server'
+import { formatWhen, type FriendlyLocale } from '@/lib/i18n/friendly'
 import type { HandoffDTO } from '@/lib/handoffs/queries'
 import { CloseHandoffButton } from './close-button'
 
@@ -14,6 +14,7 @@ export async function HandoffList({
   showRequest?: boolean
 }) {
   const t = await getTranslations('handoffs')
+  const locale = (await getLocale()) as FriendlyLocale
   if (items.length === 0) return <p className="text-sm text-ink-soft">{t('none')}</p>
   return (
     <ul className="space-y-2 text-sm" data-testid="handoffs">
@@ -31,7 +32,7 @@ export async function HandoffList({
               </Link>
             )}
             <span>
-              {t('due')} {formatInZone(h.dueAt, timeZone, 'MM-dd HH:mm')}
+              {t('due')} {formatWhen(h.dueAt, { timeZone, locale })}
             </span>
             {h.overdue && h.status === 'OPEN' && <span className="font-semibold text-bad">{t('overdue')}</span>}
             {h.status === 'OPEN' ? <CloseHandoffButton handoffId={h.id} /> : <span>✓</span>}

@@ -48,18 +48,25 @@ export function useAlerts() {
     window.dispatchEvent(new StorageEvent('storage', { key: STORAGE_KEY }))
   }, [])
 
+  // `title` names the request ("王先生 · 虹桥机场送机"); null when it could not be read, and
+  // the alert then speaks of "a request" rather than showing a blank.
   const raise = useCallback(
-    (kind: AlertKind, title: string) => {
-      const text =
-        kind === 'AT_RISK'
-          ? t('alertAtRisk', { title })
-          : kind === 'BREACHED'
-            ? t('alertBreached', { title })
-            : kind === 'NEW_REQUEST'
-              ? t('alertNewRequest')
-              : kind === 'CLIENT_MESSAGE'
-                ? t('alertClientMessage', { title })
-                : t('alertOffered', { title })
+    (kind: AlertKind, title: string | null) => {
+      const text = title
+        ? {
+            AT_RISK: () => t('alertAtRisk', { title }),
+            BREACHED: () => t('alertBreached', { title }),
+            NEW_REQUEST: () => t('alertNewRequestNamed', { title }),
+            CLIENT_MESSAGE: () => t('alertClientMessage', { title }),
+            OFFERED: () => t('alertOffered', { title }),
+          }[kind]()
+        : {
+            AT_RISK: () => t('alertAtRiskUnnamed'),
+            BREACHED: () => t('alertBreachedUnnamed'),
+            NEW_REQUEST: () => t('alertNewRequest'),
+            CLIENT_MESSAGE: () => t('alertClientMessageUnnamed'),
+            OFFERED: () => t('alertOfferedUnnamed'),
+          }[kind]()
       setBanner({ kind, text, at: Date.now() })
       if (localStorage.getItem(STORAGE_KEY) !== '1') return
       try {
@@ -85,6 +92,7 @@ export function AlertBanner({
   banner: { kind: AlertKind; text: string } | null
   onDismiss: () => void
 }) {
+  const t = useTranslations('console')
   if (!banner) return null
   const tone =
     banner.kind === 'BREACHED'
@@ -92,20 +100,21 @@ export function AlertBanner({
       : banner.kind === 'AT_RISK'
         ? 'bg-warn text-white'
         : 'bg-ink text-ivory'
-  // New requests and messages inform; clock alerts interrupt.
+  // New requests and messages inform; clock alerts interrupt. Bottom right: the header's live
+  // light and controls stay visible.
   return (
     <div
       role="alert"
       data-testid="sla-alert"
       data-kind={banner.kind}
-      className={`fixed right-6 top-16 z-20 flex max-w-md items-center gap-3 rounded-xl px-4 py-3 text-sm shadow-lg ${tone}`}
+      className={`fixed bottom-6 right-6 z-20 flex max-w-md items-center gap-3 rounded-xl px-4 py-3 text-sm shadow-lg ${tone}`}
     >
       <span>{banner.text}</span>
       <button
         type="button"
         onClick={onDismiss}
         className="ml-auto rounded px-1 opacity-80 hover:opacity-100"
-        aria-label="×"
+        aria-label={t('dismiss')}
       >
         ×
       </button>

@@ -38,7 +38,7 @@ export function LiveStaffControls({ userId, mayTake }: { userId: string; mayTake
   return (
     <>
       {request.offerStage && (
-        <span className="rounded-full bg-gold-soft px-2 py-0.5 text-gold">
+        <span className="whitespace-nowrap rounded-full bg-gold-soft px-2 py-0.5 text-ink">
           {request.offerStage === 'ALL' ? t('offerAll') : t('offerBackup')}
         </span>
       )}

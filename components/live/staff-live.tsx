@@ -5,6 +5,21 @@ import { useCallback, useEffect, useRef } from 'react'
 import { AlertBanner, useAlerts, type AlertKind } from './alerts'
 import { useStreamEvents, type StreamEvent } from './event-stream'
 import { LiveStatus } from './live-status'
+import type { RequestLiveDTO } from '@/lib/requests/queries'
+
+// "王先生 · 虹桥机场送机": from the screen if the request is on it, else read through its scoped
+// summary route. Null if it cannot be read (gone from the viewer's scope, offline).
+async function nameOf(id: string, titles: Record<string, string>): Promise<string | null> {
+  if (titles[id]) return titles[id]
+  try {
+    const res = await fetch(`/api/requests/${encodeURIComponent(id)}/summary`, { cache: 'no-store' })
+    if (!res.ok) return null
+    const r = (await res.json()) as Pick<RequestLiveDTO, 'clientName' | 'title'>
+    return `${r.clientName} · ${r.title}`
+  } catch {
+    return null
+  }
+}
 
 type Watched = { id: string; title: string; atRiskAt: string | null; dueAt: string }
 
@@ -23,21 +38,27 @@ export function StaffLive({
   const t = useTranslations('console')
   const { enabled, enable, raise, banner, dismiss } = useAlerts()
   const raised = useRef(new Set<string>())
+  const known = useRef(titles)
+  useEffect(() => {
+    known.current = titles
+  })
   const raiseOnce = useCallback(
-    (kind: AlertKind, id: string | undefined, title: string) => {
+    (kind: AlertKind, id: string | undefined, title?: string) => {
       if (!alertOn.includes(kind)) return
       if (id && (kind === 'AT_RISK' || kind === 'BREACHED')) {
         if (raised.current.has(`${kind}:${id}`)) return
         raised.current.add(`${kind}:${id}`)
       }
-      raise(kind, title)
+      if (title || !id) return raise(kind, title ?? null)
+      // Not on screen: the alert still names the client and the request.
+      void nameOf(id, known.current).then((name) => raise(kind, name))
     },
     [alertOn, raise],
   )
 
   const onEvent = useCallback(
     (name: string, data: StreamEvent) => {
-      const title = (data.requestId && titles[data.requestId]) || '—'
+      const title = data.requestId ? titles[data.requestId] : undefined
       const kind: AlertKind | null =
         name === 'request.created'
           ? 'NEW_REQUEST'

@@ -18,12 +18,16 @@ async function fetchRequest(id: string): Promise<RequestLiveDTO | null | 'failed
 
 // Calls `apply` with the fresh row each time an event names a request, one fetch at a time
 // per request: a burst (a new request starts two clocks in the same transaction) costs at most
-// two reads, and an older answer never overwrites a newer one.
-export function useRequestRefetch(apply: (id: string, row: RequestLiveDTO | null) => void) {
+// two reads, and an older answer never overwrites a newer one. `read` answers the row, null
+// (no longer visible) or 'failed'; by default the request's scoped summary.
+export function useRequestRefetch<T = RequestLiveDTO>(
+  apply: (id: string, row: T | null) => void,
+  read: (id: string) => Promise<T | null | 'failed'> = fetchRequest as (id: string) => Promise<T | null | 'failed'>,
+) {
   const running = useRef(new Map<string, boolean>())
-  const latest = useRef(apply)
+  const latest = useRef({ apply, read })
   useEffect(() => {
-    latest.current = apply
+    latest.current = { apply, read }
   })
   return useCallback((id: string) => {
     if (running.current.has(id)) {
@@ -35,8 +39,8 @@ export function useRequestRefetch(apply: (id: string, row: RequestLiveDTO | null
       let again = true
       while (again) {
         running.current.set(id, false)
-        const row = await fetchRequest(id)
-        if (row !== 'failed') latest.current(id, row)
+        const row = await latest.current.read(id)
+        if (row !== 'failed') latest.current.apply(id, row)
         again = running.current.get(id) === true
       }
       running.current.delete(id)

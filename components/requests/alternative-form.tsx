@@ -19,8 +19,9 @@ export function AlternativeForm({ requestId, version }: { requestId: string; ver
     return (
       <button
         type="button"
+        data-offer-alternative
         onClick={() => setOpen(true)}
-        className="text-sm text-gold underline-offset-2 hover:underline"
+        className="text-sm text-ink underline underline-offset-2"
       >
         {t('offer')}
       </button>
@@ -38,6 +39,8 @@ export function AlternativeForm({ requestId, version }: { requestId: string; ver
         name="description"
         rows={3}
         maxLength={2000}
+        // Opened on purpose (a click or the "a" key): the butler writes at once.
+        autoFocus
         placeholder={t('placeholder')}
         aria-invalid={error ? true : undefined}
         className="block w-full rounded-lg border border-line bg-white px-3 py-2 text-sm"

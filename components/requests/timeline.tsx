@@ -1,9 +1,10 @@
-import { getTranslations } from 'next-intl/server'
-import { formatInZone } from '@/lib/i18n/format'
+import { getLocale, getTranslations } from 'next-intl/server'
+import { formatWhen, type FriendlyLocale } from '@/lib/i18n/friendly'
 import type { TimelineEntryDTO } from '@/lib/requests/queries'
 
 export async function Timeline({ entries, timeZone }: { entries: TimelineEntryDTO[]; timeZone: string }) {
   const t = await getTranslations()
+  const locale = (await getLocale()) as FriendlyLocale
   if (entries.length === 0) return null
   return (
     <ol
@@ -20,7 +21,7 @@ export async function Timeline({ entries, timeZone }: { entries: TimelineEntryDT
               : t(`timeline.${e.action.replace('.', '_')}` as 'timeline.request_created')}
           </p>
           <p className="text-xs text-ink-soft">
-            <time dateTime={e.at}>{formatInZone(e.at, timeZone, 'MM-dd HH:mm')}</time>
+            <time dateTime={e.at}>{formatWhen(e.at, { timeZone, locale })}</time>
           </p>
         </li>
       ))}

@@ -1,5 +1,5 @@
-import { getTranslations } from 'next-intl/server'
-import { formatInZone } from '@/lib/i18n/format'
+import { getLocale, getTranslations } from 'next-intl/server'
+import { formatWhen, type FriendlyLocale } from '@/lib/i18n/friendly'
 import type { VendorTaskDTO } from '@/lib/vendors/queries'
 import { ConfirmVendorForm } from './confirm-form'
 
@@ -13,6 +13,7 @@ export async function VendorTasks({
   staff: boolean
 }) {
   const t = await getTranslations('vendors')
+  const locale = (await getLocale()) as FriendlyLocale
   if (tasks.length === 0) return staff ? <p className="text-sm text-ink-soft">{t('none')}</p> : null
   return (
     <ul className="space-y-3 text-sm" data-testid="vendor-tasks">
@@ -35,7 +36,7 @@ export async function VendorTasks({
               {task.dueAt && (
                 <span>
                   {' '}
-                  · {t('due')} {formatInZone(task.dueAt, timeZone, 'MM-dd HH:mm')}
+                  · {t('due')} {formatWhen(task.dueAt, { timeZone, locale })}
                 </span>
               )}
               {task.approval !== 'NOT_NEEDED' && <span> · {t(`approval.${task.approval}`)}</span>}

@@ -59,11 +59,7 @@ export async function uploadAttachment(actor: Actor, requestId: string, file: Fi
       },
       select: { id: true },
     })
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      action: 'attachment.uploaded',
-      entity: 'Attachment',
-      entityId: a.id,
+    await recordAudit(tx, actor.userId, 'attachment.uploaded', 'Attachment', a.id, {
       clientId: request.clientId,
       data: { requestId: request.id, mimeType, sizeBytes: content.length },
     })

@@ -2,41 +2,32 @@ import 'server-only'
 import type { Prisma } from '../generated/prisma/client'
 import { db, type Tx } from '../db'
 
-export type AuditInput = {
-  actorId: string | null
-  action: string
-  entity: string
-  entityId?: string
-  clientId?: string
-  data?: Prisma.InputJsonValue
+// What a change did, to which row: the caller's own words, without the actor or the client.
+export type AuditEntry = { action: string; entity: string; entityId?: string; data?: Prisma.InputJsonValue }
+type AuditDetail = { clientId?: string; data?: Prisma.InputJsonValue }
+
+// Who did what to which row. Always called with the transaction that makes the change it records.
+export async function recordAudit(
+  tx: Tx,
+  actorId: string | null,
+  action: string,
+  entity: string,
+  entityId?: string,
+  { clientId, data }: AuditDetail = {},
+) {
+  await tx.auditEvent.create({ data: { actorId, action, entity, entityId, clientId, data: data ?? {} } })
 }
 
-// Always called with the transaction that makes the change it records.
-export async function recordAudit(tx: Tx, e: AuditInput) {
-  await tx.auditEvent.create({
-    data: {
-      actorId: e.actorId,
-      action: e.action,
-      entity: e.entity,
-      entityId: e.entityId,
-      clientId: e.clientId,
-      data: e.data ?? {},
-    },
-  })
-}
+// The same for an entry a change describes itself (a unit of work, an offered alternative).
+export const recordAuditEntry = (tx: Tx, actorId: string, clientId: string, e: AuditEntry) =>
+  recordAudit(tx, actorId, e.action, e.entity, e.entityId, { clientId, data: e.data })
 
 // A staff read of client data (a request opened, a file downloaded, an export): recorded on
 // its own, since a read has no transaction to join. Called by the loader itself, so no page
 // or route that shows the data can forget it.
-export async function recordRead(actorId: string, e: Omit<AuditInput, 'actorId'>) {
-  await db.auditEvent.create({
-    data: {
-      actorId,
-      action: e.action,
-      entity: e.entity,
-      entityId: e.entityId,
-      clientId: e.clientId,
-      data: e.data ?? {},
-    },
-  })
+export async function recordRead(
+  actorId: string,
+  e: { action: string; entity: string; entityId?: string; clientId?: string; data?: Prisma.InputJsonValue },
+) {
+  await db.auditEvent.create({ data: { actorId, ...e, data: e.data ?? {} } })
 }

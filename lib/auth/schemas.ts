@@ -1,5 +1,19 @@
 import { z } from 'zod'
 
+// Anyone may send the sign-in form anything: what is missing is empty, what is long is cut.
+export const ZSignIn = z.object({
+  email: z
+    .string()
+    .catch('')
+    .transform((s) => s.slice(0, 254)),
+  password: z.string().catch(''),
+  code: z
+    .string()
+    .catch('')
+    .transform((s) => s.slice(0, 40)),
+})
+export type SignIn = z.infer<typeof ZSignIn>
+
 export const ZChangePassword = z
   .object({
     current: z.string({ error: 'errors.required' }).min(1, { message: 'errors.required' }).max(200),

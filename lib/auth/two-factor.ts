@@ -60,13 +60,7 @@ export async function verifySecondFactor(userId: string, code: string): Promise<
     })
     if (used.count !== 1) return false
     const left = await tx.recoveryCode.count({ where: { userId, usedAt: null } })
-    await recordAudit(tx, {
-      actorId: userId,
-      action: 'auth.recovery_code_used',
-      entity: 'User',
-      entityId: userId,
-      data: { left },
-    })
+    await recordAudit(tx, userId, 'auth.recovery_code_used', 'User', userId, { data: { left } })
     return true
   })
 }
@@ -121,12 +115,7 @@ export async function confirmEnrollment(actor: Actor, code: string) {
     })
     if (on.count !== 1) throw new AppError('CONFLICT', 'errors.secondFactorStartAgain')
     const codes = await replaceRecoveryCodes(tx, actor.userId)
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      action: 'auth.second_factor_enabled',
-      entity: 'User',
-      entityId: actor.userId,
-    })
+    await recordAudit(tx, actor.userId, 'auth.second_factor_enabled', 'User', actor.userId)
     return { recoveryCodes: codes }
   })
 }
@@ -140,12 +129,7 @@ export async function regenerateRecoveryCodes(actor: Actor, code: string) {
     throw new AppError('INVALID_INPUT', 'errors.codeWrong').forField('code')
   return db.$transaction(async (tx) => {
     const codes = await replaceRecoveryCodes(tx, actor.userId)
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      action: 'auth.recovery_codes_renewed',
-      entity: 'User',
-      entityId: actor.userId,
-    })
+    await recordAudit(tx, actor.userId, 'auth.recovery_codes_renewed', 'User', actor.userId)
     return { recoveryCodes: codes }
   })
 }
@@ -167,12 +151,7 @@ export async function resetSecondFactor(actor: Actor, userId: string) {
     })
     await tx.recoveryCode.deleteMany({ where: { userId } })
     await tx.authSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } })
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      action: 'auth.second_factor_reset',
-      entity: 'User',
-      entityId: userId,
-    })
+    await recordAudit(tx, actor.userId, 'auth.second_factor_reset', 'User', userId)
     return { userId }
   })
 }

@@ -1,13 +1,10 @@
 'use server'
 
-import { defineAction } from '../next/action'
+import { defineAction, serve } from '../next/action'
 import { ZCareOutreach, ZCareToRequest } from './schemas'
 import { careToRequest, recordOutreach } from './service'
 
-export const recordOutreachAction = defineAction(
-  { name: 'recordOutreach', can: 'request.serve', schema: ZCareOutreach },
-  (actor, input) => recordOutreach(actor, input),
-)
+export const recordOutreachAction = serve('request.serve', ZCareOutreach, { recordOutreach })
 
 export const careToRequestAction = defineAction(
   { name: 'careToRequest', can: 'request.serve', schema: ZCareToRequest },

@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/record'
 import { log } from '../log'
 import { startTimer } from '../sla/service'
 import { publish } from '../events/publish'
+import { KEY_DATE } from '../clients/queries'
 import { addDays, nextOccurrence, utcDay, withinLead } from './dates'
 import type { TCareOutreach, TCareToRequest } from './schemas'
 
@@ -18,16 +19,7 @@ const DEFAULT_CARE_LEAD_DAYS = 7
 // unique keys (key date or request, and the day) make a second run create nothing.
 export async function generateCareTasks(now = new Date(), leadDays = DEFAULT_CARE_LEAD_DAYS) {
   const keyDates = await db.keyDate.findMany({
-    select: {
-      id: true,
-      kind: true,
-      label: true,
-      date: true,
-      recurring: true,
-      clientId: true,
-      familyMember: { select: { name: true } },
-      client: { select: { dedicatedButlerId: true } },
-    },
+    select: { ...KEY_DATE, clientId: true, client: { select: { dedicatedButlerId: true } } },
   })
   const fromDates = keyDates.flatMap((k) => {
     const occursOn = k.recurring ? nextOccurrence(k.date, now) : utcDay(k.date)
@@ -80,13 +72,7 @@ export async function recordOutreach(actor: Actor, input: TCareOutreach) {
       data: { status: 'DONE', outreach: input.outreach },
     })
     if (done.count === 0) throw new AppError('CONFLICT', 'errors.alreadyClosed')
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      action: 'care.outreach_recorded',
-      entity: 'CareTask',
-      entityId: task.id,
-      clientId: task.clientId,
-    })
+    await recordAudit(tx, actor.userId, 'care.outreach_recorded', 'CareTask', task.id, { clientId: task.clientId })
     return { done: true }
   })
 }
@@ -119,11 +105,7 @@ export async function careToRequest(actor: Actor, input: TCareToRequest) {
       data: { status: 'DONE', outreach: input.title, requestId: request.id },
     })
     if (linked.count === 0) throw new AppError('CONFLICT', 'errors.alreadyClosed')
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      action: 'care.request_created',
-      entity: 'ServiceRequest',
-      entityId: request.id,
+    await recordAudit(tx, actor.userId, 'care.request_created', 'ServiceRequest', request.id, {
       clientId: task.clientId,
       data: { careTaskId: task.id },
     })

@@ -25,13 +25,7 @@ export async function saveVendor(actor: Actor, input: TVendor) {
       ? await tx.vendor.update({ where: { id: input.id }, data, select: { id: true } }).catch(() => null)
       : await tx.vendor.create({ data, select: { id: true } })
     if (!vendor) throw new AppError('NOT_FOUND', 'errors.notFound')
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      action: input.id ? 'vendor.updated' : 'vendor.created',
-      entity: 'Vendor',
-      entityId: vendor.id,
-      data,
-    })
+    await recordAudit(tx, actor.userId, input.id ? 'vendor.updated' : 'vendor.created', 'Vendor', vendor.id, { data })
     return vendor
   })
 }
@@ -50,13 +44,14 @@ export async function saveChecklistStep(actor: Actor, input: TChecklistStep) {
       ? await tx.checklistStep.update({ where: { id: input.id }, data, select: { id: true } }).catch(() => null)
       : await tx.checklistStep.create({ data, select: { id: true } })
     if (!step) throw new AppError('NOT_FOUND', 'errors.notFound')
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      action: input.id ? 'checklist_step.updated' : 'checklist_step.created',
-      entity: 'ChecklistStep',
-      entityId: step.id,
-      data,
-    })
+    await recordAudit(
+      tx,
+      actor.userId,
+      input.id ? 'checklist_step.updated' : 'checklist_step.created',
+      'ChecklistStep',
+      step.id,
+      { data },
+    )
     return step
   })
 }
@@ -69,13 +64,14 @@ export async function saveCannedReply(actor: Actor, input: TCannedReply) {
       ? await tx.cannedReply.update({ where: { id: input.id }, data, select: { id: true } }).catch(() => null)
       : await tx.cannedReply.create({ data, select: { id: true } })
     if (!reply) throw new AppError('NOT_FOUND', 'errors.notFound')
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      action: input.id ? 'canned_reply.updated' : 'canned_reply.created',
-      entity: 'CannedReply',
-      entityId: reply.id,
-      data,
-    })
+    await recordAudit(
+      tx,
+      actor.userId,
+      input.id ? 'canned_reply.updated' : 'canned_reply.created',
+      'CannedReply',
+      reply.id,
+      { data },
+    )
     return reply
   })
 }
@@ -108,11 +104,7 @@ export async function saveCategoryLabels(actor: Actor, input: TCategoryLabels) {
       create: { category: input.category, nameZh: input.nameZh, nameEn: input.nameEn, fieldLabels },
       update: { nameZh: input.nameZh, nameEn: input.nameEn, fieldLabels },
     })
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      action: 'category.labels_updated',
-      entity: 'CategoryConfig',
-      entityId: input.category,
+    await recordAudit(tx, actor.userId, 'category.labels_updated', 'CategoryConfig', input.category, {
       data: { nameZh: input.nameZh, nameEn: input.nameEn, fieldLabels },
     })
     return { category: input.category }

@@ -1,6 +1,6 @@
 'use server'
 
-import { defineAction, ZNoInput } from '../next/action'
+import { defineAction, serve, ZNoInput } from '../next/action'
 import { createBindingCode } from './binding'
 import { bindContactAndRoute } from './inbound'
 import { ZBindContact, ZWecomSettings } from './schemas'
@@ -11,12 +11,8 @@ export const createBindingCodeAction = defineAction(
   (actor) => createBindingCode(actor),
 )
 
-export const bindChannelContactAction = defineAction(
-  { name: 'bindChannelContact', can: 'request.serve', schema: ZBindContact },
-  (actor, input) => bindContactAndRoute(actor, input),
-)
+export const bindChannelContactAction = serve('request.serve', ZBindContact, {
+  bindChannelContact: bindContactAndRoute,
+})
 
-export const saveWecomSettingsAction = defineAction(
-  { name: 'saveWecomSettings', can: 'system.configure', schema: ZWecomSettings },
-  (actor, input) => saveWecomSettings(actor, input),
-)
+export const saveWecomSettingsAction = serve('system.configure', ZWecomSettings, { saveWecomSettings })

@@ -41,13 +41,7 @@ export async function createBindingCode(actor: Actor) {
       data: { clientId, codeHash: hashCode(chars), expiresAt },
       select: { id: true },
     })
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      action: 'channel.binding_code_created',
-      entity: 'ChannelBindingCode',
-      entityId: row.id,
-      clientId,
-    })
+    await recordAudit(tx, actor.userId, 'channel.binding_code_created', 'ChannelBindingCode', row.id, { clientId })
   })
   return { code: `${chars.slice(0, 4)}-${chars.slice(4)}`, expiresAt: expiresAt.toISOString() }
 }
@@ -71,11 +65,7 @@ async function bindInTx(
   })
   if (bound.count !== 1) throw new AppError('CONFLICT', 'errors.channelContactTaken')
   await tx.channelInbound.updateMany({ where: { contactId: contact.id, status: 'HELD' }, data: { status: 'RECEIVED' } })
-  await recordAudit(tx, {
-    actorId: audit.actorId,
-    action: 'channel.contact_bound',
-    entity: 'ChannelContact',
-    entityId: contact.id,
+  await recordAudit(tx, audit.actorId, 'channel.contact_bound', 'ChannelContact', contact.id, {
     clientId,
     data: { channel: contact.channel, via: audit.via },
   })

@@ -1,6 +1,6 @@
 'use server'
 
-import { defineAction } from '../next/action'
+import { defineAction, serve } from '../next/action'
 import { ZClientNote, ZNotePin, ZRevealPii } from './schemas'
 import { addClientNote, revealPii, setNotePinned } from './service'
 
@@ -9,12 +9,6 @@ export const addClientNoteAction = defineAction(
   async (actor, input) => ({ id: (await addClientNote(actor, input)).id }),
 )
 
-export const setNotePinnedAction = defineAction(
-  { name: 'setNotePinned', can: 'request.serve', schema: ZNotePin },
-  (actor, input) => setNotePinned(actor, input),
-)
+export const setNotePinnedAction = serve('request.serve', ZNotePin, { setNotePinned })
 
-export const revealPiiAction = defineAction(
-  { name: 'revealPii', can: 'request.serve', schema: ZRevealPii },
-  (actor, input) => revealPii(actor, input),
-)
+export const revealPiiAction = serve('request.serve', ZRevealPii, { revealPii })

@@ -50,13 +50,7 @@ export async function inviteDelegate(actor: Actor, input: TInviteDelegate) {
       client: client.displayName,
       path: `/invite/${token}`,
     })
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      action: 'delegate.invited',
-      entity: 'Delegate',
-      entityId: delegate.id,
-      clientId,
-    })
+    await recordAudit(tx, actor.userId, 'delegate.invited', 'Delegate', delegate.id, { clientId })
     return delegate
   })
 }
@@ -73,13 +67,7 @@ export async function revokeDelegate(actor: Actor, input: TDeleteById) {
     })
     if (revoked.length === 0) throw new AppError('NOT_FOUND', 'errors.notFound')
     await publishScopeChange(tx, [revoked[0].userId])
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      action: 'delegate.revoked',
-      entity: 'Delegate',
-      entityId: input.id,
-      clientId,
-    })
+    await recordAudit(tx, actor.userId, 'delegate.revoked', 'Delegate', input.id, { clientId })
     return { revoked: true }
   })
 }
@@ -126,13 +114,7 @@ export async function acceptInvitation(input: TAcceptInvitation) {
       data: { status: 'ACTIVE', userId, inviteToken: null },
     })
     if (count === 0) throw new AppError('CONFLICT', 'errors.invitationInvalid')
-    await recordAudit(tx, {
-      actorId: userId,
-      action: 'delegate.accepted',
-      entity: 'Delegate',
-      entityId: invite.id,
-      clientId: invite.clientId,
-    })
+    await recordAudit(tx, userId, 'delegate.accepted', 'Delegate', invite.id, { clientId: invite.clientId })
   })
   return { email: invite.email }
 }

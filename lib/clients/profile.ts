@@ -22,11 +22,7 @@ export async function updateSettings(actor: Actor, input: TSettings) {
         data: { language: input.language, timeZone: input.timeZone, version: { increment: 1 } },
       })
     }
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      action: 'profile.settings_changed',
-      entity: 'User',
-      entityId: actor.userId,
+    await recordAudit(tx, actor.userId, 'profile.settings_changed', 'User', actor.userId, {
       clientId: actor.clientIds[0],
       data: input,
     })
@@ -46,11 +42,7 @@ async function upsertOwned<T extends { id: string | null }>(
   return db.$transaction(async (tx) => {
     const row = await write(tx, clientId)
     if (!row) throw new AppError('NOT_FOUND', 'errors.notFound')
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      action: `profile.${entity}_${input.id ? 'updated' : 'added'}`,
-      entity,
-      entityId: row.id,
+    await recordAudit(tx, actor.userId, `profile.${entity}_${input.id ? 'updated' : 'added'}`, entity, row.id, {
       clientId,
     })
     return row
@@ -121,13 +113,7 @@ export async function deleteOwned(actor: Actor, kind: 'preference' | 'family_mem
           ? await tx.familyMember.deleteMany({ where })
           : await tx.keyDate.deleteMany({ where })
     if (count === 0) throw new AppError('NOT_FOUND', 'errors.notFound')
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      action: `profile.${kind}_deleted`,
-      entity: kind,
-      entityId: input.id,
-      clientId,
-    })
+    await recordAudit(tx, actor.userId, `profile.${kind}_deleted`, kind, input.id, { clientId })
     return { deleted: true }
   })
 }

@@ -5,7 +5,7 @@ import { clientScope } from '../auth/scope'
 import { recordAudit } from '../audit/record'
 import { assertCan } from '../auth/policy'
 import { maskId, maskPhone } from './mask'
-import { REQUEST_HEADLINE } from '../requests/queries'
+import { REQUEST_HEADLINE, requestHeadline } from '../requests/queries'
 
 type ButlerCardDTO = { name: string; onDuty: boolean }
 export type PortalClientDTO = {
@@ -44,6 +44,16 @@ export async function portalClients(actor: Actor): Promise<PortalClientDTO[]> {
   }))
 }
 
+// A key date as the client 360 shows it and as care plans around it.
+export const KEY_DATE = {
+  id: true,
+  kind: true,
+  label: true,
+  date: true,
+  recurring: true,
+  familyMember: { select: { name: true } },
+} as const
+
 // The whole client on one screen, for staff who serve or cover them. Every view is audited;
 // phone and ID numbers arrive masked (revealing one is a separate, audited action).
 // The client's own record as staff and the client's data download both show it.
@@ -74,17 +84,7 @@ export async function getClient360(actor: Actor, clientId: string) {
         orderBy: { invitedAt: 'asc' },
         select: { id: true, relation: true, status: true, user: { select: { name: true } } },
       },
-      keyDates: {
-        orderBy: { date: 'asc' },
-        select: {
-          id: true,
-          kind: true,
-          label: true,
-          date: true,
-          recurring: true,
-          familyMember: { select: { name: true } },
-        },
-      },
+      keyDates: { orderBy: { date: 'asc' }, select: KEY_DATE },
       preferences: { orderBy: { topic: 'asc' }, select: { id: true, topic: true, value: true } },
       notes: {
         orderBy: [{ pinned: 'desc' }, { createdAt: 'desc' }],
@@ -105,15 +105,7 @@ export async function getClient360(actor: Actor, clientId: string) {
     },
   })
   if (!c) return null
-  await db.$transaction((tx) =>
-    recordAudit(tx, {
-      actorId: actor.userId,
-      action: 'client.viewed',
-      entity: 'Client',
-      entityId: c.id,
-      clientId: c.id,
-    }),
-  )
+  await db.$transaction((tx) => recordAudit(tx, actor.userId, 'client.viewed', 'Client', c.id, { clientId: c.id }))
   const vendors = new Map<string, { id: string; name: string; kind: string; uses: number }>()
   for (const r of c.requests)
     for (const t of r.vendorTasks) {
@@ -163,12 +155,7 @@ export async function getClient360(actor: Actor, clientId: string) {
       authorName: n.author.name,
     })),
     requests: c.requests.map((r) => ({
-      id: r.id,
-      number: r.number,
-      title: r.title,
-      category: r.category,
-      status: r.status,
-      createdAt: r.createdAt.toISOString(),
+      ...requestHeadline(r),
       closedAt: iso(r.closedAt),
       rating: r.rating?.score ?? null,
       ratingComment: r.rating?.comment ?? null,

@@ -22,13 +22,7 @@ export async function addClientNote(actor: Actor, input: TClientNote) {
       data: { clientId: input.clientId, authorId: actor.userId, body: input.body, pinned: input.pinned },
       select: { id: true },
     })
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      action: 'client.note_added',
-      entity: 'ClientNote',
-      entityId: note.id,
-      clientId: input.clientId,
-    })
+    await recordAudit(tx, actor.userId, 'client.note_added', 'ClientNote', note.id, { clientId: input.clientId })
     return note
   })
 }
@@ -39,13 +33,14 @@ export async function setNotePinned(actor: Actor, input: TNotePin) {
   await requireServedClient(actor, note.clientId)
   return db.$transaction(async (tx) => {
     await tx.clientNote.update({ where: { id: input.noteId }, data: { pinned: input.pinned } })
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      action: input.pinned ? 'client.note_pinned' : 'client.note_unpinned',
-      entity: 'ClientNote',
-      entityId: input.noteId,
-      clientId: note.clientId,
-    })
+    await recordAudit(
+      tx,
+      actor.userId,
+      input.pinned ? 'client.note_pinned' : 'client.note_unpinned',
+      'ClientNote',
+      input.noteId,
+      { clientId: note.clientId },
+    )
     return { pinned: input.pinned }
   })
 }
@@ -69,11 +64,7 @@ export async function revealPii(actor: Actor, input: TRevealPii) {
     value = client[input.field]
   }
   await db.$transaction((tx) =>
-    recordAudit(tx, {
-      actorId: actor.userId,
-      action: 'client.pii_revealed',
-      entity: 'Client',
-      entityId: input.clientId,
+    recordAudit(tx, actor.userId, 'client.pii_revealed', 'Client', input.clientId, {
       clientId: input.clientId,
       data: { field: input.field, ...(input.familyMemberId ? { familyMemberId: input.familyMemberId } : {}) },
     }),

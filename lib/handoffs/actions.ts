@@ -1,6 +1,6 @@
 'use server'
 
-import { defineAction } from '../next/action'
+import { defineAction, serve } from '../next/action'
 import { ZCloseHandoff, ZCreateHandoff } from '../requests/schemas'
 import { closeHandoff, createHandoff } from './service'
 
@@ -9,7 +9,4 @@ export const createHandoffAction = defineAction(
   async (actor, input) => ({ id: (await createHandoff(actor, input)).id }),
 )
 
-export const closeHandoffAction = defineAction(
-  { name: 'closeHandoff', can: 'request.serve', schema: ZCloseHandoff },
-  (actor, input) => closeHandoff(actor, input),
-)
+export const closeHandoffAction = serve('request.serve', ZCloseHandoff, { closeHandoff })

@@ -41,11 +41,7 @@ export async function createHandoff(actor: Actor, input: TCreateHandoff) {
       select: { id: true },
     })
     await startTimerUntil(tx, { requestId: request.id, kind: 'HANDOFF', dueAt, handoffId: handoff.id })
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      action: 'handoff.created',
-      entity: 'Handoff',
-      entityId: handoff.id,
+    await recordAudit(tx, actor.userId, 'handoff.created', 'Handoff', handoff.id, {
       clientId: request.clientId,
       data: { requestId: request.id, team: input.team, ownerId: input.ownerId ?? actor.userId },
     })
@@ -74,11 +70,7 @@ export async function closeHandoff(actor: Actor, input: TCloseHandoff) {
     if (closed.count === 0) throw new AppError('CONFLICT', 'errors.alreadyClosed')
     await tx.$executeRaw`UPDATE "SlaTimer" SET "metAt" = clock_timestamp(), "metById" = ${actor.userId}
       WHERE "handoffId" = ${h.id} AND "metAt" IS NULL AND "cancelledAt" IS NULL`
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      action: 'handoff.closed',
-      entity: 'Handoff',
-      entityId: h.id,
+    await recordAudit(tx, actor.userId, 'handoff.closed', 'Handoff', h.id, {
       clientId: h.request.clientId,
       data: { requestId: h.requestId },
     })

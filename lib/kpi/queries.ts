@@ -159,6 +159,19 @@ export async function tierRetention(actor: Actor, p: Period) {
 export const DRILL_KINDS = ['firstResponse', 'breached', 'late', 'category', 'score', 'fcrMissed'] as const
 export type DrillKind = (typeof DRILL_KINDS)[number]
 
+// Every KPI table of a period at once: what the dashboard shows and the export writes.
+export async function kpiTables(actor: Actor, p: Period) {
+  const [firstResponse, resolution, firstContact, mix, joy, retention] = await Promise.all([
+    firstResponseKpi(actor, p),
+    resolutionByCategory(actor, p),
+    firstContactResolution(actor, p),
+    categoryMix(actor, p),
+    delight(actor, p),
+    tierRetention(actor, p),
+  ])
+  return { firstResponse, resolution, firstContact, mix, delight: joy, retention }
+}
+
 // The requests behind a figure.
 export async function drillDown(actor: Actor, p: Period, kind: DrillKind, value?: string) {
   requireSupervisor(actor)

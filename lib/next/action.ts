@@ -48,6 +48,18 @@ export function defineAction<S extends z.ZodType, T>(
   return guarded(opts, () => requireActor(opts.can, { enrolling: opts.enrolling }), run)
 }
 
+// The usual action: one service function run as it is, named after it, e.g.
+// `serve('system.configure', ZSlaPolicy, { savePolicy })`. Actions with code of their own (a
+// rate limit, a reshaped result) use defineAction.
+export function serve<S extends z.ZodType, T>(
+  can: Ability,
+  schema: S,
+  service: Record<string, (actor: Actor, input: z.infer<S>) => Promise<T>>,
+) {
+  const [[name, run]] = Object.entries(service)
+  return defineAction({ name, can, schema }, run)
+}
+
 // For the few actions a visitor without a session may call (accepting an invitation).
 export function definePublicAction<S extends z.ZodType, T>(
   opts: { schema: S; name: string },

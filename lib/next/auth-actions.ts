@@ -2,72 +2,46 @@
 
 import { AuthError, CredentialsSignin } from 'next-auth'
 import { cookies, headers } from 'next/headers'
-import { redirect } from 'next/navigation'
-import { getTranslations } from 'next-intl/server'
 import { db } from '../db'
 import { env } from '../env'
 import { log } from '../log'
 import { LOCALE_COOKIE, LOCALES, toDbLocale, type AppLocale } from '../i18n/locales'
-import { isAppError } from '../errors'
+import { AppError } from '../errors'
 import { clientIp } from '../security/client-ip'
 import { KNOWN_DEVICE_COOKIE, KNOWN_DEVICE_MAX_AGE, knownDeviceFor, rememberDevice } from '../security/known-device'
 import { assertSignInAllowed, recordSignInFailure, recordSignInSuccess } from '../security/sign-in-limits'
 import { signIn, signOut } from './auth'
-import { inActionContext } from './action'
+import { definePublicAction, inActionContext } from './action'
+import { ZSignIn, type SignIn } from '../auth/schemas'
 import { currentActor } from './guards'
 
-// `step: 'code'` asks the form for an authenticator or recovery code; the email and password
-// stay in the browser's form, never in this state.
-export type LoginState = { message?: string; step?: 'password' | 'code' }
+// One form, two steps: `{ step: 'code' }` asks it for an authenticator or recovery code (the
+// email and password stay in the browser's form, never here), `{ step: 'signedIn' }` lets it go
+// on. Refusals are errors like any action's, so the form kit keeps what was typed and shows them
+// in the viewer's language.
+export const loginAction = definePublicAction({ name: 'login', schema: ZSignIn }, signInWith)
 
-export async function loginAction(_prev: LoginState, form: FormData): Promise<LoginState> {
-  // Anyone may call this with anything: what is not a form is an empty one.
-  return inActionContext(() => signInWith(form instanceof FormData ? form : new FormData()))
-}
-
-async function signInWith(form: FormData): Promise<LoginState> {
-  const t = await getTranslations('login')
-  const email = String(form.get('email') ?? '').slice(0, 254)
+async function signInWith({ email, password, code }: SignIn): Promise<{ step: 'code' | 'signedIn' }> {
   const jar = await cookies()
   const deviceCookie = jar.get(KNOWN_DEVICE_COOKIE)?.value
   const attempt = { email, ip: clientIp(await headers()), device: knownDeviceFor(deviceCookie, email) }
-  const refusedFor = async (e: unknown) => {
-    if (!isAppError(e) || e.code !== 'RATE_LIMITED') throw e
-    const te = await getTranslations()
-    return { message: te(e.messageKey, e.params) }
-  }
   // Failed attempts count whether or not the account exists, so the answer never tells an
   // attacker which emails are real (lib/security/sign-in-limits.ts has the limits).
+  await assertSignInAllowed(attempt)
   try {
-    await assertSignInAllowed(attempt)
-  } catch (e) {
-    return refusedFor(e)
-  }
-  try {
-    await signIn('credentials', {
-      email,
-      password: String(form.get('password') ?? ''),
-      code: String(form.get('code') ?? '').slice(0, 40),
-      redirect: false,
-    })
+    await signIn('credentials', { email, password, code, redirect: false })
   } catch (e) {
     const secondFactor = e instanceof CredentialsSignin ? e.code : undefined
     if (secondFactor === 'second_factor_required') return { step: 'code' }
+    if (!(e instanceof AuthError)) throw e
     // One answer for unknown email and wrong password: the form must not reveal which.
     // A wrong code counts against the same limits, so six digits cannot be guessed.
-    if (e instanceof AuthError) {
-      log.info({ type: e.type, secondFactor }, 'sign-in refused')
-      await recordSignInFailure(attempt)
-      try {
-        await assertSignInAllowed(attempt)
-      } catch (limit) {
-        return refusedFor(limit)
-      }
-      return secondFactor === 'second_factor_wrong'
-        ? { step: 'code', message: t('codeWrong') }
-        : { message: t('failed') }
-    }
-    throw e
+    log.info({ type: e.type, secondFactor }, 'sign-in refused')
+    await recordSignInFailure(attempt)
+    await assertSignInAllowed(attempt)
+    throw secondFactor === 'second_factor_wrong'
+      ? new AppError('INVALID_INPUT', 'errors.codeWrong').forField('code')
+      : new AppError('UNAUTHENTICATED', 'errors.signInFailed')
   }
   await recordSignInSuccess(attempt)
   // From now on this browser has an allowance of its own for this account.
@@ -78,7 +52,7 @@ async function signInWith(form: FormData): Promise<LoginState> {
     secure: new URL(env().APP_URL).protocol === 'https:',
     maxAge: KNOWN_DEVICE_MAX_AGE,
   })
-  redirect('/')
+  return { step: 'signedIn' }
 }
 
 export async function signOutAction() {

@@ -1,10 +1,7 @@
 'use server'
 
-import { defineAction } from '../next/action'
+import { serve } from '../next/action'
 import { ZTeamContact } from './schemas'
 import { saveTeamContact } from './team-contact'
 
-export const saveTeamContactAction = defineAction(
-  { name: 'saveTeamContact', can: 'system.configure', schema: ZTeamContact },
-  (actor, input) => saveTeamContact(actor, input),
-)
+export const saveTeamContactAction = serve('system.configure', ZTeamContact, { saveTeamContact })

@@ -18,7 +18,7 @@ export async function saveTeamContact(actor: Actor, input: TTeamContact) {
   assertCan(actor, 'system.configure')
   return db.$transaction(async (tx) => {
     await tx.teamContact.upsert({ where: { id: 'team' }, create: { id: 'team', ...input }, update: input })
-    await recordAudit(tx, { actorId: actor.userId, action: 'team_contact.saved', entity: 'TeamContact', data: input })
+    await recordAudit(tx, actor.userId, 'team_contact.saved', 'TeamContact', undefined, { data: input })
     return input
   })
 }

@@ -90,11 +90,7 @@ export async function eraseClient(actor: Actor, input: TEraseClient) {
     await tx.rating.updateMany({ where: ofClient, data: { comment: null } })
     await tx.riskReview.updateMany({ where: ofClient, data: { note: null } })
 
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      action: 'privacy.client_erased',
-      entity: 'Client',
-      entityId: client.id,
+    await recordAudit(tx, actor.userId, 'privacy.client_erased', 'Client', client.id, {
       clientId: client.id,
       data: { erasureNumber: number, requests, attachments: attachments.count },
     })

@@ -105,11 +105,7 @@ export async function collectOwnData(actor: Actor) {
     for (const a of r.attachments) files[attachmentPath(r.number, a)] = new Uint8Array(a.content)
 
   await db.$transaction((tx) =>
-    recordAudit(tx, {
-      actorId: actor.userId,
-      action: 'privacy.exported',
-      entity: 'Client',
-      entityId: client.id,
+    recordAudit(tx, actor.userId, 'privacy.exported', 'Client', client.id, {
       clientId: client.id,
       data: { requests: requests.length, files: Object.keys(files).length },
     }),

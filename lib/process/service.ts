@@ -31,14 +31,14 @@ export async function tickChecklistStep(actor: Actor, input: TChecklistTick) {
     } else {
       await tx.requestChecklistItem.deleteMany({ where: { requestId: request.id, stepId: step.id } })
     }
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      action: input.done ? 'checklist.step_done' : 'checklist.step_undone',
-      entity: 'ServiceRequest',
-      entityId: request.id,
-      clientId: request.clientId,
-      data: { stepId: step.id },
-    })
+    await recordAudit(
+      tx,
+      actor.userId,
+      input.done ? 'checklist.step_done' : 'checklist.step_undone',
+      'ServiceRequest',
+      request.id,
+      { clientId: request.clientId, data: { stepId: step.id } },
+    )
     await publish(tx, { type: 'request.updated', requestId: request.id, clientId: request.clientId })
     return { done: input.done }
   })

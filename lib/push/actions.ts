@@ -1,15 +1,9 @@
 'use server'
 
-import { defineAction } from '../next/action'
+import { serve } from '../next/action'
 import { ZPushDevice, ZPushSubscribe } from './schemas'
 import { removePushDevice, subscribePush } from './subscriptions'
 
-export const subscribePushAction = defineAction(
-  { name: 'subscribePush', can: 'account.use', schema: ZPushSubscribe },
-  (actor, input) => subscribePush(actor, input),
-)
+export const subscribePushAction = serve('account.use', ZPushSubscribe, { subscribePush })
 
-export const removePushDeviceAction = defineAction(
-  { name: 'removePushDevice', can: 'account.use', schema: ZPushDevice },
-  (actor, input) => removePushDevice(actor, input),
-)
+export const removePushDeviceAction = serve('account.use', ZPushDevice, { removePushDevice })

@@ -30,11 +30,7 @@ export async function subscribePush(actor: Actor, input: TPushSubscribe) {
       update: data,
       select: { id: true },
     })
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      action: 'push.subscribed',
-      entity: 'PushSubscription',
-      entityId: row.id,
+    await recordAudit(tx, actor.userId, 'push.subscribed', 'PushSubscription', row.id, {
       data: { deviceName: input.deviceName },
     })
     return row
@@ -48,12 +44,7 @@ export async function removePushDevice(actor: Actor, input: TPushDevice) {
   return db.$transaction(async (tx) => {
     const removed = await tx.pushSubscription.deleteMany({ where: { id: input.id, userId: actor.userId } })
     if (removed.count === 0) return { removed: false }
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      action: 'push.removed',
-      entity: 'PushSubscription',
-      entityId: input.id,
-    })
+    await recordAudit(tx, actor.userId, 'push.removed', 'PushSubscription', input.id)
     return { removed: true }
   })
 }

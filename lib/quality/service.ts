@@ -54,11 +54,7 @@ export async function scoreReview(actor: Actor, input: TScoreReview) {
       where: { id: input.reviewId },
       select: { requestId: true, butlerId: true, request: { select: { clientId: true } } },
     })
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      action: 'qa.scored',
-      entity: 'QaReview',
-      entityId: input.reviewId,
+    await recordAudit(tx, actor.userId, 'qa.scored', 'QaReview', input.reviewId, {
       clientId: review.request.clientId,
       data: { butlerId: review.butlerId },
     })

@@ -1,7 +1,7 @@
 'use server'
 
 import { headers } from 'next/headers'
-import { defineAction } from '../next/action'
+import { defineAction, serve } from '../next/action'
 import { clientIp } from '../security/client-ip'
 import { consume } from '../security/rate-limit'
 import { changeStatus, createRequest, takeRequest, transferRequest } from './lifecycle'
@@ -39,30 +39,18 @@ export const clientMessageAction = defineAction(
   async (actor, input) => ({ id: (await postClientMessage(actor, input)).id }),
 )
 
-export const changeStatusAction = defineAction(
-  { name: 'changeStatus', can: 'request.serve', schema: ZChangeStatus },
-  (actor, input) => changeStatus(actor, input),
-)
+export const changeStatusAction = serve('request.serve', ZChangeStatus, { changeStatus })
 
-export const takeRequestAction = defineAction(
-  { name: 'takeRequest', can: 'request.take', schema: ZTakeRequest },
-  (actor, input) => takeRequest(actor, input),
-)
+export const takeRequestAction = serve('request.take', ZTakeRequest, { takeRequest })
 
 export const offerAlternativeAction = defineAction(
   { name: 'offerAlternative', can: 'request.serve', schema: ZOfferAlternative },
   async (actor, input) => ({ id: (await offerAlternative(actor, input)).id }),
 )
 
-export const decideAlternativeAction = defineAction(
-  { name: 'decideAlternative', can: 'portal.use', schema: ZDecideAlternative },
-  (actor, input) => decideAlternative(actor, input),
-)
+export const decideAlternativeAction = serve('portal.use', ZDecideAlternative, { decideAlternative })
 
-export const transferRequestAction = defineAction(
-  { name: 'transferRequest', can: 'request.serve', schema: ZTransfer },
-  (actor, input) => transferRequest(actor, input),
-)
+export const transferRequestAction = serve('request.serve', ZTransfer, { transferRequest })
 
 export const rateRequestAction = defineAction(
   { name: 'rateRequest', can: 'portal.use', schema: ZRateRequest },

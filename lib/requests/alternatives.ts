@@ -54,7 +54,6 @@ export async function recordAlternative(
       entityId: alternative.id,
       data: { requestId: request.id, from: request.status },
     },
-    event: { type: 'request.updated' as const },
   }
 }
 
@@ -84,7 +83,6 @@ export function decideAlternative(actor: Actor, input: TDecideAlternative) {
         entityId: input.alternativeId,
         data: { requestId: request.id },
       },
-      event: { type: 'request.updated' },
     }
   })
 }

@@ -9,7 +9,7 @@ import { publish } from '../events/publish'
 import { assessNewRequest } from '../risk/review'
 import { pickAssignee } from '../presence/service'
 import { pushNewRequest } from '../push/outbox'
-import { meetResolutionTimer, pauseResolution, resumeResolution, startTimer } from '../sla/service'
+import { meetResolutionTimer, pauseResolution, resumeResolution, startTimers } from '../sla/service'
 import type { TChangeStatus, TCreateRequest, TTakeRequest, TTransfer } from './schemas'
 import { canTransition, RESOLVED_STATUSES } from './state-machine'
 import { changeRequest, isUniqueViolation, updateAtVersion } from './unit-of-work'
@@ -64,28 +64,18 @@ export async function createRequest(actor: Actor, input: TCreateRequest) {
           data: { requestId: request.id, authorId: actor.userId, visibility: 'CLIENT', body: input.description },
         })
       }
-      const timer = await startTimer(tx, {
+      const timers = await startTimers(tx, {
         requestId: request.id,
         clientId,
-        kind: 'FIRST_RESPONSE',
+        kinds: ['FIRST_RESPONSE', 'RESOLUTION'],
         category: input.category,
         tier: client.tier,
-      })
-      await startTimer(tx, {
-        requestId: request.id,
-        clientId,
-        kind: 'RESOLUTION',
-        category: input.category,
-        tier: client.tier,
+        announce: false,
       })
       await assessNewRequest(tx, actor, { ...input, id: request.id, clientId })
-      await recordAudit(tx, {
-        actorId: actor.userId,
-        action: 'request.created',
-        entity: 'ServiceRequest',
-        entityId: request.id,
+      await recordAudit(tx, actor.userId, 'request.created', 'ServiceRequest', request.id, {
         clientId,
-        data: { category: input.category, timerId: timer.id },
+        data: { category: input.category, timerId: timers.get('FIRST_RESPONSE')!.id },
       })
       await publish(tx, { type: 'request.created', requestId: request.id, clientId })
       await pushNewRequest(tx, request.id, { offerNow, via })
@@ -117,13 +107,7 @@ export function changeStatus(actor: Actor, input: TChangeStatus) {
       await meetResolutionTimer(tx, request.id, request.clientId, actor.userId)
     return {
       result: { status: input.status },
-      audit: {
-        action: 'request.status_changed',
-        entity: 'ServiceRequest',
-        entityId: request.id,
-        data: { from: request.status, to: input.status },
-      },
-      event: { type: 'request.updated' },
+      audit: { action: 'request.status_changed', data: { from: request.status, to: input.status } },
     }
   })
 }
@@ -148,13 +132,7 @@ export function takeRequest(actor: Actor, input: TTakeRequest) {
     if (taken.count === 0) throw new AppError('CONFLICT', 'errors.alreadyTaken')
     return {
       result: { assigneeId: actor.userId },
-      audit: {
-        action: 'request.taken',
-        entity: 'ServiceRequest',
-        entityId: request.id,
-        data: { from: request.assigneeId },
-      },
-      event: { type: 'request.updated' },
+      audit: { action: 'request.taken', data: { from: request.assigneeId } },
     }
   }).catch(async (e: unknown) => {
     // Lost the race by a hair: the winner committed before this take read the request, which
@@ -189,13 +167,7 @@ export function transferRequest(actor: Actor, input: TTransfer) {
     })
     return {
       result: { assigneeId: to.id },
-      audit: {
-        action: 'request.transferred',
-        entity: 'ServiceRequest',
-        entityId: request.id,
-        data: { from: request.assigneeId, to: to.id, reason: input.reason },
-      },
-      event: { type: 'request.updated' },
+      audit: { action: 'request.transferred', data: { from: request.assigneeId, to: to.id, reason: input.reason } },
     }
   })
 }

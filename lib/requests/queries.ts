@@ -98,19 +98,23 @@ function toTimerDTO(t: TimerRow): TimerDTO {
   }
 }
 
-type StaffFieldsRow = {
+type SummaryRow = Prisma.ServiceRequestGetPayload<{ select: typeof REQUEST_HEADLINE }> & {
   clientId: string
   assigneeId: string | null
   offerStage: OfferStage | null
   version: number
   assignee: { name: string } | null
-  client: { dedicatedButlerId: string | null; backupButlerId: string | null }
+  client: { displayName: string; timeZone: string; dedicatedButlerId: string | null; backupButlerId: string | null }
 }
 
-// Who works a request is staff business: clients see their butler's name, not staff ids.
-function staffFields(actor: Actor, r: StaffFieldsRow) {
+// A request as every list shows it, with the clock that matters most. Who works it is staff
+// business: clients see their butler's name, not staff ids.
+function requestSummary(actor: Actor, r: SummaryRow, t: TimerRow | null): RequestSummaryDTO {
   const staff = can(actor, 'request.serve')
   return {
+    ...requestHeadline(r),
+    clientName: r.client.displayName,
+    clientTimeZone: r.client.timeZone,
     assigneeName: r.assignee?.name ?? null,
     clientId: staff ? r.clientId : null,
     assigneeId: staff ? r.assigneeId : null,
@@ -118,6 +122,7 @@ function staffFields(actor: Actor, r: StaffFieldsRow) {
     backupButlerId: staff ? r.client.backupButlerId : null,
     offerStage: staff ? r.offerStage : null,
     version: r.version,
+    timer: t ? toTimerDTO(t) : null,
   }
 }
 
@@ -162,13 +167,14 @@ function filterWhere(f: RequestFilters = {}, clientView: boolean): Prisma.Servic
 }
 export async function listRequests(
   actor: Actor,
-  opts: { openOnly?: boolean; take?: number; filters?: RequestFilters; id?: string } = {},
+  opts: { openOnly?: boolean; take?: number; filters?: RequestFilters; id?: string; ids?: string[] } = {},
 ) {
   const rows = await db.serviceRequest.findMany({
     where: {
       AND: [
         requestScope(actor),
         opts.id ? { id: opts.id } : {},
+        opts.ids ? { id: { in: opts.ids } } : {},
         opts.openOnly ? { status: { in: [...OPEN_STATUSES] } } : {},
         filterWhere(opts.filters, !can(actor, 'request.serve')),
       ],
@@ -191,16 +197,7 @@ export async function listRequests(
       },
     },
   })
-  return rows.map((r): RequestSummaryDTO => {
-    const t = headlineTimer(r.timers)
-    return {
-      ...requestHeadline(r),
-      clientName: r.client.displayName,
-      clientTimeZone: r.client.timeZone,
-      ...staffFields(actor, r),
-      timer: t ? toTimerDTO(t) : null,
-    }
-  })
+  return rows.map((r) => requestSummary(actor, r, headlineTimer(r.timers)))
 }
 
 // A message as every thread shows it; the WeChat delivery status is for staff only.
@@ -317,11 +314,7 @@ export async function getRequestDetail(actor: Actor, id: string): Promise<Reques
   const kinds = headlineKinds(actor)
   const t = headlineTimer(r.timers.filter((x) => kinds.includes(x.kind)).reverse())
   return {
-    ...requestHeadline(r),
-    clientName: r.client.displayName,
-    clientTimeZone: r.client.timeZone,
-    ...staffFields(actor, r),
-    timer: t ? toTimerDTO(t) : null,
+    ...requestSummary(actor, r, t),
     clientLanguage: r.client.language,
     rating: r.rating,
     details: (r.details ?? {}) as Record<string, unknown>,

@@ -23,7 +23,6 @@ export function rateRequest(actor: Actor, input: TRateRequest) {
         entityId: rating.id,
         data: { requestId: request.id, score: input.score },
       },
-      event: { type: 'request.updated' },
     }
   }).catch((e: unknown) => {
     if (isUniqueViolation(e)) throw new AppError('CONFLICT', 'errors.alreadyRated')

@@ -5,20 +5,21 @@ import { AppError } from '../errors'
 import { assertCan, type Ability } from '../auth/policy'
 import type { Actor } from '../auth/roles'
 import { requestScope } from '../auth/scope'
-import { recordAudit, type AuditInput } from '../audit/record'
+import { recordAuditEntry, type AuditEntry } from '../audit/record'
 import { publish, type DomainEvent } from '../events/publish'
 
 type Located = { id: string; clientId: string }
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
 
-// What a change did: its result, the audit row and the event every viewer hears of. A change
-// that finds it was already made (a retried send with the same key) returns `replayed` and
-// writes nothing more.
+// What a change did: its result, the audit row (about the request itself unless it names
+// another row) and the event every viewer hears of ("the request was updated" unless it says
+// otherwise). A change that finds it was already made (a retried send with the same key)
+// returns `replayed` and writes nothing more.
 export type RequestChange<T> =
   | {
       result: T
-      audit: Omit<AuditInput, 'actorId' | 'clientId'>
-      event: DistributiveOmit<DomainEvent, 'requestId' | 'clientId'>
+      audit: Omit<AuditEntry, 'entity'> & Partial<Pick<AuditEntry, 'entity'>>
+      event?: DistributiveOmit<DomainEvent, 'requestId' | 'clientId'>
     }
   | { replayed: T }
 
@@ -41,8 +42,10 @@ export async function changeRequest<S extends Prisma.ServiceRequestSelect, T>(
     if (!request) throw new AppError('NOT_FOUND', 'errors.notFound')
     const outcome = await change(tx, request)
     if ('replayed' in outcome) return outcome.replayed
-    await recordAudit(tx, { actorId: actor.userId, clientId: request.clientId, ...outcome.audit })
-    await publish(tx, { ...outcome.event, requestId: request.id, clientId: request.clientId } as DomainEvent)
+    const audit = { entity: 'ServiceRequest', entityId: request.id, ...outcome.audit }
+    await recordAuditEntry(tx, actor.userId, request.clientId, audit)
+    const event = outcome.event ?? { type: 'request.updated' }
+    await publish(tx, { ...event, requestId: request.id, clientId: request.clientId } as DomainEvent)
     return outcome.result
   })
 }

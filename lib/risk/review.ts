@@ -41,11 +41,7 @@ async function flag(tx: Tx, actorId: string, request: { id: string; clientId: st
     where: { requestId: request.id, status: 'REQUESTED' },
     data: { status: 'PENDING_APPROVAL', approval: 'PENDING', version: { increment: 1 } },
   })
-  await recordAudit(tx, {
-    actorId,
-    action: 'risk.flagged',
-    entity: 'ServiceRequest',
-    entityId: request.id,
+  await recordAudit(tx, actorId, 'risk.flagged', 'ServiceRequest', request.id, {
     clientId: request.clientId,
     data: { reviewId: review.id, reasons: fresh.map((r) => ({ ruleId: r.ruleId, kind: r.kind })) },
   })

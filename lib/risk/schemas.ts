@@ -8,6 +8,11 @@ export const RISK_SERVICES = [...TRAVEL_SERVICES, ...LIVING_SERVICES] as const
 const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v)
 const checkbox = z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean())
 
+// A number typed into a form, or nothing; one message for every way it can be wrong.
+type FormNumber = ReturnType<typeof z.coerce.number>
+const optionalNumber = (message: string, range: (n: FormNumber, m: { message: string }) => FormNumber) =>
+  z.preprocess(blankToUndefined, range(z.coerce.number({ message }), { message }).optional())
+
 // One form for every kind: the fields a kind needs are required for it, the others ignored.
 export const ZRiskRule = z
   .object({
@@ -31,24 +36,9 @@ export const ZRiskRule = z
           : (v ?? []),
       z.array(z.string().max(60, { message: 'errors.tooLong' })).max(50, { message: 'errors.tooLong' }),
     ),
-    threshold: z.preprocess(
-      blankToUndefined,
-      z.coerce
-        .number({ message: 'errors.cost' })
-        .positive({ message: 'errors.cost' })
-        .max(100_000_000, { message: 'errors.cost' })
-        .optional(),
-    ),
+    threshold: optionalNumber('errors.cost', (n, m) => n.positive(m).max(100_000_000, m)),
     currency: z.preprocess(blankToUndefined, z.enum(CURRENCIES, { message: 'errors.currency' }).optional()),
-    days: z.preprocess(
-      blankToUndefined,
-      z.coerce
-        .number({ message: 'errors.invalidValue' })
-        .int({ message: 'errors.invalidValue' })
-        .min(1, { message: 'errors.invalidValue' })
-        .max(365, { message: 'errors.invalidValue' })
-        .optional(),
-    ),
+    days: optionalNumber('errors.invalidValue', (n, m) => n.int(m).min(1, m).max(365, m)),
     active: checkbox,
     version: z.preprocess(blankToUndefined, z.coerce.number().int().positive().optional()),
   })

@@ -4,7 +4,7 @@ import { AppError } from '../errors'
 import { assertCan } from '../auth/policy'
 import type { Actor } from '../auth/roles'
 import { requestScope } from '../auth/scope'
-import { recordAudit } from '../audit/record'
+import { recordAudit, recordAuditEntry } from '../audit/record'
 import { recordAlternative } from '../requests/alternatives'
 import { changeRequest } from '../requests/unit-of-work'
 import type { RiskReason } from './rules'
@@ -40,13 +40,7 @@ export async function saveRiskRule(actor: Actor, input: TRiskRule) {
     } else {
       id = (await tx.riskRule.create({ data, select: { id: true } })).id
     }
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      action: input.id ? 'risk.rule_updated' : 'risk.rule_created',
-      entity: 'RiskRule',
-      entityId: id,
-      data,
-    })
+    await recordAudit(tx, actor.userId, input.id ? 'risk.rule_updated' : 'risk.rule_created', 'RiskRule', id, { data })
     return { id }
   })
 }
@@ -147,7 +141,7 @@ export function decideRisk(actor: Actor, input: TRiskDecision) {
         description: input.alternative!,
       })
       alternativeId = offered.result.id
-      await recordAudit(tx, { actorId: actor.userId, clientId: request.clientId, ...offered.audit })
+      await recordAuditEntry(tx, actor.userId, request.clientId, offered.audit)
       await tx.riskReview.update({ where: { id: input.reviewId }, data: { alternativeId } })
       const held = await tx.vendorTask.findMany({
         where: { requestId: request.id, approval: 'PENDING' },
@@ -170,7 +164,6 @@ export function decideRisk(actor: Actor, input: TRiskDecision) {
         entityId: input.reviewId,
         data: { requestId: request.id, withNote: Boolean(input.note), ...(alternativeId ? { alternativeId } : {}) },
       },
-      event: { type: 'request.updated' },
     }
   })
 }

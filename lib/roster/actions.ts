@@ -1,6 +1,6 @@
 'use server'
 
-import { defineAction } from '../next/action'
+import { defineAction, serve } from '../next/action'
 import { wallTimeToUtc } from '../i18n/format'
 import { ZDeleteShift, ZShift } from './schemas'
 import { addShift, deleteShift } from './service'
@@ -15,7 +15,4 @@ export const addShiftAction = defineAction(
   },
 )
 
-export const deleteShiftAction = defineAction(
-  { name: 'deleteShift', can: 'team.lead', schema: ZDeleteShift },
-  (actor, input) => deleteShift(actor, input),
-)
+export const deleteShiftAction = serve('team.lead', ZDeleteShift, { deleteShift })

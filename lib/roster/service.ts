@@ -27,11 +27,7 @@ export async function addShift(actor: Actor, input: TShift, startsAt: Date, ends
       data: { butlerId: butler.id, startsAt, endsAt, isBackup: input.isBackup },
       select: { id: true },
     })
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      action: 'roster.shift_added',
-      entity: 'Shift',
-      entityId: shift.id,
+    await recordAudit(tx, actor.userId, 'roster.shift_added', 'Shift', shift.id, {
       data: {
         butlerId: butler.id,
         startsAt: startsAt.toISOString(),
@@ -52,11 +48,7 @@ export async function deleteShift(actor: Actor, input: TDeleteShift) {
     })
     if (!shift) throw new AppError('NOT_FOUND', 'errors.notFound')
     await tx.shift.delete({ where: { id: shift.id } })
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      action: 'roster.shift_removed',
-      entity: 'Shift',
-      entityId: shift.id,
+    await recordAudit(tx, actor.userId, 'roster.shift_removed', 'Shift', shift.id, {
       data: { butlerId: shift.butlerId, startsAt: shift.startsAt.toISOString() },
     })
     return { deleted: true }

@@ -1,15 +1,9 @@
 'use server'
 
-import { defineAction } from '../next/action'
+import { serve } from '../next/action'
 import { deactivatePolicy, savePolicy } from './policies'
 import { ZPolicyRef, ZSlaPolicy } from './schemas'
 
-export const savePolicyAction = defineAction(
-  { name: 'savePolicy', can: 'system.configure', schema: ZSlaPolicy },
-  (actor, input) => savePolicy(actor, input),
-)
+export const savePolicyAction = serve('system.configure', ZSlaPolicy, { savePolicy })
 
-export const deactivatePolicyAction = defineAction(
-  { name: 'deactivatePolicy', can: 'system.configure', schema: ZPolicyRef },
-  (actor, input) => deactivatePolicy(actor, input),
-)
+export const deactivatePolicyAction = serve('system.configure', ZPolicyRef, { deactivatePolicy })

@@ -5,6 +5,7 @@ import { AppError } from '../errors'
 import type { Actor } from '../auth/roles'
 import { recordAudit } from '../audit/record'
 import type { TPolicyRef, TSlaPolicy } from './schemas'
+import { SLA_POLICY_TARGETS } from './service'
 
 const requireAdmin = (actor: Actor) => {
   assertCan(actor, 'system.configure')
@@ -15,13 +16,7 @@ export async function listPolicies(actor: Actor) {
   return db.slaPolicy.findMany({
     orderBy: [{ active: 'desc' }, { kind: 'asc' }, { category: 'asc' }, { tier: 'asc' }],
     select: {
-      id: true,
-      kind: true,
-      category: true,
-      tier: true,
-      targetSeconds: true,
-      atRiskSeconds: true,
-      handoffSeconds: true,
+      ...SLA_POLICY_TARGETS,
       active: true,
       version: true,
       updatedAt: true,
@@ -32,50 +27,26 @@ export async function listPolicies(actor: Actor) {
 // Changes apply to clocks started afterwards; running clocks keep the deadlines they had.
 export async function savePolicy(actor: Actor, input: TSlaPolicy) {
   requireAdmin(actor)
-  const data = {
-    kind: input.kind,
-    category: input.category,
-    tier: input.tier,
-    targetSeconds: input.targetSeconds,
-    atRiskSeconds: input.atRiskSeconds,
-    handoffSeconds: input.handoffSeconds,
-  }
+  const { id, version, ...data } = input
+  const { kind, category, tier } = data
   return db.$transaction(async (tx) => {
     const clash = await tx.slaPolicy.findFirst({
-      where: {
-        kind: input.kind,
-        category: input.category,
-        tier: input.tier,
-        active: true,
-        ...(input.id ? { NOT: { id: input.id } } : {}),
-      },
+      where: { kind, category, tier, active: true, ...(id ? { NOT: { id } } : {}) },
       select: { id: true },
     })
     if (clash) throw new AppError('CONFLICT', 'errors.policyExists')
-    if (!input.id) {
+    if (!id) {
       const created = await tx.slaPolicy.create({ data, select: { id: true } })
-      await recordAudit(tx, {
-        actorId: actor.userId,
-        action: 'sla_policy.created',
-        entity: 'SlaPolicy',
-        entityId: created.id,
-        data,
-      })
+      await recordAudit(tx, actor.userId, 'sla_policy.created', 'SlaPolicy', created.id, { data })
       return created
     }
     const updated = await tx.slaPolicy.updateMany({
-      where: { id: input.id, version: input.version ?? -1 },
+      where: { id, version: version ?? -1 },
       data: { ...data, version: { increment: 1 } },
     })
     if (updated.count === 0) throw new AppError('CONFLICT', 'errors.staleVersion')
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      action: 'sla_policy.updated',
-      entity: 'SlaPolicy',
-      entityId: input.id,
-      data,
-    })
-    return { id: input.id }
+    await recordAudit(tx, actor.userId, 'sla_policy.updated', 'SlaPolicy', id, { data })
+    return { id }
   })
 }
 
@@ -87,12 +58,7 @@ export async function deactivatePolicy(actor: Actor, input: TPolicyRef) {
       data: { active: false, version: { increment: 1 } },
     })
     if (updated.count === 0) throw new AppError('CONFLICT', 'errors.staleVersion')
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      action: 'sla_policy.deactivated',
-      entity: 'SlaPolicy',
-      entityId: input.id,
-    })
+    await recordAudit(tx, actor.userId, 'sla_policy.deactivated', 'SlaPolicy', input.id)
     return { id: input.id }
   })
 }

@@ -1,5 +1,6 @@
 import 'server-only'
 import { db, type Tx } from '../db'
+import { Prisma } from '../generated/prisma/client'
 import type { Category, ClientTier, TimerKind } from '../generated/prisma/enums'
 import { publish, publishMany, type DomainEvent } from '../events/publish'
 import { log, withLogContext } from '../log'
@@ -30,11 +31,28 @@ function defaultTargets(kind: TimerKind, category: Category): Targets | null {
 
 type PolicyPick = { id: string | null; targetMs: number; atRiskMs: number | null; handoffMs: number | null }
 
+// What a clock takes from its policy (and what the admin page lists besides its state).
+export const SLA_POLICY_TARGETS = {
+  id: true,
+  kind: true,
+  category: true,
+  tier: true,
+  targetSeconds: true,
+  atRiskSeconds: true,
+  handoffSeconds: true,
+} as const
+
 // Most specific active policy wins: category+tier, then category, then tier, then the kind alone.
-async function pickPolicy(tx: Tx, kind: TimerKind, category: Category, tier: ClientTier): Promise<PolicyPick> {
+// One query for every kind a write starts (a new request starts two clocks).
+async function pickPolicies(
+  tx: Tx,
+  kinds: TimerKind[],
+  category: Category,
+  tier: ClientTier,
+): Promise<Map<TimerKind, PolicyPick>> {
   const candidates = await tx.slaPolicy.findMany({
     where: {
-      kind,
+      kind: { in: kinds },
       active: true,
       OR: [
         { category, tier },
@@ -43,52 +61,72 @@ async function pickPolicy(tx: Tx, kind: TimerKind, category: Category, tier: Cli
         { category: null, tier: null },
       ],
     },
-    select: { id: true, category: true, tier: true, targetSeconds: true, atRiskSeconds: true, handoffSeconds: true },
+    select: SLA_POLICY_TARGETS,
   })
   const rank = (p: { category: unknown; tier: unknown }) => (p.category ? 2 : 0) + (p.tier ? 1 : 0)
-  const best = candidates.sort((a, b) => rank(b) - rank(a))[0]
   const s = (v: number | null) => (v === null ? null : v * 1000)
-  if (best)
-    return {
-      id: best.id,
-      targetMs: best.targetSeconds * 1000,
-      atRiskMs: s(best.atRiskSeconds),
-      handoffMs: s(best.handoffSeconds),
+  const picks = new Map<TimerKind, PolicyPick>()
+  for (const kind of kinds) {
+    const best = candidates.filter((c) => c.kind === kind).sort((a, b) => rank(b) - rank(a))[0]
+    if (best) {
+      picks.set(kind, {
+        id: best.id,
+        targetMs: best.targetSeconds * 1000,
+        atRiskMs: s(best.atRiskSeconds),
+        handoffMs: s(best.handoffSeconds),
+      })
+      continue
     }
-  const d = defaultTargets(kind, category)
-  if (!d) throw new Error(`No SLA policy for ${kind}`)
-  return { id: null, targetMs: d.target * 1000, atRiskMs: s(d.atRisk), handoffMs: s(d.handoff) }
+    const d = defaultTargets(kind, category)
+    if (!d) throw new Error(`No SLA policy for ${kind}`)
+    picks.set(kind, { id: null, targetMs: d.target * 1000, atRiskMs: s(d.atRisk), handoffMs: s(d.handoff) })
+  }
+  return picks
 }
 
 export type StartedTimer = { id: string; dueAt: Date; atRiskAt: Date | null; handoffAt: Date | null }
 
-// Deadlines come from the database clock, never the web server's. Inserting the row is all the
+type TimerStart = { requestId: string; clientId: string; category: Category; tier: ClientTier }
+
+// Deadlines come from the database clock, never the web server's. Inserting the rows is all the
 // scheduling there is: a trigger (sla_marks_changed) notifies the workers on commit.
-export async function startTimer(
+// `announce: false` for a request's first clocks: its request.created event already makes every
+// open view read the request with its clocks, so a STARTED event would only cost a second read.
+export async function startTimers(
   tx: Tx,
-  args: { requestId: string; clientId: string; kind: TimerKind; category: Category; tier: ClientTier },
-): Promise<StartedTimer> {
-  const policy = await pickPolicy(tx, args.kind, args.category, args.tier)
+  args: TimerStart & { kinds: TimerKind[]; announce?: boolean },
+): Promise<Map<TimerKind, StartedTimer>> {
+  const policies = await pickPolicies(tx, args.kinds, args.category, args.tier)
   const ms = (v: number | null) => (v === null ? null : `${v} milliseconds`)
-  const rows = await tx.$queryRaw<StartedTimer[]>`
-    INSERT INTO "SlaTimer" (id, "requestId", kind, "policyId", "startedAt", "dueAt", "atRiskAt", "handoffAt")
-    VALUES (
-      gen_random_uuid()::text, ${args.requestId}, ${args.kind}::"TimerKind", ${policy.id},
-      clock_timestamp(),
-      clock_timestamp() + ${ms(policy.targetMs)}::interval,
-      clock_timestamp() + ${ms(policy.atRiskMs)}::interval,
-      clock_timestamp() + ${ms(policy.handoffMs)}::interval
-    )
-    RETURNING id, "dueAt", "atRiskAt", "handoffAt"`
-  const timer = rows[0]
-  await publish(tx, {
-    type: 'sla.changed',
-    requestId: args.requestId,
-    clientId: args.clientId,
-    timerId: timer.id,
-    state: 'STARTED',
+  const values = args.kinds.map((kind) => {
+    const p = policies.get(kind)!
+    return Prisma.sql`(gen_random_uuid()::text, ${args.requestId}, ${kind}::"TimerKind", ${p.id}, clock_timestamp(),
+      clock_timestamp() + ${ms(p.targetMs)}::interval,
+      clock_timestamp() + ${ms(p.atRiskMs)}::interval,
+      clock_timestamp() + ${ms(p.handoffMs)}::interval)`
   })
-  return timer
+  const rows = await tx.$queryRaw<(StartedTimer & { kind: TimerKind })[]>`
+    INSERT INTO "SlaTimer" (id, "requestId", kind, "policyId", "startedAt", "dueAt", "atRiskAt", "handoffAt")
+    VALUES ${Prisma.join(values)}
+    RETURNING id, kind::text AS kind, "dueAt", "atRiskAt", "handoffAt"`
+  if (args.announce !== false) {
+    await publishMany(
+      tx,
+      rows.map((timer) => ({
+        type: 'sla.changed' as const,
+        requestId: args.requestId,
+        clientId: args.clientId,
+        timerId: timer.id,
+        state: 'STARTED' as const,
+      })),
+    )
+  }
+  return new Map(rows.map(({ kind, ...timer }) => [kind, timer]))
+}
+
+export async function startTimer(tx: Tx, args: TimerStart & { kind: TimerKind }): Promise<StartedTimer> {
+  const started = await startTimers(tx, { ...args, kinds: [args.kind] })
+  return started.get(args.kind)!
 }
 
 // A clock with a due time set by hand (a vendor's deadline, a hand-off's), watched like the rest.

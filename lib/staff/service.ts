@@ -23,12 +23,7 @@ export async function setOnDuty(actor: Actor, onDuty: boolean) {
   assertCan(actor, 'request.serve')
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: actor.userId }, data: { onDuty, version: { increment: 1 } } })
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      action: onDuty ? 'staff.on_duty' : 'staff.off_duty',
-      entity: 'User',
-      entityId: actor.userId,
-    })
+    await recordAudit(tx, actor.userId, onDuty ? 'staff.on_duty' : 'staff.off_duty', 'User', actor.userId)
   })
   return { onDuty }
 }
@@ -47,11 +42,7 @@ export async function setAuthorityLimit(actor: Actor, input: TAuthorityLimit) {
       where: { id: input.butlerId },
       data: { authorityLimit: input.limit, version: { increment: 1 } },
     })
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      action: 'staff.authority_limit_set',
-      entity: 'User',
-      entityId: input.butlerId,
+    await recordAudit(tx, actor.userId, 'staff.authority_limit_set', 'User', input.butlerId, {
       data: { limit: input.limit },
     })
   })
@@ -76,11 +67,7 @@ export async function assignClient(actor: Actor, input: TAssignClient) {
         version: { increment: 1 },
       },
     })
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      action: 'client.butlers_assigned',
-      entity: 'Client',
-      entityId: input.clientId,
+    await recordAudit(tx, actor.userId, 'client.butlers_assigned', 'Client', input.clientId, {
       clientId: input.clientId,
       data: { before, after: { dedicatedButlerId: input.dedicatedButlerId, backupButlerId: input.backupButlerId } },
     })
@@ -124,20 +111,12 @@ export async function bulkReassign(actor: Actor, input: TBulkReassign) {
         where: { id: m.clientId },
         data: { [m.field]: input.toButlerId, ...(clearOther ? { [other]: null } : {}), version: { increment: 1 } },
       })
-      await recordAudit(tx, {
-        actorId: actor.userId,
-        action: 'client.butler_reassigned',
-        entity: 'Client',
-        entityId: m.clientId,
+      await recordAudit(tx, actor.userId, 'client.butler_reassigned', 'Client', m.clientId, {
         clientId: m.clientId,
         data: { field: m.field, from: input.fromButlerId, to: input.toButlerId },
       })
     }
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      action: 'staff.bulk_reassigned',
-      entity: 'User',
-      entityId: input.fromButlerId,
+    await recordAudit(tx, actor.userId, 'staff.bulk_reassigned', 'User', input.fromButlerId, {
       data: { to: input.toButlerId, scope: input.scope, clients: moves.length },
     })
     if (moves.length) await publishScopeChange(tx, [input.fromButlerId, input.toButlerId])
@@ -154,9 +133,7 @@ export async function inviteStaff(actor: Actor, input: TInviteStaff) {
     // The account cannot sign in until its owner sets a password through the link.
     const user = await tx.user.create({
       data: {
-        email: input.email,
-        name: input.name,
-        role: input.role,
+        ...input,
         inviteToken: token,
         passwordHash: `!invited:${randomBytes(16).toString('hex')}`,
         onDuty: false,
@@ -164,13 +141,7 @@ export async function inviteStaff(actor: Actor, input: TInviteStaff) {
       select: { id: true },
     })
     await enqueueEmail(tx, input.email, 'zh_CN', 'staffInvited', { name: input.name, path: `/welcome/${token}` })
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      action: 'staff.invited',
-      entity: 'User',
-      entityId: user.id,
-      data: { role: input.role },
-    })
+    await recordAudit(tx, actor.userId, 'staff.invited', 'User', user.id, { data: { role: input.role } })
     return user
   })
 }
@@ -185,7 +156,7 @@ export async function acceptStaffInvite(input: TAcceptStaffInvite) {
       data: { passwordHash, inviteToken: null },
     })
     if (count === 0) throw new AppError('NOT_FOUND', 'errors.invitationInvalid')
-    await recordAudit(tx, { actorId: user.id, action: 'staff.invitation_accepted', entity: 'User', entityId: user.id })
+    await recordAudit(tx, user.id, 'staff.invitation_accepted', 'User', user.id)
   })
   return { ok: true }
 }
@@ -204,13 +175,7 @@ export async function changeRole(actor: Actor, input: TChangeRole) {
       where: { userId: input.userId, revokedAt: null },
       data: { revokedAt: new Date() },
     })
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      action: 'staff.role_changed',
-      entity: 'User',
-      entityId: input.userId,
-      data: { role: input.role },
-    })
+    await recordAudit(tx, actor.userId, 'staff.role_changed', 'User', input.userId, { data: { role: input.role } })
     await publishScopeChange(tx, [input.userId])
     return { role: input.role }
   })
@@ -234,12 +199,7 @@ export async function setDisabled(actor: Actor, input: TSetDisabled) {
         where: { userId: input.userId, revokedAt: null },
         data: { revokedAt: new Date() },
       })
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      action: input.disabled ? 'staff.disabled' : 'staff.enabled',
-      entity: 'User',
-      entityId: input.userId,
-    })
+    await recordAudit(tx, actor.userId, input.disabled ? 'staff.disabled' : 'staff.enabled', 'User', input.userId)
     await publishScopeChange(tx, [input.userId])
     return { disabled: input.disabled }
   })

@@ -1,6 +1,6 @@
 'use server'
 
-import { defineAction } from '../next/action'
+import { defineAction, serve } from '../next/action'
 import { ZConfirmVendorTask, ZCreateVendorTask, ZDecideApproval } from './schemas'
 import { confirmVendorTask, createVendorTask, decideApproval } from './service'
 
@@ -12,12 +12,6 @@ export const createVendorTaskAction = defineAction(
   },
 )
 
-export const decideApprovalAction = defineAction(
-  { name: 'decideApproval', can: 'team.lead', schema: ZDecideApproval },
-  (actor, input) => decideApproval(actor, input),
-)
+export const decideApprovalAction = serve('team.lead', ZDecideApproval, { decideApproval })
 
-export const confirmVendorTaskAction = defineAction(
-  { name: 'confirmVendorTask', can: 'request.serve', schema: ZConfirmVendorTask },
-  (actor, input) => confirmVendorTask(actor, input),
-)
+export const confirmVendorTaskAction = serve('request.serve', ZConfirmVendorTask, { confirmVendorTask })

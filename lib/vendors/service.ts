@@ -59,14 +59,17 @@ export async function createVendorTask(actor: Actor, input: TCreateVendorTask) {
       select: { id: true, status: true },
     })
     await startTimerUntil(tx, { requestId: request.id, kind: 'VENDOR_TASK', dueAt, vendorTaskId: task.id })
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      action: pending ? 'vendor_task.approval_requested' : 'vendor_task.created',
-      entity: 'VendorTask',
-      entityId: task.id,
-      clientId: request.clientId,
-      data: { requestId: request.id, vendorId: vendor.id, cost: input.cost, currency },
-    })
+    await recordAudit(
+      tx,
+      actor.userId,
+      pending ? 'vendor_task.approval_requested' : 'vendor_task.created',
+      'VendorTask',
+      task.id,
+      {
+        clientId: request.clientId,
+        data: { requestId: request.id, vendorId: vendor.id, cost: input.cost, currency },
+      },
+    )
     await publish(tx, { type: 'request.updated', requestId: request.id, clientId: request.clientId })
     return task
   })
@@ -93,14 +96,14 @@ export async function decideApproval(actor: Actor, input: TDecideApproval) {
         data: { cancelledAt: new Date() },
       })
     }
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      action: input.approve ? 'vendor_task.approved' : 'vendor_task.rejected',
-      entity: 'VendorTask',
-      entityId: task.id,
-      clientId: task.request.clientId,
-      data: { requestId: task.requestId },
-    })
+    await recordAudit(
+      tx,
+      actor.userId,
+      input.approve ? 'vendor_task.approved' : 'vendor_task.rejected',
+      'VendorTask',
+      task.id,
+      { clientId: task.request.clientId, data: { requestId: task.requestId } },
+    )
     await publish(tx, { type: 'request.updated', requestId: task.requestId, clientId: task.request.clientId })
     return { approved: input.approve }
   })
@@ -137,11 +140,7 @@ export async function confirmVendorTask(actor: Actor, input: TConfirmVendorTask)
       path: `/portal/requests/${task.requestId}`,
     })
     await pushToClient(tx, 'VENDOR_CONFIRMED', task.requestId)
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      action: 'vendor_task.confirmed',
-      entity: 'VendorTask',
-      entityId: task.id,
+    await recordAudit(tx, actor.userId, 'vendor_task.confirmed', 'VendorTask', task.id, {
       clientId: task.request.clientId,
       data: { requestId: task.requestId },
     })

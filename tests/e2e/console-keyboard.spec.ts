@@ -20,7 +20,8 @@ test('a butler works a travel request from new to fulfilled with the keyboard; s
   const client = await newSignedInPage(browser, people.clientA, { width: 375 })
   await fileTransfer(client, '虹桥机场送机 MU588')
 
-  // Queue: the new request arrives live; j/k move, Enter opens.
+  // Queue: the new request arrives live. The first Tab stop skips to the queue, whose highlighted
+  // row takes focus; j/k move it, and Enter opens it only while the queue has focus.
   const row = butler.getByTestId('queue-row').filter({ hasText: '虹桥机场送机 MU588' })
   await expect(row).toBeVisible()
   const rows = butler.getByTestId('queue-row')
@@ -28,20 +29,50 @@ test('a butler works a travel request from new to fulfilled with the keyboard; s
     (els, title) => els.findIndex((e) => e.textContent?.includes(title as string)),
     '虹桥机场送机 MU588',
   )
+  await butler.keyboard.press('Tab')
+  await expect(butler.getByRole('link', { name: '跳到队列' })).toBeFocused()
+  await butler.keyboard.press('Enter')
+  await expect(rows.first()).toBeFocused()
   for (let i = 0; i < index; i++) await butler.keyboard.press('j')
   await expect(rows.nth(index)).toHaveAttribute('aria-selected', 'true')
+  await expect(rows.nth(index)).toBeFocused()
+  // Enter on a button does what the button does: the shortcut sheet opens, the row stays closed.
+  await butler.getByRole('button', { name: /快捷键/ }).focus()
+  await butler.keyboard.press('Enter')
+  await expect(butler.getByRole('dialog', { name: '键盘快捷键' })).toBeVisible()
+  await expect(butler).toHaveURL(/\/console$/)
+  await butler.keyboard.press('Escape')
+  await rows.nth(index).focus()
   await butler.keyboard.press('Enter')
   await expect(butler).toHaveURL(/\/console\/requests\//)
+  // The queue stays beside the conversation, with this request marked as the open one.
+  await expect(butler.getByTestId('rail-row').filter({ hasText: '虹桥机场送机 MU588' })).toHaveAttribute(
+    'aria-current',
+    'page',
+  )
 
-  // "?" opens the shortcut sheet; Escape closes it.
+  // "?" opens the shortcut sheet, which lists the workspace keys; Escape closes it.
   await butler.keyboard.press('?')
-  await expect(butler.getByRole('dialog', { name: '键盘快捷键' })).toBeVisible()
+  const sheet = butler.getByRole('dialog', { name: '键盘快捷键' })
+  await expect(sheet).toBeVisible()
+  for (const label of ['写内部备注', '插入常用回复', '提供替代方案', '队列中的下一个需求']) {
+    await expect(sheet.getByText(label)).toBeVisible()
+  }
+  await expect(sheet.getByText('Ctrl+Enter', { exact: true })).toBeVisible()
   await butler.keyboard.press('Escape')
   await expect(butler.getByRole('dialog')).toBeHidden()
+
+  // n: an internal note, unmistakable before it is sent; r: back to a reply to the client.
+  await butler.keyboard.press('n')
+  await expect(butler.locator('#composer-body')).toBeFocused()
+  await expect(butler.locator('#composer-panel')).toHaveAttribute('data-mode', 'note')
+  await expect(butler.getByTestId('composer-audience')).toHaveText('仅团队可见，客户看不到。')
+  await butler.keyboard.press('Escape')
 
   // r: reply; Ctrl+Enter sends. The first reply acknowledges.
   await butler.keyboard.press('r')
   await expect(butler.locator('#composer-body')).toBeFocused()
+  await expect(butler.locator('#composer-panel')).toHaveAttribute('data-mode', 'reply')
   await butler.keyboard.type('王先生您好，已为您安排送机，稍后发送司机信息。')
   await butler.keyboard.press('Control+Enter')
   await expect(butler.getByTestId('request-status')).toHaveText('已响应')

@@ -71,14 +71,16 @@ test('client A cannot see client B’s request by page, by action or by the even
   const messagesFor = async (seen: () => Promise<string[]>) =>
     (await seen()).filter((e) => e.startsWith('message.created') && e.includes(aRequestId)).length
   const clientBefore = await messagesFor(seenByA)
-  await butlerA.locator('input[name="internal"]').check()
+  // The note tab: the composer turns amber and says only the team sees it.
+  await butlerA.locator('[role="tab"][data-mode="note"]').click()
+  await expect(butlerA.locator('#composer-panel')).toHaveAttribute('data-mode', 'note')
   await butlerA.locator('#composer-body').fill('Internal: client prefers the quiet table')
   await butlerA.locator('form:has(#composer-body) button[type="submit"]').click()
   await expect.poll(() => messagesFor(seenByButlerA)).toBe(1)
   // The staff side has heard it; give the client's stream the same time to (not) hear it.
   await a.waitForTimeout(1_000)
   expect(await messagesFor(seenByA)).toBe(clientBefore)
-  await butlerA.locator('input[name="internal"]').uncheck()
+  await butlerA.locator('[role="tab"][data-mode="reply"]').click()
   await butlerA.locator('#composer-body').fill('Your table is booked.')
   await butlerA.locator('form:has(#composer-body) button[type="submit"]').click()
   await expect.poll(() => messagesFor(seenByButlerA)).toBe(2)

@@ -1,6 +1,27 @@
 import { expect, test } from './fixtures'
 import { people } from './people'
 
+test('a refused sign-in keeps what was typed and says why in the visitor’s language', async ({ browser }) => {
+  const page = await (await browser.newContext({ locale: 'en-GB' })).newPage()
+  const email = `typo-${Date.now()}@e2e.test`
+  await page.goto('/login')
+  await page.locator('input[name="email"]').fill(email)
+  await page.locator('input[name="password"]').fill('wrong password')
+  await page.locator('form button[type="submit"]').click()
+  await expect(page.locator('form [role="alert"]')).toHaveText('The email or password is incorrect.')
+  await expect(page.locator('input[name="email"]')).toHaveValue(email)
+  await expect(page.locator('input[name="password"]')).toHaveValue('wrong password')
+
+  // The connection drops before the answer: still nothing typed is lost, and the words are ours.
+  await page.route('**/login', (route) => (route.request().method() === 'POST' ? route.abort() : route.continue()))
+  await page.locator('form button[type="submit"]').click()
+  await expect(page.locator('form [role="alert"]')).toHaveText(
+    'The connection was lost before the answer came. Nothing you typed is lost: try again.',
+  )
+  await expect(page.locator('input[name="email"]')).toHaveValue(email)
+  await expect(page).toHaveURL(/\/login/)
+})
+
 test('sign-in is rate limited per account with one answer for known and unknown emails', async ({ browser }) => {
   const page = await (await browser.newContext({ locale: 'zh-CN' })).newPage()
   const attempt = async (email: string) => {

@@ -21,6 +21,12 @@ const lounge = {
   details: { service: 'LOUNGE' as const, passengers: 1 },
 }
 
+// A request written straight to the table (no clocks, no events), held by `assigneeId`.
+const assignedRequest = (client: { clientId: string; userId: string }, assigneeId: string) =>
+  db.serviceRequest.create({
+    data: { clientId: client.clientId, createdById: client.userId, assigneeId, category: 'OTHER', title: 'x' },
+  })
+
 describe('web push', () => {
   let push: MockPushService
   let publicKey: string
@@ -167,15 +173,7 @@ describe('web push', () => {
     const butler = await createStaff(db)
     const client = await createClient(db, { dedicatedButlerId: butler.id })
     await device(await actorFor(butler.id))
-    const request = await db.serviceRequest.create({
-      data: {
-        clientId: client.clientId,
-        createdById: client.userId,
-        assigneeId: butler.id,
-        category: 'OTHER',
-        title: 'x',
-      },
-    })
+    const request = await assignedRequest(client, butler.id)
     const jobs = async () =>
       Number((await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pgboss.job WHERE name = 'send-push'`)[0].n)
     const before = { rows: await db.pushDelivery.count(), jobs: await jobs() }
@@ -192,15 +190,7 @@ describe('web push', () => {
     const butler = await createStaff(db)
     const actor = await actorFor(butler.id)
     const client = await createClient(db, { dedicatedButlerId: butler.id })
-    const request = await db.serviceRequest.create({
-      data: {
-        clientId: client.clientId,
-        createdById: client.userId,
-        assigneeId: butler.id,
-        category: 'OTHER',
-        title: 'x',
-      },
-    })
+    const request = await assignedRequest(client, butler.id)
     const gone = await device(actor, 'Old phone')
     await push.expire(gone)
     // A device whose push service is down: nothing listens on port 9.

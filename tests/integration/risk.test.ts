@@ -22,6 +22,9 @@ let vendorId: string
 const rule = async (r: Partial<TRiskRule> & Pick<TRiskRule, 'kind'>) =>
   saveRiskRule(admin, ZRiskRule.parse({ label: `${r.kind} rule`, active: 'on', ...r }))
 const reviewOf = (requestId: string) => db.riskReview.findUnique({ where: { requestId } })
+// A supervisor's decision on the review as they last saw it.
+const decide = (review: { id: string; version: number }, decision: 'approve' | 'decline', more = {}) =>
+  decideRisk(supervisor, { reviewId: review.id, version: review.version, decision, ...more })
 const audits = (action: string, entityId?: string) =>
   db.auditEvent.findMany({ where: { action, ...(entityId ? { entityId } : {}) } })
 const task = (actor: Actor, requestId: string, cost: number | null, currency = 'CNY') =>
@@ -227,12 +230,7 @@ describe('risk desk', () => {
     expect(approvals).toContain(overLimit.id)
     expect(approvals).not.toContain(t.id)
 
-    await decideRisk(supervisor, {
-      reviewId: review.id,
-      version: review.version,
-      decision: 'approve',
-      note: 'Known courier, fine',
-    })
+    await decide(review, 'approve', { note: 'Known courier, fine' })
     const after = await db.vendorTask.findUniqueOrThrow({ where: { id: t.id } })
     expect(after).toMatchObject({ status: 'REQUESTED', approval: 'APPROVED', approvedById: supervisor.userId })
     await confirmVendorTask(team.butlerActor, { taskId: t.id, version: after.version, confirmationRef: 'OK-1' })
@@ -260,12 +258,7 @@ describe('risk desk', () => {
     const t = await task(team.butlerActor, r.id, 100)
     const review = (await reviewOf(r.id))!
     expect(() => ZRiskDecision.parse({ reviewId: review.id, version: 1, decision: 'decline' })).toThrow()
-    await decideRisk(supervisor, {
-      reviewId: review.id,
-      version: review.version,
-      decision: 'decline',
-      alternative: 'A private dining room at the club instead',
-    })
+    await decide(review, 'decline', { alternative: 'A private dining room at the club instead' })
     const alternative = await db.alternative.findFirstOrThrow({ where: { requestId: r.id } })
     expect(alternative).toMatchObject({ status: 'OFFERED', description: 'A private dining room at the club instead' })
     expect(await db.serviceRequest.findUniqueOrThrow({ where: { id: r.id } })).toMatchObject({
@@ -286,11 +279,9 @@ describe('risk desk', () => {
     const r = await createRequest(team.clientActor, { category: 'OTHER', title: 'Gold bars', details: {} })
     const seen = (await reviewOf(r.id))!
     await postClientMessage(team.clientActor, { requestId: r.id, body: 'and my passport' })
-    await expect(
-      decideRisk(supervisor, { reviewId: seen.id, version: seen.version, decision: 'approve' }),
-    ).rejects.toThrow('errors.staleVersion')
+    await expect(decide(seen, 'approve')).rejects.toThrow('errors.staleVersion')
     const now = (await reviewOf(r.id))!
-    await decideRisk(supervisor, { reviewId: now.id, version: now.version, decision: 'approve' })
+    await decide(now, 'approve')
     await postClientMessage(team.clientActor, { requestId: r.id, body: 'gold again' })
     expect((await reviewOf(r.id))?.status).toBe('APPROVED')
     await postClientMessage(team.clientActor, { requestId: r.id, body: 'GOLD and PASSPORT' })

@@ -16,13 +16,18 @@ const sourceFiles = (dir: string): string[] =>
         : [],
   )
 
-// Every action string the code records, literal or from a ternary ("a ? 'x.y' : 'x.z'").
+// Every action string the code records: the action argument of recordAudit (literal or from a
+// ternary, "a ? 'x.y' : 'x.z'"), up to the record's entity name, and every `action:` field.
 const recordedActions = () => {
   const out = new Set<string>()
+  const collect = (text: string) => {
+    for (const a of text.matchAll(/'([a-z_]+\.[a-z_]+)'/g)) if (!a[1].startsWith('errors.')) out.add(a[1])
+  }
   for (const file of [...sourceFiles('lib'), ...sourceFiles('app'), ...sourceFiles('worker')]) {
     const text = readFileSync(file, 'utf8')
-    for (const m of text.matchAll(/action:\s*([^\n,]+)/g))
-      for (const a of m[1].matchAll(/'([a-z_]+\.[a-z_]+)'/g)) out.add(a[1])
+    // The arguments before the entity name ('Vendor'), a template or an options object.
+    for (const m of text.matchAll(/recordAudit\(/g)) collect(text.slice(m.index, m.index + 200).split(/'[A-Z]|`|\{/)[0])
+    for (const m of text.matchAll(/action:\s*([^\n,]+)/g)) collect(m[1])
   }
   return [...out]
 }

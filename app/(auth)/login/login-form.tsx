@@ -1,26 +1,34 @@
 'use client'
 
-import { useActionState, useState } from 'react'
+import { useRouter } from 'next/navigation'
 import { useTranslations } from 'next-intl'
-import { loginAction, type LoginState } from '@/lib/next/auth-actions'
+import { useState } from 'react'
+import { loginAction } from '@/lib/next/auth-actions'
+import { FormMessage } from '@/components/forms/form-message'
+import { useActionForm } from '@/components/forms/use-action-form'
 import { Button } from '@/components/ui/button'
 import { Field } from '@/components/ui/field'
 
 // Two steps in one form: email and password, then (for staff with an authenticator) a code.
-// The first step's values are held here so the second submission can send them again.
+// The first step's values are held here so the second submission can send them again; the
+// form kit keeps them, and the code, after any refusal.
 export function LoginForm() {
   const t = useTranslations('login')
-  const [state, action, pending] = useActionState<LoginState, FormData>(loginAction, {})
+  const router = useRouter()
   const [email, setEmail] = useState('')
   const [password, setPassword] = useState('')
-  const [restarted, setRestarted] = useState(false)
-  const codeStep = state.step === 'code' && !restarted
+  const [codeStep, setCodeStep] = useState(false)
+  const { formProps, pending, data, anyError, clearResult } = useActionForm(loginAction, {
+    reset: false,
+    refresh: false,
+    onSuccess: ({ step }) => (step === 'code' ? setCodeStep(true) : router.replace('/')),
+  })
+  const credentials = [
+    { name: 'email', type: 'email', autoComplete: 'username', value: email, set: setEmail },
+    { name: 'password', type: 'password', autoComplete: 'current-password', value: password, set: setPassword },
+  ] as const
   return (
-    <form
-      action={action}
-      onSubmit={() => setRestarted(false)}
-      className="space-y-4 rounded-2xl border border-line bg-white p-6 shadow-sm"
-    >
+    <form {...formProps} className="space-y-4 rounded-2xl border border-line bg-white p-6 shadow-sm">
       <h2 className="text-lg font-medium">{codeStep ? t('codeTitle') : t('title')}</h2>
       {codeStep ? (
         <>
@@ -40,41 +48,30 @@ export function LoginForm() {
           />
         </>
       ) : (
-        <>
+        credentials.map((f) => (
           <Field
-            label={t('email')}
-            name="email"
-            type="email"
-            autoComplete="username"
+            key={f.name}
+            label={t(f.name)}
+            name={f.name}
+            type={f.type}
+            autoComplete={f.autoComplete}
             required
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
+            value={f.value}
+            onChange={(e) => f.set(e.target.value)}
           />
-          <Field
-            label={t('password')}
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </>
+        ))
       )}
-      {state.message && !(restarted && state.step === 'code') && (
-        <p role="alert" className="text-sm text-bad">
-          {state.message}
-        </p>
-      )}
-      <Button type="submit" disabled={pending} className="w-full">
+      <FormMessage message={anyError} className="text-sm" />
+      <Button type="submit" disabled={pending || data?.step === 'signedIn'} className="w-full">
         {codeStep ? t('verify') : t('submit')}
       </Button>
       {codeStep && (
         <button
           type="button"
           onClick={() => {
-            setRestarted(true)
+            setCodeStep(false)
             setPassword('')
+            clearResult()
           }}
           className="w-full text-sm text-ink-soft underline-offset-2 hover:underline"
         >

@@ -1,8 +1,7 @@
 import { can } from '@/lib/auth/policy'
 import { getTranslations } from 'next-intl/server'
 import { requirePageActor } from '@/lib/next/guards'
-import { listRequests } from '@/lib/requests/queries'
-import { byDeadline, QUEUE_VIEWS, type QueueView } from '@/lib/requests/queues'
+import { consoleQueue, queueQueryOf } from '@/lib/console/queue'
 import { LiveQueue } from '@/components/live/live-queue'
 import { QueueFilters } from '@/components/console/queue-filters'
 import { Shortcuts } from '@/components/console/shortcuts'
@@ -10,8 +9,6 @@ import { HandoffList } from '@/components/handoffs/handoff-list'
 import { openHandoffsFor } from '@/lib/handoffs/queries'
 import { upcomingCare } from '@/lib/care/queries'
 import { CareList } from '@/components/care/care-list'
-import { CATEGORIES, type TCategory } from '@/lib/requests/schemas'
-import { OPEN_STATUSES, type RequestStatus } from '@/lib/requests/state-machine'
 
 export const dynamic = 'force-dynamic'
 
@@ -22,31 +19,25 @@ export default async function ConsoleHome({ searchParams }: { searchParams: Prom
   const t = await getTranslations('console')
   const ts = await getTranslations('shortcuts')
   const th = await getTranslations('handoffs')
-  const { view: requested, q, category: rawCategory, status: rawStatus } = await searchParams
-  // Unknown filter values are ignored rather than trusted.
-  const category = (CATEGORIES as readonly string[]).includes(rawCategory ?? '')
-    ? (rawCategory as TCategory)
-    : undefined
-  const status = (OPEN_STATUSES as readonly string[]).includes(rawStatus ?? '')
-    ? (rawStatus as RequestStatus)
-    : undefined
-  const views = QUEUE_VIEWS.filter((v) => v !== 'all' || can(actor, 'team.lead'))
-  const fallback: QueueView = can(actor, 'team.lead') ? 'all' : 'mine'
-  const view = (views as readonly string[]).includes(requested ?? '') ? (requested as QueueView) : fallback
-  const all = (await listRequests(actor, { openOnly: true, take: 500, filters: { q, category, status } })).sort(
-    byDeadline,
-  )
-  const [handoffs, care] = await Promise.all([openHandoffsFor(actor), upcomingCare(actor)])
+  // One page of the queue, whatever its length: the rest comes on demand.
+  const { view, views, filters } = queueQueryOf(actor, await searchParams)
+  const { q, category, status } = filters
+  const serverNow = new Date()
+  const [page, handoffs, care] = await Promise.all([
+    consoleQueue(actor, { view, filters, now: serverNow }),
+    openHandoffsFor(actor),
+    upcomingCare(actor),
+  ])
   const tc = await getTranslations('care')
   return (
     <>
       <LiveQueue
-        initial={all}
+        initial={page}
         views={views}
         view={view}
         userId={actor.userId}
-        filters={{ q, category, status }}
-        serverNow={new Date().toISOString()}
+        filters={filters}
+        serverNow={serverNow.toISOString()}
         viewerTimeZone={actor.timeZone}
         canTake={can(actor, 'request.take') && actor.onDuty}
         alertOn={['AT_RISK', 'BREACHED', 'OFFERED', 'NEW_REQUEST', 'CLIENT_MESSAGE']}

@@ -68,11 +68,7 @@ export async function saveWecomSettings(actor: Actor, input: TWecomSettings) {
       update: { ...plain, ...sealed, ...(dropToken ? { accessTokenSealed: null, accessTokenExpiresAt: null } : {}) },
     })
     // Names of what changed, never values.
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      action: 'channel.settings_changed',
-      entity: 'WecomSettings',
-      entityId: 'wecom',
+    await recordAudit(tx, actor.userId, 'channel.settings_changed', 'WecomSettings', 'wecom', {
       data: {
         replaced: Object.keys(sealed).map((k) => k.replace('Sealed', '')),
         corpIdChanged: current?.corpId !== input.corpId,

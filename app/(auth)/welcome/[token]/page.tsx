@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server'
-import { WelcomeForm } from './welcome-form'
+import { PasswordLinkForm } from '../../password-link-form'
+import { acceptStaffInviteAction } from './actions'
 
 export const dynamic = 'force-dynamic'
 
@@ -9,7 +10,11 @@ export default async function WelcomePage({ params }: { params: Promise<{ token:
   return (
     <>
       <h1 className="text-center text-xl font-semibold">{t('title')}</h1>
-      <WelcomeForm token={token} />
+      <PasswordLinkForm
+        token={token}
+        action={acceptStaffInviteAction}
+        labels={{ password: t('password'), submit: t('submit'), done: t('done'), signIn: t('signIn') }}
+      />
     </>
   )
 }

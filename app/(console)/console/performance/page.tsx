@@ -1,7 +1,7 @@
 import Link from 'next/link'
-import { getTranslations } from 'next-intl/server'
+import { getLocale, getTranslations } from 'next-intl/server'
 import { requirePageActor } from '@/lib/next/guards'
-import { formatInZone } from '@/lib/i18n/format'
+import { formatWhen, type FriendlyLocale } from '@/lib/i18n/friendly'
 import { reviewsFor } from '@/lib/quality/service'
 import { RUBRIC } from '@/lib/quality/schemas'
 
@@ -11,6 +11,7 @@ export const dynamic = 'force-dynamic'
 export default async function PerformancePage() {
   const actor = await requirePageActor('performance.own')
   const t = await getTranslations()
+  const locale = (await getLocale()) as FriendlyLocale
   const { average, reviews } = await reviewsFor(actor, actor.userId)
   return (
     <div className="mx-auto max-w-4xl">
@@ -37,7 +38,7 @@ export default async function PerformancePage() {
             </p>
             {r.comment && <p className="mt-2 whitespace-pre-wrap">“{r.comment}”</p>}
             <p className="mt-1 text-xs text-ink-soft">
-              {r.reviewerName} · {formatInZone(r.scoredAt, actor.timeZone)}
+              {r.reviewerName} · {formatWhen(r.scoredAt, { timeZone: actor.timeZone, locale })}
             </p>
           </li>
         ))}

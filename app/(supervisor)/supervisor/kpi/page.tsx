@@ -1,15 +1,7 @@
 import Link from 'next/link'
 import { getLocale, getTranslations } from 'next-intl/server'
 import { requirePageActor } from '@/lib/next/guards'
-import {
-  categoryMix,
-  comments,
-  delight,
-  firstContactResolution,
-  firstResponseKpi,
-  resolutionByCategory,
-  tierRetention,
-} from '@/lib/kpi/queries'
+import { comments, kpiTables } from '@/lib/kpi/queries'
 import { parsePeriod } from '@/lib/kpi/period'
 import { CATEGORIES, type TCategory } from '@/lib/requests/schemas'
 import { listStaff } from '@/lib/staff/queries'
@@ -67,16 +59,12 @@ export default async function KpiPage({ searchParams }: { searchParams: Promise<
   const category = (CATEGORIES as readonly string[]).includes(sp.category ?? '')
     ? (sp.category as TCategory)
     : undefined
-  const [fr, resolution, fcr, mix, joy, voc, retention, staff] = await Promise.all([
-    firstResponseKpi(actor, period),
-    resolutionByCategory(actor, period),
-    firstContactResolution(actor, period),
-    categoryMix(actor, period),
-    delight(actor, period),
+  const [kpi, voc, staff] = await Promise.all([
+    kpiTables(actor, period),
     comments(actor, period, { category, butlerId: sp.butler || undefined, q: sp.q?.slice(0, 100) || undefined }),
-    tierRetention(actor, period),
     listStaff(actor),
   ])
+  const { firstResponse: fr, resolution, firstContact: fcr, mix, delight: joy, retention } = kpi
   const q = `from=${fromDay}&to=${toDay}`
   const drill = (kind: string, value?: string) =>
     `/supervisor/kpi/requests?${q}&kind=${kind}${value ? `&value=${value}` : ''}`

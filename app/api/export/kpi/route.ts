@@ -2,51 +2,28 @@ import { defineRoute } from '@/lib/next/route'
 import { recordRead } from '@/lib/audit/record'
 import { csvResponse, toCsv } from '@/lib/export/csv'
 import { periodFromUrl } from '@/lib/kpi/period'
-import {
-  categoryMix,
-  delight,
-  firstContactResolution,
-  firstResponseKpi,
-  resolutionByCategory,
-  tierRetention,
-} from '@/lib/kpi/queries'
+import { kpiTables } from '@/lib/kpi/queries'
 
 export const dynamic = 'force-dynamic'
 
 // The KPI tables of the period as one long CSV: table, key, metric, value.
 export const GET = defineRoute({ name: 'export.kpi', can: 'team.lead' }, async (actor, request) => {
   const { fromDay, toDay, period } = periodFromUrl(request.url, actor.timeZone)
-  const [fr, res, fcr, ret, mix, joy] = await Promise.all([
-    firstResponseKpi(actor, period),
-    resolutionByCategory(actor, period),
-    firstContactResolution(actor, period),
-    tierRetention(actor, period),
-    categoryMix(actor, period),
-    delight(actor, period),
-  ])
-  const rows: { table: string; key: string; metric: string; value: unknown }[] = [
-    ...Object.entries(fr).map(([metric, value]) => ({ table: 'first_response', key: 'all', metric, value })),
-    ...res.flatMap((r) =>
-      Object.entries(r)
-        .filter(([k]) => k !== 'category')
-        .map(([metric, value]) => ({ table: 'resolution', key: r.category, metric, value })),
+  const kpi = await kpiTables(actor, period)
+  type Row = { table: string; key: string; metric: string; value: unknown }
+  const row = (table: string, key: string, metric: string, value: unknown): Row => ({ table, key, metric, value })
+  const metrics = (table: string, key: string, values: object) =>
+    Object.entries(values).map(([metric, value]) => row(table, key, metric, value))
+  const rows: Row[] = [
+    ...metrics('first_response', 'all', kpi.firstResponse),
+    ...kpi.resolution.flatMap(({ category, ...r }) => metrics('resolution', category, r)),
+    ...metrics('first_contact_resolution', 'all', kpi.firstContact),
+    ...kpi.retention.flatMap((r) =>
+      metrics('tier_retention', r.name, { clients: r.clients, retained: r.retained, share: r.share }),
     ),
-    ...Object.entries(fcr).map(([metric, value]) => ({ table: 'first_contact_resolution', key: 'all', metric, value })),
-    ...ret.flatMap((r) =>
-      [
-        ['clients', r.clients],
-        ['retained', r.retained],
-        ['share', r.share],
-      ].map(([metric, value]) => ({ table: 'tier_retention', key: r.name, metric: String(metric), value })),
-    ),
-    ...mix.map((m) => ({ table: 'category_mix', key: `${m.day} ${m.category}`, metric: 'requests', value: m.count })),
-    ...joy.distribution.map((d) => ({
-      table: 'delight_distribution',
-      key: `${d.score}`,
-      metric: 'ratings',
-      value: d.count,
-    })),
-    ...joy.trend.map((w) => ({ table: 'delight_trend', key: w.week, metric: 'average', value: w.avg })),
+    ...kpi.mix.map((m) => row('category_mix', `${m.day} ${m.category}`, 'requests', m.count)),
+    ...kpi.delight.distribution.map((d) => row('delight_distribution', `${d.score}`, 'ratings', d.count)),
+    ...kpi.delight.trend.map((w) => row('delight_trend', w.week, 'average', w.avg)),
   ]
   await recordRead(actor.userId, {
     action: 'export.kpi',

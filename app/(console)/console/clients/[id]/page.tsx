@@ -1,9 +1,9 @@
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
-import { getTranslations } from 'next-intl/server'
+import { getLocale, getTranslations } from 'next-intl/server'
 import { requirePageActor } from '@/lib/next/guards'
 import { getClient360 } from '@/lib/clients/queries'
-import { formatInZone } from '@/lib/i18n/format'
+import { formatDay, formatTime, formatWhen, formatZone, type FriendlyLocale } from '@/lib/i18n/friendly'
 import { NoteForm } from '@/components/clients/note-form'
 import { PiiReveal } from '@/components/clients/pii-reveal'
 import { PinButton } from '@/components/clients/pin-button'
@@ -26,11 +26,12 @@ export default async function Client360Page({ params }: { params: Promise<{ id: 
   const c = await getClient360(actor, id)
   if (!c) notFound()
   const t = await getTranslations()
+  const locale = (await getLocale()) as FriendlyLocale
   const now = new Date()
   const empty = <p className="text-sm text-ink-soft">{t('common.empty')}</p>
   return (
     <>
-      <Link href="/console" className="text-sm text-ink-soft hover:text-ink">
+      <Link href="/console" className="text-sm text-ink-soft underline underline-offset-2 hover:text-ink">
         ← {t('console.queue')}
       </Link>
       <header className="mt-3 flex flex-wrap items-end justify-between gap-4">
@@ -39,8 +40,8 @@ export default async function Client360Page({ params }: { params: Promise<{ id: 
           <h1 className="text-2xl font-semibold">{c.displayName}</h1>
           <p className="mt-1 text-sm text-ink-soft">
             {t('client360.localTime')}:{' '}
-            <span className="tabular-nums text-ink">{formatInZone(now, c.timeZone, 'HH:mm')}</span> ({c.timeZone}) ·{' '}
-            {t('client360.language')}: {c.language === 'en' ? 'English' : '中文'}
+            <span className="tabular-nums text-ink">{formatTime(now, { timeZone: c.timeZone, locale })}</span> (
+            {formatZone(c.timeZone, locale)}) · {t('client360.language')}: {c.language === 'en' ? 'English' : '中文'}
           </p>
         </div>
         <dl className="grid grid-cols-2 gap-x-6 gap-y-1 text-sm">
@@ -73,7 +74,7 @@ export default async function Client360Page({ params }: { params: Promise<{ id: 
                   <p className="mt-1 flex items-center justify-between text-xs text-ink-soft">
                     <span>
                       {n.pinned && <span className="mr-1 font-semibold text-gold">{t('client360.pinned')}</span>}
-                      {n.authorName} · {formatInZone(n.createdAt, actor.timeZone)}
+                      {n.authorName} · {formatWhen(n.createdAt, { timeZone: actor.timeZone, locale })}
                     </span>
                     <PinButton noteId={n.id} pinned={n.pinned} />
                   </p>
@@ -169,7 +170,7 @@ export default async function Client360Page({ params }: { params: Promise<{ id: 
                   </Link>
                   <p className="text-xs text-ink-soft">
                     #{r.number} · {t(`categories.${r.category}`)} · {t(`statuses.${r.status}`)} ·{' '}
-                    {formatInZone(r.createdAt, actor.timeZone, 'yyyy-MM-dd')}
+                    {formatDay(r.createdAt, { timeZone: actor.timeZone, locale })}
                     {r.outcome === 'ALTERNATIVE' && ` · ${t('client360.alternativeAccepted')}`}
                     {r.rating !== null && ` · ★ ${r.rating}`}
                   </p>

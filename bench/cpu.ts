@@ -1,0 +1,192 @@
+// CPU milliseconds per request of one production web process, read from the process's own
+// process.cpuUsage() (bench/cpu-probe.cjs answers over IPC), which a busy machine barely moves:
+// waiting for a core is not counted, only the work done. Each kind of request is sent one at a
+// time after a warm-up, and the process's CPU time before and after is divided by the count.
+// Kinds: a trivial route handler (the yardstick), a request submission and a client message
+// (server actions, posted as the portal posts them), the console with 100 and with 1,000 open
+// requests, and a request page. Writes bench/results/cpu.json with each kind's ratio to the
+// trivial route. Runs on the test database (wiped first) and needs `npm run build`.
+import type { ChildProcess } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { loadActor, createSession } from '../lib/auth/sessions'
+import { db } from '../lib/db'
+import { stopProducer } from '../lib/jobs/boss'
+import { createRequest } from '../lib/requests/lifecycle'
+import { resetDatabase } from '../tests/db-utils'
+import { createClient, createDefaultPolicies, createProcessConfig, createStaff } from '../tests/factories'
+import { findAction, machine, postAction, runBench, sessionCookie, startWeb, waitHealthy, writeResult } from './harness'
+
+const PORT = Number(process.env.BENCH_PORT ?? 3194)
+const BASE = `http://127.0.0.1:${PORT}`
+const COUNT = Number(process.env.BENCH_COUNT ?? 200)
+const WARMUP = 30
+const CLIENTS = 20
+// Milliseconds of CPU per request the issue sets as goals.
+const GOALS = { submission: 8, console100: 15, console1000: 15, requestPage: 10 }
+
+type Probe = { cpu: { user: number; system: number }; statements: number }
+
+// The web process's CPU milliseconds and SQL statements so far (bench/cpu-probe.cjs).
+function probe(web: ChildProcess): Promise<{ cpuMs: number; statements: number }> {
+  return new Promise((resolve) => {
+    web.once('message', (m: Probe) => resolve({ cpuMs: (m.cpu.user + m.cpu.system) / 1000, statements: m.statements }))
+    web.send('cpu')
+  })
+}
+
+async function main() {
+  if (!existsSync('.next/BUILD_ID')) throw new Error('No production build: run `npm run build` first')
+  await resetDatabase(process.env.DATABASE_URL!)
+  await createDefaultPolicies(db)
+  await createProcessConfig(db)
+
+  const butler = await createStaff(db, { name: 'CPU Butler' })
+  const clients = await Promise.all(
+    Array.from({ length: CLIENTS }, (_, i) =>
+      createClient(db, { name: `CPU Client ${i}`, dedicatedButlerId: butler.id }),
+    ),
+  )
+  const clientActors = await Promise.all(clients.map(async (c) => (await loadActor(await createSession(c.userId)))!))
+  // Open requests on the butler's console: `target` in all, spread over the clients.
+  let open = 0
+  const openUpTo = async (target: number) => {
+    for (; open < target; open++) {
+      await createRequest(clientActors[open % CLIENTS], {
+        category: 'OTHER',
+        title: `Dinner for four, table ${open}`,
+        details: {},
+      })
+    }
+  }
+  await openUpTo(100)
+  const aRequest = await db.serviceRequest.findFirstOrThrow({
+    where: { clientId: clients[0].clientId },
+    select: { id: true },
+  })
+  const butlerCookie = await sessionCookie(butler.id)
+  const clientCookies = await Promise.all(clients.map((c) => sessionCookie(c.userId)))
+
+  const web = startWeb({
+    port: PORT,
+    env: { TRUSTED_PROXY_HOPS: '1' },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    // BENCH_PROFILE_DIR=<dir> also writes a CPU profile of the web process, to find where the time goes.
+    nodeArgs: [
+      '--require',
+      './bench/cpu-probe.cjs',
+      ...(process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []),
+    ],
+  })
+  process.on('exit', () => web.kill('SIGKILL'))
+  if (!(await waitHealthy(BASE))) throw new Error('web process did not start')
+
+  const create = findAction('createRequestAction', 'portal/requests/new')
+  const message = findAction('clientMessageAction', 'portal/requests/[id]')
+  const asClient = (i: number) => ({ cookie: clientCookies[i % CLIENTS], ip: `10.1.0.${(i % CLIENTS) + 1}` })
+
+  const get = (path: string, cookie?: string) => async () => {
+    const res = await fetch(`${BASE}${path}`, { headers: cookie ? { Cookie: cookie } : {}, redirect: 'manual' })
+    await res.arrayBuffer()
+    if (res.status !== 200) throw new Error(`${path} answered ${res.status}`)
+  }
+  let seq = 0
+  const submit = async () => {
+    const i = seq++
+    const form = new FormData()
+    form.set('category', 'OTHER')
+    form.set('title', `Flowers for a birthday ${i}`)
+    form.set('description', 'White peonies, delivered to the office before noon.')
+    form.set('idempotencyKey', randomUUID())
+    const { cookie, ip } = asClient(i)
+    const r = await postAction(BASE, create, create.path, cookie, form, { 'X-Forwarded-For': ip })
+    if (!r.ok) throw new Error(`submission refused: ${r.status} ${r.text.slice(0, 200)}`)
+  }
+  const clientRequests = await Promise.all(
+    clients.map((c) => db.serviceRequest.findFirstOrThrow({ where: { clientId: c.clientId }, select: { id: true } })),
+  )
+  const sendMessage = async () => {
+    const i = seq++
+    const form = new FormData()
+    const requestId = clientRequests[i % CLIENTS].id
+    form.set('requestId', requestId)
+    form.set('body', `Could the car be there ten minutes earlier? (${i})`)
+    form.set('idempotencyKey', randomUUID())
+    const { cookie, ip } = asClient(i)
+    const r = await postAction(BASE, message, message.path.replace('[id]', requestId), cookie, form, {
+      'X-Forwarded-For': ip,
+    })
+    if (!r.ok) throw new Error(`message refused: ${r.status} ${r.text.slice(0, 200)}`)
+  }
+
+  // CPU per request, and the bytes a page sends, for one kind of request.
+  const measure = async (run: () => Promise<void>) => {
+    for (let i = 0; i < WARMUP; i++) await run()
+    const before = await probe(web)
+    const started = performance.now()
+    for (let i = 0; i < COUNT; i++) await run()
+    const after = await probe(web)
+    return {
+      cpuMs: Math.round(((after.cpuMs - before.cpuMs) / COUNT) * 100) / 100,
+      wallMs: Math.round(((performance.now() - started) / COUNT) * 10) / 10,
+      statements: Math.round(((after.statements - before.statements) / COUNT) * 10) / 10,
+    }
+  }
+  const pageBytes = async (path: string) => {
+    const res = await fetch(`${BASE}${path}`, { headers: { Cookie: butlerCookie } })
+    return (await res.arrayBuffer()).byteLength
+  }
+
+  // BENCH_KINDS=submission,requestPage measures only those (with a profile, to see one kind alone).
+  const only = process.env.BENCH_KINDS?.split(',')
+  const skipped = { cpuMs: NaN, wallMs: NaN, statements: NaN }
+  const maybe = (kind: string, run: () => Promise<void>) =>
+    kind === 'trivial' || !only || only.includes(kind) ? measure(run) : Promise.resolve(skipped)
+  const trivial = await maybe('trivial', get('/api/health/live'))
+  const submission = await maybe('submission', submit)
+  const clientMessage = await maybe('clientMessage', sendMessage)
+  const requestPage = await maybe('requestPage', get(`/console/requests/${aRequest.id}`, butlerCookie))
+  // The submissions above opened more requests; the console is measured at exactly 100 and 1,000.
+  await db.serviceRequest.updateMany({
+    where: { title: { startsWith: 'Flowers for a birthday' } },
+    data: { status: 'CLOSED' },
+  })
+  const console100 = {
+    ...(await maybe('console', get('/console', butlerCookie))),
+    htmlBytes: await pageBytes('/console'),
+  }
+  if (!only || only.includes('console')) await openUpTo(1000)
+  const console1000 = {
+    ...(await maybe('console', get('/console', butlerCookie))),
+    htmlBytes: await pageBytes('/console'),
+  }
+
+  const kinds = { trivial, submission, clientMessage, console100, console1000, requestPage }
+  const ratio = (ms: number) => Math.round((ms / trivial.cpuMs) * 10) / 10
+  const out = {
+    measuredAt: new Date().toISOString(),
+    machine: machine(),
+    setup: { requestsPerKind: COUNT, warmUp: WARMUP, sequential: true, webProcesses: 1 },
+    cpuMsPerRequest: Object.fromEntries(Object.entries(kinds).map(([k, v]) => [k, v.cpuMs])),
+    ratioToTrivial: Object.fromEntries(Object.entries(kinds).map(([k, v]) => [k, ratio(v.cpuMs)])),
+    wallMsPerRequest: Object.fromEntries(Object.entries(kinds).map(([k, v]) => [k, v.wallMs])),
+    sqlStatementsPerRequest: Object.fromEntries(Object.entries(kinds).map(([k, v]) => [k, v.statements])),
+    consoleHtmlBytes: { at100: console100.htmlBytes, at1000: console1000.htmlBytes },
+    goalsMs: GOALS,
+    met: {
+      submission: submission.cpuMs <= GOALS.submission,
+      console100: console100.cpuMs <= GOALS.console100,
+      console1000: console1000.cpuMs <= GOALS.console1000,
+      requestPage: requestPage.cpuMs <= GOALS.requestPage,
+    },
+  }
+  writeResult('cpu', out)
+  await new Promise((r) => {
+    web.once('exit', r)
+    web.kill('SIGTERM')
+  })
+  await stopProducer()
+  await db.$disconnect()
+}
+
+runBench(main)
