@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl'
 import { deactivatePolicyAction, savePolicyAction } from '@/lib/sla/actions'
 import { FormMessage } from '@/components/forms/form-message'
 import { useActionForm } from '@/components/forms/use-action-form'
+import { ConfirmButton } from '@/components/ui/confirm-button'
 
 export type PolicyRow = {
   id: string
@@ -24,10 +25,9 @@ const TIERS = ['DIAMOND', 'BLACK_DIAMOND', 'PRIVATE'] as const
 // One row of the policy table, editable in place; without a policy it adds a new one.
 export function PolicyForm({ policy }: { policy?: PolicyRow }) {
   const t = useTranslations()
-  const { formProps, pending, fieldError, formError, succeeded } = useActionForm(
-    (form: FormData) => (form.get('intent') === 'deactivate' ? deactivatePolicyAction(form) : savePolicyAction(form)),
-    { reset: !policy },
-  )
+  const { formProps, pending, fieldError, formError, succeeded } = useActionForm(savePolicyAction, {
+    reset: !policy,
+  })
   const id = policy?.id ?? 'new'
   const cell = 'px-2 py-2 align-top'
   // A time in the unit it reads best in: whole hours as hours, anything else in minutes.
@@ -111,15 +111,14 @@ export function PolicyForm({ policy }: { policy?: PolicyRow }) {
                 {policy ? t('admin.save') : t('admin.add')}
               </button>
               {policy && (
-                <button
-                  type="submit"
-                  name="intent"
-                  value="deactivate"
-                  disabled={pending}
-                  className="rounded-lg border border-line px-3 py-1 text-sm text-ink-soft hover:bg-gold-soft"
-                >
-                  {t('admin.deactivate')}
-                </button>
+                <ConfirmButton
+                  action={deactivatePolicyAction}
+                  input={{ id: policy.id, version: policy.version }}
+                  label={t('admin.deactivate')}
+                  question={t('admin.confirmDeactivate')}
+                  confirmLabel={t('admin.deactivate')}
+                  cancelLabel={t('admin.keep')}
+                />
               )}
             </>
           )}
