@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl'
 import { deactivatePolicyAction, savePolicyAction } from '@/lib/sla/actions'
 import { FormMessage } from '@/components/forms/form-message'
 import { useActionForm } from '@/components/forms/use-action-form'
+import { ConfirmActionButton } from '@/components/ui/confirm-action-button'
 
 export type PolicyRow = {
   id: string
@@ -24,26 +25,42 @@ const TIERS = ['DIAMOND', 'BLACK_DIAMOND', 'PRIVATE'] as const
 // One row of the policy table, editable in place; without a policy it adds a new one.
 export function PolicyForm({ policy }: { policy?: PolicyRow }) {
   const t = useTranslations()
-  const { formProps, pending, fieldError, formError, succeeded } = useActionForm(
-    (form: FormData) => (form.get('intent') === 'deactivate' ? deactivatePolicyAction(form) : savePolicyAction(form)),
-    { reset: !policy },
-  )
+  const { formProps, pending, fieldError, formError, succeeded } = useActionForm(savePolicyAction, {
+    reset: !policy,
+  })
   const id = policy?.id ?? 'new'
   const cell = 'px-2 py-2 align-top'
-  const input = (name: string, value: number | null | undefined, label: string) => (
-    <td className={cell}>
-      <input
-        aria-label={label}
-        name={name}
-        defaultValue={value ?? ''}
-        inputMode="numeric"
-        form={`policy-${id}`}
-        aria-invalid={fieldError(name) ? true : undefined}
-        className={`w-24 rounded-lg border bg-white px-2 py-1 text-sm tabular-nums ${fieldError(name) ? 'border-bad' : 'border-line'}`}
-      />
-      <FormMessage message={fieldError(name)} className="max-w-40" />
-    </td>
-  )
+  // A time in the unit it reads best in: whole hours as hours, anything else in minutes.
+  const input = (name: string, value: number | null | undefined, label: string) => {
+    const inHours = value != null && value >= 3600 && value % 3600 === 0
+    const amount = value == null ? '' : inHours ? value / 3600 : Math.round((value / 60) * 100) / 100
+    return (
+      <td className={cell}>
+        <span className="flex items-center gap-1">
+          <input
+            aria-label={label}
+            name={`${name}.amount`}
+            defaultValue={amount}
+            inputMode="decimal"
+            form={`policy-${id}`}
+            aria-invalid={fieldError(name) ? true : undefined}
+            className={`w-16 rounded-lg border bg-white px-2 py-1 text-sm tabular-nums ${fieldError(name) ? 'border-bad' : 'border-line'}`}
+          />
+          <select
+            aria-label={t('admin.unitOf', { field: label })}
+            name={`${name}.unit`}
+            defaultValue={inHours ? 'h' : 'min'}
+            form={`policy-${id}`}
+            className="rounded-lg border border-line bg-white px-1 py-1 text-sm"
+          >
+            <option value="min">{t('admin.minutes')}</option>
+            <option value="h">{t('admin.hours')}</option>
+          </select>
+        </span>
+        <FormMessage message={fieldError(name)} className="max-w-40" />
+      </td>
+    )
+  }
   const select = (
     name: string,
     value: string | null | undefined,
@@ -94,15 +111,14 @@ export function PolicyForm({ policy }: { policy?: PolicyRow }) {
                 {policy ? t('admin.save') : t('admin.add')}
               </button>
               {policy && (
-                <button
-                  type="submit"
-                  name="intent"
-                  value="deactivate"
-                  disabled={pending}
-                  className="rounded-lg border border-line px-3 py-1 text-sm text-ink-soft hover:bg-gold-soft"
-                >
-                  {t('admin.deactivate')}
-                </button>
+                <ConfirmActionButton
+                  action={deactivatePolicyAction}
+                  input={{ id: policy.id, version: policy.version }}
+                  label={t('admin.deactivate')}
+                  question={t('admin.confirmDeactivate')}
+                  confirmLabel={t('admin.deactivate')}
+                  cancelLabel={t('admin.keep')}
+                />
               )}
             </>
           )}

@@ -1,8 +1,8 @@
-import { getTranslations } from 'next-intl/server'
+import { getLocale, getTranslations } from 'next-intl/server'
 import type { Actor } from '@/lib/auth/roles'
 import { bindChannelContactAction } from '@/lib/channels/actions'
 import { clientChannels, unboundContacts } from '@/lib/channels/queries'
-import { formatInZone } from '@/lib/i18n/format'
+import { formatDay, formatWhen, type FriendlyLocale } from '@/lib/i18n/friendly'
 import { RowForm } from '@/components/ui/row-form'
 
 // Client 360: is this client reachable on WeChat, and if not, bind a contact waiting in the queue.
@@ -10,6 +10,7 @@ export async function ClientWechatCard({ actor, clientId }: { actor: Actor; clie
   const links = await clientChannels(actor, clientId)
   if (!links) return null
   const t = await getTranslations('channels')
+  const when = { timeZone: actor.timeZone, locale: (await getLocale()) as FriendlyLocale }
   const wechat = links.find((l) => l.channel === 'WECOM')
   const waiting = wechat ? [] : await unboundContacts(actor, 50)
   const preview = (c: (typeof waiting)[number]) =>
@@ -26,7 +27,7 @@ export async function ClientWechatCard({ actor, clientId }: { actor: Actor; clie
       {wechat ? (
         <p className="text-sm">
           {t('client.connected', {
-            date: wechat.boundAt ? formatInZone(wechat.boundAt, actor.timeZone, 'yyyy-MM-dd') : '—',
+            date: wechat.boundAt ? formatDay(wechat.boundAt, when) : '—',
           })}
           <span className="text-ink-soft"> · {wechat.byStaff ? t('client.byStaff') : t('client.byCode')}</span>
         </p>
@@ -48,7 +49,7 @@ export async function ClientWechatCard({ actor, clientId }: { actor: Actor; clie
                     value: waiting[0].id,
                     options: waiting.map((c) => ({
                       value: c.id,
-                      label: `${c.label} · ${formatInZone(c.lastSeenAt, actor.timeZone, 'MM-dd HH:mm')} · ${preview(c)}`,
+                      label: `${c.label} · ${formatWhen(c.lastSeenAt, when)} · ${preview(c)}`,
                     })),
                   },
                 ]}

@@ -1,5 +1,5 @@
-import { useTranslations } from 'next-intl'
-import { formatInZone } from '@/lib/i18n/format'
+import { useLocale, useTranslations } from 'next-intl'
+import { formatTime, type FriendlyLocale } from '@/lib/i18n/friendly'
 import type { DeliveryDTO } from '@/lib/requests/queries'
 
 // Under a staff reply: whether it reached the client on WeChat (sent, retrying, or failed and why).
@@ -13,6 +13,7 @@ export function DeliveryStatus({
   onDark: boolean
 }) {
   const t = useTranslations('channels.delivery')
+  const locale = useLocale() as FriendlyLocale
   const text =
     delivery.status === 'SENT'
       ? delivery.attempts > 1
@@ -22,7 +23,7 @@ export function DeliveryStatus({
         ? t('RETRYING', {
             n: delivery.attempts,
             reason: delivery.error ?? '',
-            time: delivery.nextAttemptAt ? formatInZone(delivery.nextAttemptAt, timeZone, 'HH:mm:ss') : '—',
+            time: delivery.nextAttemptAt ? formatTime(delivery.nextAttemptAt, { timeZone, locale }) : '—',
           })
         : delivery.status === 'FAILED'
           ? t('FAILED', { reason: delivery.error ?? '' })

@@ -22,10 +22,10 @@ export function LocaleSwitch() {
         })
       }
       className="rounded-lg px-2 py-1 text-sm text-ink-soft hover:bg-gold-soft"
-      aria-label={t('language')}
-      lang={next}
     >
-      {t('switchTo')}
+      {/* The visible words are part of the name, so speech control finds the button by them. */}
+      <span className="sr-only">{t('language')}: </span>
+      <span lang={next}>{t('switchTo')}</span>
     </button>
   )
 }

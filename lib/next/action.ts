@@ -6,6 +6,7 @@ import { z } from 'zod'
 import type { Ability } from '../auth/policy'
 import type { Actor } from '../auth/roles'
 import { isAppError, type ErrorKey, type ErrorParamValues } from '../errors'
+import { schemaErrorMap, schemaFieldErrors } from '../i18n/schema-errors'
 import { log, withLogContext } from '../log'
 import { requireActor } from './guards'
 import { incomingRequestId } from './request-id'
@@ -85,20 +86,18 @@ function guarded<S extends z.ZodType, C, T>(
   return (raw: unknown): Promise<ActionResult<T>> =>
     inActionContext(async () => {
       const t = await getTranslations()
-      const say = (key: ErrorKey, params?: ErrorParamValues) => t(key, params)
+      const say = (key: ErrorKey, params?: ErrorParamValues | Record<string, number>) => t(key, params)
       try {
         // Authentication comes before parsing, so a stranger learns nothing from validation.
         const ctx = await authenticate()
-        const parsed = opts.schema.safeParse(raw instanceof FormData ? formToObject(raw) : raw)
+        // Every refusal carries an errors.* key (the schema's own, else one from the map), so
+        // zod's English text never reaches the user.
+        const input = raw instanceof FormData ? formToObject(raw) : raw
+        const parsed = opts.schema.safeParse(input, { error: schemaErrorMap })
         if (!parsed.success) {
           const fieldErrors: Record<string, string> = {}
-          for (const issue of parsed.error.issues) {
-            const key = issue.path.join('.') || '_form'
-            // Schemas name an errors.* key; zod's own English text never reaches the user.
-            fieldErrors[key] ??= say(
-              issue.message.startsWith('errors.') ? (issue.message as ErrorKey) : 'errors.invalidValue',
-            )
-          }
+          for (const [field, { key, params }] of Object.entries(schemaFieldErrors(parsed.error.issues)))
+            fieldErrors[field] = say(key, params)
           return { ok: false, message: t('errors.checkFields'), fieldErrors }
         }
         return { ok: true, data: await run(ctx, parsed.data) }

@@ -3,7 +3,7 @@ import { formNumber } from '../form-number'
 
 export const CURRENCIES = ['CNY', 'HKD', 'USD', 'EUR', 'GBP', 'JPY', 'SGD'] as const
 // Authority limits are set in this currency; spend in any other needs a supervisor.
-export const LIMIT_CURRENCY = 'CNY'
+export const LIMIT_CURRENCY = 'CNY' as const
 
 const id = z.string().min(1).max(40)
 
@@ -26,7 +26,11 @@ export const ZCreateVendorTask = z.object({
         .nullable(),
     ),
   ),
-  currency: z.enum(CURRENCIES, { message: 'errors.currency' }),
+  // Left blank, the client's own currency (lib/vendors/currency.ts).
+  currency: z.preprocess(
+    (v) => (v === '' || v === null ? undefined : v),
+    z.enum(CURRENCIES, { message: 'errors.currency' }).optional(),
+  ),
   dueAt: z
     .string({ error: 'errors.required' })
     .min(1, { message: 'errors.required' })

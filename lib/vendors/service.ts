@@ -11,6 +11,7 @@ import { pushToClient } from '../push/outbox'
 import { wallTimeToUtc } from '../i18n/format'
 import { riskHoldsSpend } from '../risk/review'
 import { startTimerUntil } from '../sla/service'
+import { currencyForZone } from './currency'
 import { LIMIT_CURRENCY, type TConfirmVendorTask, type TCreateVendorTask, type TDecideApproval } from './schemas'
 
 // Flexible authority: a butler approves spend up to their limit alone; above it, or in a
@@ -26,7 +27,7 @@ export async function createVendorTask(actor: Actor, input: TCreateVendorTask) {
   const [request, vendor, me] = await Promise.all([
     db.serviceRequest.findFirst({
       where: { id: input.requestId, ...requestScope(actor) },
-      select: { id: true, clientId: true },
+      select: { id: true, clientId: true, client: { select: { timeZone: true } } },
     }),
     db.vendor.findFirst({ where: { id: input.vendorId, active: true }, select: { id: true } }),
     db.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { authorityLimit: true } }),
@@ -38,18 +39,19 @@ export async function createVendorTask(actor: Actor, input: TCreateVendorTask) {
     : me.authorityLimit === null
       ? null
       : Number(me.authorityLimit)
-  const overLimit = needsApproval(input.cost, input.currency, limit)
+  const currency = input.currency ?? currencyForZone(request.client.timeZone)
+  const overLimit = needsApproval(input.cost, currency, limit)
   const dueAt = wallTimeToUtc(input.dueAt, actor.timeZone)
 
   return db.$transaction(async (tx) => {
-    const pending = (await riskHoldsSpend(tx, actor, { ...input, clientId: request.clientId })) || overLimit
+    const pending = (await riskHoldsSpend(tx, actor, { ...input, currency, clientId: request.clientId })) || overLimit
     const task = await tx.vendorTask.create({
       data: {
         requestId: request.id,
         vendorId: vendor.id,
         description: input.description,
         cost: input.cost,
-        currency: input.currency,
+        currency,
         dueAt,
         status: pending ? 'PENDING_APPROVAL' : 'REQUESTED',
         approval: pending ? 'PENDING' : 'NOT_NEEDED',
@@ -65,7 +67,7 @@ export async function createVendorTask(actor: Actor, input: TCreateVendorTask) {
       task.id,
       {
         clientId: request.clientId,
-        data: { requestId: request.id, vendorId: vendor.id, cost: input.cost, currency: input.currency },
+        data: { requestId: request.id, vendorId: vendor.id, cost: input.cost, currency },
       },
     )
     await publish(tx, { type: 'request.updated', requestId: request.id, clientId: request.clientId })

@@ -55,7 +55,14 @@ test('a roster gap appears when a shift is removed', async ({ browser }) => {
   await form.getByRole('button', { name: '新增' }).click()
   await expect.poll(gaps).toBe(before - 8)
   const shift = supervisor.getByTestId('shift').filter({ hasText: '林静' }).first()
+  // Deleting asks first; keeping the shift changes nothing.
   await shift.getByRole('button', { name: '删除' }).click()
+  await shift.getByRole('button', { name: '保留' }).click()
+  await expect(shift.getByRole('button', { name: '删除' })).toBeFocused()
+  expect(await gaps()).toBe(before - 8)
+  await shift.getByRole('button', { name: '删除' }).click()
+  await expect(shift.getByRole('group', { name: '删除这个班次？' })).toBeVisible()
+  await shift.getByRole('button', { name: '删除班次' }).click()
   await expect.poll(gaps).toBe(before)
   await expect(supervisor.locator('[data-gap]').first()).toBeVisible()
 })
@@ -72,8 +79,57 @@ test('a disabled butler is signed out on their next request', async ({ browser }
   const admin = await newSignedInPage(browser, people.admin)
   const row = admin.getByTestId('staff-row').filter({ hasText: email })
   await row.getByRole('button', { name: '停用' }).click()
+  // Nothing happens until the admin confirms.
+  await expect(row.getByRole('group', { name: '停用 离职管家？其账户将立即无法使用。' })).toBeVisible()
+  await row.getByRole('group').getByRole('button', { name: '停用' }).click()
   await expect(row.getByRole('button', { name: '启用' })).toBeVisible()
 
   await butler.reload()
   await expect(butler).toHaveURL(/\/login/)
+})
+
+test('the audit log reads as sentences in the viewer’s language, linked to what they are about', async ({
+  browser,
+}) => {
+  const supervisor = await newSignedInPage(browser, people.supervisor)
+  await supervisor.goto('/supervisor/audit?action=auth')
+  const log = supervisor.getByTestId('audit')
+  await expect(log.getByTestId('audit-entry').filter({ hasText: '陈敏 登录了系统' }).first()).toBeVisible()
+  // No codes, ids or JSON reach the page.
+  await expect(log).not.toContainText('auth.sign_in')
+  await expect(log).not.toContainText('{')
+  // Opening a client's profile is recorded, and the sentence links to the profile.
+  const [client] = await sql<{ id: string }>(`SELECT id FROM "Client" WHERE "displayName" = '王先生'`)
+  await supervisor.goto(`/console/clients/${client.id}`)
+  await supervisor.goto('/supervisor/audit?action=client')
+  const viewed = log.getByTestId('audit-entry').filter({ hasText: '陈敏 查看了 王先生 的客户档案' }).first()
+  await viewed.getByRole('link', { name: '王先生' }).click()
+  await expect(supervisor).toHaveURL(new RegExp(`/console/clients/${client.id}$`))
+})
+
+test('SLA targets are set in minutes and hours', async ({ browser }) => {
+  const admin = await newSignedInPage(browser, people.admin)
+  await admin.goto('/admin/sla')
+  const row = admin
+    .locator('tr')
+    .filter({ has: admin.getByRole('option', { name: '首次响应', selected: true }) })
+    .first()
+  await expect(row.getByLabel('目标时限', { exact: true })).toHaveValue('3')
+  await expect(row.getByLabel('目标时限：单位')).toHaveValue('min')
+  const [before] = await sql<{ id: string }>(
+    `SELECT id FROM "SlaPolicy" WHERE kind = 'FIRST_RESPONSE' AND active AND category IS NULL AND tier IS NULL`,
+  )
+  try {
+    await row.getByLabel('目标时限', { exact: true }).fill('0.5')
+    await row.getByLabel('目标时限：单位').selectOption('h')
+    await row.getByRole('button', { name: '保存' }).click()
+    await expect
+      .poll(
+        async () =>
+          (await sql<{ t: number }>(`SELECT "targetSeconds" AS t FROM "SlaPolicy" WHERE id = $1`, [before.id]))[0].t,
+      )
+      .toBe(1800)
+  } finally {
+    await sql(`UPDATE "SlaPolicy" SET "targetSeconds" = 180 WHERE id = $1`, [before.id])
+  }
 })

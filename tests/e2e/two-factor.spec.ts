@@ -68,6 +68,8 @@ test('a supervisor sets up an authenticator before anything else, then signs in 
   const row = admin.getByTestId('staff-row').filter({ hasText: people.newSupervisor })
   await expect(row.getByTestId('second-factor')).toHaveText('两步验证已开启')
   await row.getByRole('button', { name: '重置两步验证' }).click()
+  await expect(row.getByTestId('second-factor')).toHaveText('两步验证已开启')
+  await row.getByRole('group', { name: '重置 高远 的两步验证？' }).getByRole('button', { name: '重置两步验证' }).click()
   await expect(row.getByTestId('second-factor')).toHaveText('两步验证未开启')
   await page.reload()
   await expect(page).toHaveURL(/\/login/)

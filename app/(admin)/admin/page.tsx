@@ -4,6 +4,7 @@ import { changeRoleAction, inviteStaffAction, setDisabledAction } from '@/lib/st
 import { resetSecondFactorAction } from '@/lib/auth/two-factor-actions'
 import { listStaff } from '@/lib/staff/queries'
 import { STAFF_ROLE_VALUES } from '@/lib/staff/schemas'
+import { ConfirmActionButton } from '@/components/ui/confirm-action-button'
 import { RowForm } from '@/components/ui/row-form'
 
 export const dynamic = 'force-dynamic'
@@ -43,18 +44,31 @@ export default async function AdminHome() {
                   submitLabel={t('admin.changeRole')}
                   fields={[{ name: 'role', label: t('admin.role'), kind: 'select', value: s.role, options: roles }]}
                 />
-                <RowForm
-                  action={setDisabledAction}
-                  hidden={{ userId: s.id, disabled: s.disabled ? 'false' : 'true' }}
-                  fields={[]}
-                  submitLabel={s.disabled ? t('admin.enable') : t('admin.disable')}
-                />
-                {s.secondFactorOn && (
+                {s.disabled ? (
                   <RowForm
-                    action={resetSecondFactorAction}
-                    hidden={{ userId: s.id }}
+                    action={setDisabledAction}
+                    hidden={{ userId: s.id, disabled: 'false' }}
                     fields={[]}
-                    submitLabel={t('admin.resetSecondFactor')}
+                    submitLabel={t('admin.enable')}
+                  />
+                ) : (
+                  <ConfirmActionButton
+                    action={setDisabledAction}
+                    input={{ userId: s.id, disabled: 'true' }}
+                    label={t('admin.disable')}
+                    question={t('admin.confirmDisable', { name: s.name })}
+                    confirmLabel={t('admin.disable')}
+                    cancelLabel={t('admin.keep')}
+                  />
+                )}
+                {s.secondFactorOn && (
+                  <ConfirmActionButton
+                    action={resetSecondFactorAction}
+                    input={{ userId: s.id }}
+                    label={t('admin.resetSecondFactor')}
+                    question={t('admin.confirmReset', { name: s.name })}
+                    confirmLabel={t('admin.resetSecondFactor')}
+                    cancelLabel={t('admin.keep')}
                   />
                 )}
               </div>

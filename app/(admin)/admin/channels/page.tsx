@@ -1,9 +1,9 @@
-import { getTranslations } from 'next-intl/server'
+import { getLocale, getTranslations } from 'next-intl/server'
 import { requirePageActor } from '@/lib/next/guards'
 import { env } from '@/lib/env'
 import { saveWecomSettingsAction } from '@/lib/channels/actions'
 import { wecomSettingsView } from '@/lib/channels/wecom/admin'
-import { formatInZone } from '@/lib/i18n/format'
+import { formatWhen, type FriendlyLocale } from '@/lib/i18n/friendly'
 import { RowForm } from '@/components/ui/row-form'
 
 export const dynamic = 'force-dynamic'
@@ -11,6 +11,7 @@ export const dynamic = 'force-dynamic'
 export default async function ChannelsPage() {
   const actor = await requirePageActor('system.configure')
   const t = await getTranslations('channels.admin')
+  const when = { timeZone: actor.timeZone, locale: (await getLocale()) as FriendlyLocale }
   const s = await wecomSettingsView(actor)
   // Secrets are never sent back to the browser: the field says whether one is stored.
   const secretLabel = (label: string, isSet: boolean) =>
@@ -25,9 +26,7 @@ export default async function ChannelsPage() {
           {new URL('/api/channels/wecom', env().APP_URL).toString()}
         </code>
         {s.updatedAt && (
-          <span className="ml-3 text-xs text-ink-soft">
-            {t('updated', { time: formatInZone(s.updatedAt, actor.timeZone) })}
-          </span>
+          <span className="ml-3 text-xs text-ink-soft">{t('updated', { time: formatWhen(s.updatedAt, when) })}</span>
         )}
       </p>
       <div className="rounded-2xl border border-line bg-white px-4" data-testid="wecom-settings">

@@ -1,6 +1,6 @@
-import { getTranslations } from 'next-intl/server'
+import { getLocale, getTranslations } from 'next-intl/server'
 import { requirePageActor } from '@/lib/next/guards'
-import { formatInZone } from '@/lib/i18n/format'
+import { formatDay, type FriendlyLocale } from '@/lib/i18n/friendly'
 import { listClientsForErasure } from '@/lib/privacy/erasure'
 import { EraseForm } from '@/components/privacy/erase-form'
 
@@ -9,6 +9,7 @@ export const dynamic = 'force-dynamic'
 export default async function ErasurePage() {
   const actor = await requirePageActor('privacy.erase')
   const t = await getTranslations('privacy')
+  const when = { timeZone: actor.timeZone, locale: (await getLocale()) as FriendlyLocale }
   const clients = await listClientsForErasure(actor)
   return (
     <>
@@ -26,9 +27,7 @@ export default async function ErasurePage() {
               </p>
             </div>
             {c.erasedAt ? (
-              <span className="text-sm text-ink-soft">
-                {t('erasedOn', { date: formatInZone(c.erasedAt, actor.timeZone, 'yyyy-MM-dd') })}
-              </span>
+              <span className="text-sm text-ink-soft">{t('erasedOn', { date: formatDay(c.erasedAt, when) })}</span>
             ) : (
               <EraseForm clientId={c.id} name={c.displayName} />
             )}

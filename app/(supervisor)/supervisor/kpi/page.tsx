@@ -1,11 +1,11 @@
 import Link from 'next/link'
-import { getTranslations } from 'next-intl/server'
+import { getLocale, getTranslations } from 'next-intl/server'
 import { requirePageActor } from '@/lib/next/guards'
 import { comments, kpiTables } from '@/lib/kpi/queries'
 import { parsePeriod } from '@/lib/kpi/period'
 import { CATEGORIES, type TCategory } from '@/lib/requests/schemas'
 import { listStaff } from '@/lib/staff/queries'
-import { formatInZone } from '@/lib/i18n/format'
+import { formatDay, formatDuration, type FriendlyLocale } from '@/lib/i18n/friendly'
 import {
   CategoryMixChart,
   DelightTrendChart,
@@ -17,7 +17,6 @@ export const dynamic = 'force-dynamic'
 
 type Search = { from?: string; to?: string; category?: string; butler?: string; q?: string }
 const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`)
-const secs = (v: number | null) => (v === null ? '—' : v < 120 ? `${v.toFixed(0)} s` : `${(v / 60).toFixed(1)} min`)
 
 function Tile({
   label,
@@ -52,6 +51,9 @@ function Tile({
 export default async function KpiPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requirePageActor('team.lead')
   const t = await getTranslations()
+  const locale = (await getLocale()) as FriendlyLocale
+  // "6 s", "3 h 57 min" ("6 秒", "3 小时 57 分"), never bare seconds.
+  const secs = (v: number | null) => (v === null ? '—' : formatDuration(v * 1000, locale))
   const sp = await searchParams
   const { fromDay, toDay, period } = parsePeriod(sp.from, sp.to, actor.timeZone)
   const category = (CATEGORIES as readonly string[]).includes(sp.category ?? '')
@@ -131,7 +133,13 @@ export default async function KpiPage({ searchParams }: { searchParams: Promise<
       <div className="mt-6 grid gap-4 lg:grid-cols-2">
         <section className={card}>
           <h2 className="mb-2 font-medium">{t('kpi.mix')}</h2>
-          <CategoryMixChart rows={mix} labels={catLabels} />
+          <CategoryMixChart
+            rows={mix}
+            labels={catLabels}
+            locale={locale}
+            axisTitle={t('kpi.requestsAxis')}
+            empty={t('kpi.noRequests')}
+          />
           <p className="mt-2 flex flex-wrap gap-3 text-xs">
             {CATEGORIES.map((c) => (
               <Link key={c} href={drill('category', c)} className="text-gold hover:underline">
@@ -143,18 +151,17 @@ export default async function KpiPage({ searchParams }: { searchParams: Promise<
         <section className={card}>
           <h2 className="mb-2 font-medium">{t('kpi.resolution')}</h2>
           <ResolutionChart
-            rows={resolution.map((r) => ({
-              label: catLabels[r.category],
-              minutes: Math.round(((r.p50Seconds ?? 0) / 60) * 10) / 10,
-            }))}
-            label={t('kpi.minutes')}
+            rows={resolution.map((r) => ({ label: catLabels[r.category], seconds: r.p50Seconds }))}
+            units={{ s: t('kpi.unit.s'), min: t('kpi.unit.min'), h: t('kpi.unit.h') }}
+            axisTitle={{ s: t('kpi.medianIn.s'), min: t('kpi.medianIn.min'), h: t('kpi.medianIn.h') }}
+            empty={t('kpi.noFinished')}
           />
           <table className="mt-2 w-full text-sm">
             <thead>
               <tr>
                 <th className={th}>{t('portal.category')}</th>
                 <th className={th}>{t('kpi.count')}</th>
-                <th className={th}>p50</th>
+                <th className={th}>{t('kpi.median')}</th>
                 <th className={th}>{t('kpi.onTime')}</th>
               </tr>
             </thead>
@@ -176,11 +183,11 @@ export default async function KpiPage({ searchParams }: { searchParams: Promise<
         </section>
         <section className={card}>
           <h2 className="mb-2 font-medium">{t('kpi.delightTrend')}</h2>
-          <DelightTrendChart rows={joy.trend} label={t('kpi.delight')} />
+          <DelightTrendChart rows={joy.trend} label={t('kpi.delight')} locale={locale} empty={t('kpi.noRatings')} />
         </section>
         <section className={card}>
           <h2 className="mb-2 font-medium">{t('kpi.distribution')}</h2>
-          <DistributionChart rows={joy.distribution} label={t('kpi.count')} />
+          <DistributionChart rows={joy.distribution} label={t('kpi.count')} empty={t('kpi.noRatings')} />
           <p className="mt-2 flex gap-3 text-xs">
             {joy.distribution.map((d) => (
               <Link key={d.score} href={drill('score', String(d.score))} className="text-gold hover:underline">
@@ -266,7 +273,7 @@ export default async function KpiPage({ searchParams }: { searchParams: Promise<
                       #{c.requestNumber} {c.requestTitle}
                     </Link>{' '}
                     · {catLabels[c.category]} · {c.butlerName ?? '—'} ·{' '}
-                    {formatInZone(c.createdAt, actor.timeZone, 'MM-dd')}
+                    {formatDay(c.createdAt, { timeZone: actor.timeZone, locale })}
                   </p>
                 </li>
               ))}

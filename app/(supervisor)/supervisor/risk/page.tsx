@@ -1,7 +1,7 @@
 import Link from 'next/link'
-import { getTranslations } from 'next-intl/server'
+import { getLocale, getTranslations } from 'next-intl/server'
 import { requirePageActor } from '@/lib/next/guards'
-import { formatInZone } from '@/lib/i18n/format'
+import { formatWhen, type FriendlyLocale } from '@/lib/i18n/friendly'
 import { riskQueue } from '@/lib/risk/service'
 import { RiskDecisionForm } from '@/components/risk/decision-form'
 import { RiskReasons } from '@/components/risk/reasons'
@@ -11,6 +11,7 @@ export const dynamic = 'force-dynamic'
 export default async function RiskQueuePage() {
   const actor = await requirePageActor('team.lead')
   const t = await getTranslations()
+  const when = { timeZone: actor.timeZone, locale: (await getLocale()) as FriendlyLocale }
   const queue = await riskQueue(actor)
   return (
     <>
@@ -25,7 +26,7 @@ export default async function RiskQueuePage() {
                 #{q.request.number} {q.request.title}
               </Link>
               <span className="text-xs text-ink-soft">
-                {t('risk.flagged', { time: formatInZone(q.flaggedAt, actor.timeZone, 'yyyy-MM-dd HH:mm') })}
+                {t('risk.flagged', { time: formatWhen(q.flaggedAt, when) })}
               </span>
             </div>
             <p className="text-sm text-ink-soft">

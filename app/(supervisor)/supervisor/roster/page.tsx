@@ -1,11 +1,13 @@
 import Link from 'next/link'
-import { getTranslations } from 'next-intl/server'
+import { getLocale, getTranslations } from 'next-intl/server'
 import { requirePageActor } from '@/lib/next/guards'
-import { formatInZone, todayIn, wallTimeToUtc } from '@/lib/i18n/format'
+import { todayIn, wallTimeToUtc } from '@/lib/i18n/format'
+import { formatDay, formatTime, type FriendlyLocale } from '@/lib/i18n/friendly'
 import { addShiftAction, deleteShiftAction } from '@/lib/roster/actions'
 import { uncoveredHours } from '@/lib/roster/coverage'
 import { shiftsBetween } from '@/lib/roster/service'
 import { listStaff } from '@/lib/staff/queries'
+import { ConfirmActionButton } from '@/components/ui/confirm-action-button'
 import { RowForm } from '@/components/ui/row-form'
 
 export const dynamic = 'force-dynamic'
@@ -17,6 +19,11 @@ const shiftDay = (day: string, n: number) =>
 export default async function RosterPage({ searchParams }: { searchParams: Promise<{ week?: string }> }) {
   const actor = await requirePageActor('team.lead')
   const t = await getTranslations()
+  const locale = (await getLocale()) as FriendlyLocale
+  // A roster day (yyyy-MM-dd, no zone): "24 Nov" / "11月24日".
+  const dayFormat = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' })
+  const dayLabel = (day: string) => dayFormat.format(new Date(`${day}T00:00:00Z`))
+  const when = { timeZone: actor.timeZone, locale }
   const { week } = await searchParams
   const today = todayIn(actor.timeZone)
   const base = week && /^\d{4}-\d{2}-\d{2}$/.test(week) ? week : today
@@ -42,7 +49,7 @@ export default async function RosterPage({ searchParams }: { searchParams: Promi
         >
           ←
         </Link>
-        <h1 className="text-xl font-semibold">{t('roster.week', { from: monday, to: days[6] })}</h1>
+        <h1 className="text-xl font-semibold">{t('roster.week', { from: dayLabel(monday), to: dayLabel(days[6]) })}</h1>
         <Link
           href={`/supervisor/roster?week=${shiftDay(monday, 7)}`}
           className="rounded-lg border border-line px-2 py-1 text-sm"
@@ -60,7 +67,7 @@ export default async function RosterPage({ searchParams }: { searchParams: Promi
               <th className="w-12 border-b border-line p-1" />
               {days.map((d) => (
                 <th key={d} className="border-b border-line p-1 text-left font-medium">
-                  {t(`roster.dow.${days.indexOf(d)}`)} {d.slice(5)}
+                  {t(`roster.dow.${days.indexOf(d)}`)} {dayLabel(d)}
                 </th>
               ))}
             </tr>
@@ -122,7 +129,7 @@ export default async function RosterPage({ searchParams }: { searchParams: Promi
                 label: t('roster.day'),
                 kind: 'select',
                 value: days[0],
-                options: days.map((d, i) => ({ value: d, label: `${t(`roster.dow.${i}`)} ${d.slice(5)}` })),
+                options: days.map((d, i) => ({ value: d, label: `${t(`roster.dow.${i}`)} ${dayLabel(d)}` })),
               },
               {
                 name: 'startHour',
@@ -145,15 +152,17 @@ export default async function RosterPage({ searchParams }: { searchParams: Promi
           {shifts.map((s) => (
             <div key={s.id} className="flex items-center justify-between gap-2 text-sm" data-testid="shift">
               <span>
-                {s.butler.name} · {formatInZone(s.startsAt, actor.timeZone, 'EEE MM-dd HH:mm')}–
-                {formatInZone(s.endsAt, actor.timeZone, 'HH:mm')}
+                {s.butler.name} · {formatDay(s.startsAt, when)} {formatTime(s.startsAt, when)}–
+                {formatTime(s.endsAt, when)}
                 {s.isBackup ? ` · ${t('roster.backup')}` : ''}
               </span>
-              <RowForm
+              <ConfirmActionButton
                 action={deleteShiftAction}
-                hidden={{ shiftId: s.id }}
-                fields={[]}
-                submitLabel={t('common.delete')}
+                input={{ shiftId: s.id }}
+                label={t('common.delete')}
+                question={t('roster.confirmDelete')}
+                confirmLabel={t('roster.deleteShift')}
+                cancelLabel={t('roster.keepShift')}
               />
             </div>
           ))}

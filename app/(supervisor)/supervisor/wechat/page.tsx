@@ -1,8 +1,8 @@
-import { getTranslations } from 'next-intl/server'
+import { getLocale, getTranslations } from 'next-intl/server'
 import { requirePageActor } from '@/lib/next/guards'
 import { bindChannelContactAction } from '@/lib/channels/actions'
 import { bindableClients, unboundContacts } from '@/lib/channels/queries'
-import { formatInZone } from '@/lib/i18n/format'
+import { formatWhen, type FriendlyLocale } from '@/lib/i18n/friendly'
 import { RowForm } from '@/components/ui/row-form'
 
 export const dynamic = 'force-dynamic'
@@ -11,6 +11,7 @@ export const dynamic = 'force-dynamic'
 export default async function WechatQueuePage() {
   const actor = await requirePageActor('team.lead')
   const t = await getTranslations('channels.queue')
+  const when = { timeZone: actor.timeZone, locale: (await getLocale()) as FriendlyLocale }
   const [contacts, clients] = await Promise.all([unboundContacts(actor), bindableClients(actor)])
   const options = [{ value: '', label: t('client') }, ...clients.map((c) => ({ value: c.id, label: c.name }))]
   return (
@@ -29,7 +30,7 @@ export default async function WechatQueuePage() {
               <p>
                 <span className="font-mono">{c.label}</span>
                 <span className="ml-2 text-xs text-ink-soft">
-                  {formatInZone(c.lastSeenAt, actor.timeZone, 'MM-dd HH:mm')} · {t('held', { n: c.held })}
+                  {formatWhen(c.lastSeenAt, when)} · {t('held', { n: c.held })}
                 </span>
               </p>
               {c.latest && (

@@ -1,10 +1,10 @@
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
-import { getTranslations } from 'next-intl/server'
+import { getLocale, getTranslations } from 'next-intl/server'
 import { requirePageActor } from '@/lib/next/guards'
 import { DRILL_KINDS, drillDown, type DrillKind } from '@/lib/kpi/queries'
 import { parsePeriod } from '@/lib/kpi/period'
-import { formatInZone } from '@/lib/i18n/format'
+import { formatWhen, type FriendlyLocale } from '@/lib/i18n/friendly'
 
 export const dynamic = 'force-dynamic'
 
@@ -15,6 +15,7 @@ export default async function DrillDownPage({
 }) {
   const actor = await requirePageActor('team.lead')
   const t = await getTranslations()
+  const when = { timeZone: actor.timeZone, locale: (await getLocale()) as FriendlyLocale }
   const sp = await searchParams
   if (!(DRILL_KINDS as readonly string[]).includes(sp.kind ?? '')) notFound()
   const { fromDay, toDay, period } = parsePeriod(sp.from, sp.to, actor.timeZone)
@@ -63,7 +64,7 @@ export default async function DrillDownPage({
               </td>
               <td className={td}>{t(`statuses.${r.status}`)}</td>
               <td className={td}>{r.score ?? '—'}</td>
-              <td className={`${td} tabular-nums`}>{formatInZone(r.createdAt, actor.timeZone)}</td>
+              <td className={`${td} tabular-nums`}>{formatWhen(r.createdAt, when)}</td>
             </tr>
           ))}
         </tbody>
