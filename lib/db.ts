@@ -1,11 +1,14 @@
 import 'server-only'
 import { PrismaPg } from '@prisma/adapter-pg'
 import { PrismaClient } from './generated/prisma/client'
+import { makePool, sizes } from './db/pools'
 import { env } from './env'
 
 function createClient() {
   return new PrismaClient({
-    adapter: new PrismaPg({ connectionString: env().DATABASE_URL, max: 10 }),
+    // Our own pool, so its use is reported. Prisma's pg adapter sends unnamed statements only, so
+    // it runs unchanged behind a transaction-pooling PgBouncer (no `pgbouncer=true` needed).
+    adapter: new PrismaPg(makePool('primary', env().DATABASE_URL, sizes().primary), { disposeExternalPool: true }),
     // Secrets never leave the data layer unless a query selects them by name.
     omit: { user: { passwordHash: true, totpSecret: true, inviteToken: true } },
     // In a burst, a write waits its turn for a connection instead of failing after Prisma's

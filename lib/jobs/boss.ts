@@ -1,5 +1,6 @@
 import 'server-only'
 import { PgBoss } from 'pg-boss'
+import { registerPoolCounter, sizes } from '../db/pools'
 import { env } from '../env'
 import { log } from '../log'
 
@@ -24,7 +25,9 @@ type Role = 'producer' | 'worker'
 const globalForBoss = globalThis as unknown as { boss?: Promise<PgBoss> }
 
 function options(role: Role) {
-  const base = { connectionString: env().DATABASE_URL, max: role === 'worker' ? 6 : 2 }
+  // pg-boss takes only transaction-scoped advisory locks and, without useListenNotify, no LISTEN:
+  // it runs behind a transaction-pooling PgBouncer like the data layer.
+  const base = { connectionString: env().DATABASE_URL, max: role === 'worker' ? sizes().workerJobs : sizes().jobs }
   // Web copies only enqueue: maintenance, cron and schema migration belong to the worker.
   return role === 'worker'
     ? { ...base, supervise: true, schedule: true, migrate: true }
@@ -34,6 +37,8 @@ function options(role: Role) {
 export async function createBoss(role: Role) {
   const boss = new PgBoss(options(role))
   boss.on('error', (err) => log.error({ err, role }, 'pg-boss error'))
+  const jobsDb = boss.getDb()
+  registerPoolCounter('jobs', () => jobsDb.poolCounts?.() ?? null)
   await boss.start()
   if (role === 'worker') {
     for (const name of Object.values(QUEUES)) await boss.createQueue(name)
