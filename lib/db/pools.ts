@@ -25,7 +25,7 @@ export function poolSizes(total: number) {
 export const sizes = () => poolSizes(env().DATABASE_POOL_SIZE)
 
 // Where session work connects: the database itself, never PgBouncer.
-export const directUrl = () => env().DATABASE_DIRECT_URL ?? env().DATABASE_URL
+const directUrl = () => env().DATABASE_DIRECT_URL ?? env().DATABASE_URL
 
 type Counts = { max: number; total: number; idle: number; waiting: number }
 type Registry = { counters: Map<string, () => Counts | null>; direct: Map<string, number> }

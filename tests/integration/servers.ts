@@ -1,15 +1,15 @@
 // Extra database servers for the topology tests, each in its own temporary directory on its own
 // port: a PgBouncer in front of the test database, and (replica tests) PostgreSQL clusters.
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer, Socket } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
 
-export const PGBOUNCER_BIN = '/usr/sbin/pgbouncer'
+const PGBOUNCER_BIN = '/usr/sbin/pgbouncer'
 
-export async function freePort(): Promise<number> {
+async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer()
     srv.once('error', reject)
@@ -113,6 +113,96 @@ export async function startPgBouncer(directUrl: string, serverPoolSize = 2): Pro
         child.kill('SIGINT')
         await exited
       }
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+const PG_BIN = '/usr/lib/postgresql/15/bin'
+// Root cannot run PostgreSQL: its tools run as the database's Unix user.
+function pgUser() {
+  if (!asRoot) return {}
+  const id = (flag: string) => Number(spawnSync('id', [flag, 'postgres'], { encoding: 'utf8' }).stdout.trim())
+  return { uid: id('-u'), gid: id('-g') }
+}
+
+function pgTool(tool: string, args: string[]) {
+  const r = spawnSync(path.join(PG_BIN, tool), args, { encoding: 'utf8', ...pgUser() })
+  if (r.status !== 0) throw new Error(`${tool} exited with ${r.status}: ${r.stderr}`)
+}
+
+// A PostgreSQL 15 server on `dataDir`, on its own port and socket directory.
+async function startPostgres(dataDir: string, port: number) {
+  let output = ''
+  const child = spawn(
+    path.join(PG_BIN, 'postgres'),
+    ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${dataDir}`],
+    { stdio: ['ignore', 'pipe', 'pipe'], ...pgUser() },
+  )
+  child.stdout!.on('data', (d) => (output += d))
+  child.stderr!.on('data', (d) => (output += d))
+  await waitForPort(port, child, () => output, 20_000)
+  return {
+    log: () => output,
+    async stop() {
+      if (child.exitCode !== null) return
+      const exited = new Promise((r) => child.once('exit', r))
+      child.kill('SIGINT') // fast shutdown
+      await exited
+    },
+  }
+}
+
+export type ReplicatedCluster = {
+  primaryUrl: (database: string) => string
+  replicaUrl: (database: string) => string
+  stop: () => Promise<void>
+}
+
+// A primary made with initdb and a streaming replica of it made with pg_basebackup, each in its
+// own directory under one temporary one, on their own ports. Durability is off (test data).
+export async function startReplicatedCluster(): Promise<ReplicatedCluster> {
+  const dir = serverDir('cluster-')
+  const primaryDir = path.join(dir, 'primary')
+  const replicaDir = path.join(dir, 'replica')
+  const [primaryPort, replicaPort] = [await freePort(), await freePort()]
+  pgTool('initdb', ['-D', primaryDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync'])
+  writeFileSync(
+    path.join(primaryDir, 'postgresql.auto.conf'),
+    ['wal_level = replica', 'max_wal_senders = 4', 'fsync = off', 'synchronous_commit = off', 'full_page_writes = off']
+      .map((l) => `${l}\n`)
+      .join(''),
+  )
+  const primary = await startPostgres(primaryDir, primaryPort)
+  const replica = await (async () => {
+    try {
+      pgTool('pg_basebackup', [
+        '-h',
+        '127.0.0.1',
+        '-p',
+        String(primaryPort),
+        '-U',
+        'postgres',
+        '-D',
+        replicaDir,
+        '-R',
+        '-X',
+        'stream',
+      ])
+      chmodSync(replicaDir, 0o700)
+      return await startPostgres(replicaDir, replicaPort)
+    } catch (e) {
+      await primary.stop()
+      throw e
+    }
+  })()
+  const url = (port: number) => (database: string) => `postgresql://postgres@127.0.0.1:${port}/${database}`
+  return {
+    primaryUrl: url(primaryPort),
+    replicaUrl: url(replicaPort),
+    async stop() {
+      await replica.stop()
+      await primary.stop()
       rmSync(dir, { recursive: true, force: true })
     },
   }

@@ -1,5 +1,6 @@
 import { db } from '@/lib/db'
 import { poolUse } from '@/lib/db/pools'
+import { replicaLagMs } from '@/lib/db/replica'
 import { log } from '@/lib/log'
 import { definePublicRoute } from '@/lib/next/route'
 
@@ -22,6 +23,7 @@ export const GET = definePublicRoute({ name: 'health' }, async () => {
         worker: workerOk ? 'ok' : 'stale',
         workerAgeMs,
         pools: poolUse(),
+        replicaLagMs: await replicaLagMs().catch(() => null),
       },
       { status: 200, headers: { 'Cache-Control': 'no-store' } },
     )
