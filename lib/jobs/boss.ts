@@ -17,6 +17,10 @@ export const QUEUES = {
   sendPush: 'send-push',
 } as const
 
+// Job rows do not pile up: pg-boss's maintenance (run by the worker) deletes finished jobs after
+// two days and drops jobs still waiting after a week (a mail or push that old is no longer useful).
+export const JOB_RETENTION = { deleteAfterSeconds: 2 * 86_400, retentionSeconds: 7 * 86_400 }
+
 // Queues of the per-mark SLA jobs the timer replaced; deleted (with any jobs left in them) on start.
 const RETIRED_QUEUES = ['sla-deadline', 'sla-at-risk', 'sla-handoff']
 
@@ -41,7 +45,11 @@ export async function createBoss(role: Role) {
   registerPoolCounter('jobs', () => jobsDb.poolCounts?.() ?? null)
   await boss.start()
   if (role === 'worker') {
-    for (const name of Object.values(QUEUES)) await boss.createQueue(name)
+    for (const name of Object.values(QUEUES)) {
+      await boss.createQueue(name, JOB_RETENTION)
+      // Queues made before the policy was set keep their old one unless told.
+      await boss.updateQueue(name, JOB_RETENTION)
+    }
     for (const name of RETIRED_QUEUES) await boss.deleteQueue(name)
   }
   return boss
