@@ -39,12 +39,12 @@ export async function firstResponseKpi(actor: Actor, p: Period) {
 export async function resolutionByCategory(actor: Actor, p: Period) {
   requireSupervisor(actor)
   const rows = await readDb.$queryRaw<{ category: Category; count: bigint; p50: number | null; within: bigint }[]>`
-    SELECT r.category, count(*) AS count,
+    SELECT t.category, count(*) AS count,
            percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM t."metAt" - t."startedAt") - t."pausedMs" / 1000.0) AS p50,
            count(*) FILTER (WHERE t."metAt" < t."dueAt") AS within
-    FROM "SlaTimer" t JOIN "ServiceRequest" r ON r.id = t."requestId"
+    FROM "SlaTimer" t
     WHERE t.kind = 'RESOLUTION' AND t."metAt" >= ${p.from} AND t."metAt" < ${p.to}
-    GROUP BY r.category ORDER BY r.category`
+    GROUP BY t.category ORDER BY t.category`
   return rows.map((x) => ({
     category: x.category,
     count: Number(x.count),
@@ -54,15 +54,13 @@ export async function resolutionByCategory(actor: Actor, p: Period) {
 }
 
 // First-contact resolution: finished requests the client never had to chase (no client
-// message after the first answer, i.e. no next-response clock).
+// message after the first answer, i.e. no next-response clock: "followedUp", kept by a trigger).
 export async function firstContactResolution(actor: Actor, p: Period) {
   requireSupervisor(actor)
   const [r] = await readDb.$queryRaw<{ finished: bigint; first: bigint }[]>`
-    SELECT count(*) AS finished,
-           count(*) FILTER (WHERE NOT EXISTS (
-             SELECT 1 FROM "SlaTimer" t WHERE t."requestId" = res."requestId" AND t.kind = 'NEXT_RESPONSE')) AS first
-    FROM "SlaTimer" res
-    WHERE res.kind = 'RESOLUTION' AND res."metAt" >= ${p.from} AND res."metAt" < ${p.to}`
+    SELECT count(*) AS finished, count(*) FILTER (WHERE NOT "followedUp") AS first
+    FROM "SlaTimer"
+    WHERE kind = 'RESOLUTION' AND "metAt" >= ${p.from} AND "metAt" < ${p.to}`
   const finished = Number(r.finished)
   return { finished, firstContact: Number(r.first), share: finished ? Number(r.first) / finished : null }
 }

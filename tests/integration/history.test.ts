@@ -2,9 +2,11 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { db } from '../../lib/db'
 import { detachHistoryBefore, ensureHistoryPartitions } from '../../lib/db/partitions'
 import { createBoss, JOB_RETENTION, QUEUES, stopProducer } from '../../lib/jobs/boss'
+import { firstContactResolution, resolutionByCategory } from '../../lib/kpi/queries'
 import { createRequest } from '../../lib/requests/lifecycle'
 import { NEXT_MARK_QUERY } from '../../lib/sla/service'
-import { teamWithClient, useResponsePolicy } from './helpers'
+import { createStaff } from '../factories'
+import { actorFor, teamWithClient, useResponsePolicy } from './helpers'
 
 const lounge = { category: 'TRAVEL' as const, title: 'Lounge', details: { service: 'LOUNGE' as const, passengers: 1 } }
 const monthName = (d: Date) => `AuditEvent_${d.toISOString().slice(0, 7).replace('-', '_')}`
@@ -85,6 +87,53 @@ describe('history that stays cheap', () => {
       { n: bigint }[]
     >`SELECT count(*) AS n FROM pg_indexes WHERE indexname = 'SlaTimer_dueAt_idx'`
     expect(Number(dueIdx.n)).toBe(0)
+  })
+
+  it('KPIs read only the clocks of their period, from covering indexes, with facts the triggers keep', async () => {
+    await useResponsePolicy(180)
+    const { clientActor } = await teamWithClient('Facts')
+    const supervisor = await actorFor((await createStaff(db, { role: 'SUPERVISOR' })).id)
+    const request = await createRequest(clientActor, lounge)
+    const clocks = () => db.slaTimer.findMany({ where: { requestId: request.id }, orderBy: { kind: 'asc' } })
+    expect((await clocks()).map((t) => t.category)).toEqual(['TRAVEL', 'TRAVEL'])
+
+    // Resolved, then re-categorised: the clocks follow the request.
+    await db.$executeRaw`UPDATE "SlaTimer" SET "metAt" = now() WHERE "requestId" = ${request.id} AND kind = 'RESOLUTION'`
+    await db.$executeRaw`UPDATE "ServiceRequest" SET category = 'HEALTH' WHERE id = ${request.id}`
+    expect((await clocks()).map((t) => t.category)).toEqual(['HEALTH', 'HEALTH'])
+    const period = { from: new Date(Date.now() - 3_600_000), to: new Date(Date.now() + 3_600_000) }
+    expect((await resolutionByCategory(supervisor, period)).map((r) => [r.category, r.count])).toEqual([['HEALTH', 1]])
+    expect(await firstContactResolution(supervisor, period)).toMatchObject({ finished: 1, firstContact: 1 })
+
+    // The client writes again later: a next-response clock marks the resolution as followed up.
+    await db.$executeRaw`
+      INSERT INTO "SlaTimer" (id, "requestId", kind, "startedAt", "dueAt") VALUES (${`nr-${request.id}`}, ${request.id}, 'NEXT_RESPONSE', now(), now() + interval '3 minutes')`
+    expect(await firstContactResolution(supervisor, period)).toMatchObject({ finished: 1, firstContact: 0 })
+
+    // Each period query is an index-only range scan (forced here: the test tables are tiny).
+    const indexOnly = async (sql: string) =>
+      db.$transaction(async (tx) => {
+        await tx.$executeRawUnsafe('SET LOCAL enable_seqscan = off')
+        await tx.$executeRawUnsafe('SET LOCAL enable_bitmapscan = off')
+        const rows = await tx.$queryRawUnsafe<{ 'QUERY PLAN': string }[]>(`EXPLAIN ${sql}`)
+        return rows.map((r) => r['QUERY PLAN']).join('\n')
+      })
+    const range = (col: string) => `"${col}" >= now() - interval '30 days' AND "${col}" < now()`
+    expect(
+      await indexOnly(
+        `SELECT category, count(*) FILTER (WHERE NOT "followedUp"), percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM "metAt" - "startedAt") - "pausedMs" / 1000.0), count(*) FILTER (WHERE "metAt" < "dueAt") FROM "SlaTimer" WHERE kind = 'RESOLUTION' AND ${range('metAt')} GROUP BY 1`,
+      ),
+    ).toContain('Index Only Scan using "SlaTimer_kind_metAt_cover_idx"')
+    expect(
+      await indexOnly(
+        `SELECT count("metAt"), count("breachedAt"), count(*) FILTER (WHERE "metAt" < "dueAt") FROM "SlaTimer" WHERE kind = 'FIRST_RESPONSE' AND ${range('startedAt')}`,
+      ),
+    ).toContain('Index Only Scan using "SlaTimer_kind_startedAt_cover_idx"')
+    expect(
+      await indexOnly(
+        `SELECT date_trunc('day', "createdAt"), category, count(*) FROM "ServiceRequest" WHERE ${range('createdAt')} GROUP BY 1, 2`,
+      ),
+    ).toContain('Index Only Scan using "ServiceRequest_createdAt_cover_idx"')
   })
 
   it('finished jobs are pruned after two days by the queue maintenance', async () => {
