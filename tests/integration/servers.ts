@@ -1,7 +1,7 @@
 // Extra database servers for the topology tests, each in its own temporary directory on its own
 // port: a PgBouncer in front of the test database, and (replica tests) PostgreSQL clusters.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer, Socket } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -118,7 +118,13 @@ export async function startPgBouncer(directUrl: string, serverPoolSize = 2): Pro
   }
 }
 
-const PG_BIN = '/usr/lib/postgresql/15/bin'
+// Debian's server binaries (postgresql-15 on the development and CI machines): the newest installed.
+const PG_BIN = (() => {
+  const versions = existsSync('/usr/lib/postgresql')
+    ? readdirSync('/usr/lib/postgresql').map(Number).filter(Boolean)
+    : []
+  return `/usr/lib/postgresql/${Math.max(15, ...versions)}/bin`
+})()
 // Root cannot run PostgreSQL: its tools run as the database's Unix user.
 function pgUser() {
   if (!asRoot) return {}
