@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { db } from '../../lib/db'
 import { poolSizes, poolUse } from '../../lib/db/pools'
 import { eventHub, type HubEvent } from '../../lib/events/hub'
-import { stopProducer } from '../../lib/jobs/boss'
+import { createBoss, producer, QUEUES, stopProducer } from '../../lib/jobs/boss'
+import { consume, limitOf } from '../../lib/security/rate-limit'
 import { createRequest } from '../../lib/requests/lifecycle'
 import { startSlaTimer, type SlaTimerLoop } from '../../lib/sla/timer'
 import { teamWithClient, useResponsePolicy, waitFor } from './helpers'
@@ -89,6 +90,28 @@ describe('behind PgBouncer (transaction pooling)', () => {
     const stats = await bouncer.show('STATS')
     const ours = stats.find((s) => s.database === new URL(direct).pathname.slice(1))
     expect(Number(ours?.total_xact_count)).toBeGreaterThan(5)
+  })
+
+  it('the job queue and the rate limiter work through the pooler too', async () => {
+    // pg-boss takes only transaction-scoped advisory locks: producer and worker both go pooled.
+    const id = await (await producer()).send(QUEUES.sendEmail, { outboxId: 'pooled' }, { startAfter: 1 })
+    const worker = await createBoss('worker')
+    try {
+      const jobs = await waitFor(async () => {
+        const got = await worker.fetch<{ outboxId: string }>(QUEUES.sendEmail)
+        return got.length ? got : null
+      }, 5_000)
+      expect(jobs.map((j) => j.id)).toEqual([id])
+      await worker.complete(QUEUES.sendEmail, id!)
+    } finally {
+      await worker.stop({ graceful: false })
+    }
+    // The limiter counts across calls and refuses past its limit.
+    for (let i = 0; i < limitOf('signInAccount'); i++) await consume('signInAccount', 'pooled@client.test')
+    await expect(consume('signInAccount', 'pooled@client.test')).rejects.toMatchObject({ code: 'RATE_LIMITED' })
+    const names = (await bouncer.show('CLIENTS')).map((c) => String(c.application_name))
+    expect(names).toContain('diamond-butler limits')
+    expect(names.some((n) => n.startsWith('pgboss'))).toBe(true)
   })
 
   it('a burst of submissions shares two server connections and every one is kept', async () => {
