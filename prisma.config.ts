@@ -75,7 +75,8 @@ class MigratePg extends PrismaPg {
 export default defineConfig({
   experimental: { adapter: true },
   engine: 'js',
-  adapter: async () => new MigratePg(process.env.DATABASE_URL!),
+  // Migrations take a session (and run DDL): never through a transaction-pooling PgBouncer.
+  adapter: async () => new MigratePg(process.env.DATABASE_DIRECT_URL ?? process.env.DATABASE_URL!),
   schema: 'prisma/schema.prisma',
   migrations: {
     path: 'prisma/migrations',

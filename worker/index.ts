@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import { db } from '../lib/db'
+import { ensureHistoryPartitions } from '../lib/db/partitions'
 import { log } from '../lib/log'
 import { startSlaTimer } from '../lib/sla/timer'
 
 const HEARTBEAT_MS = 5_000
+// Monthly partitions are kept two months ahead; looking a few times a day is plenty.
+const PARTITIONS_MS = 6 * 3600_000
 
 // The worker: SLA marks, mail, care tasks, QA sampling, roster. Everything it works from lives in
 // PostgreSQL, so any number of copies may run and a restart loses nothing.
@@ -29,12 +32,17 @@ export async function startWorker() {
   await beat()
   const heartbeat = setInterval(() => void beat().catch((err) => log.error({ err }, 'heartbeat failed')), HEARTBEAT_MS)
 
+  const partitions = () => ensureHistoryPartitions().catch((err) => log.error({ err }, 'history partitions failed'))
+  await partitions()
+  const partitionTimer = setInterval(() => void partitions(), PARTITIONS_MS)
+
   log.info({ id }, 'worker started')
   let stopping = false
   return async function stop() {
     if (stopping) return
     stopping = true
     clearInterval(heartbeat)
+    clearInterval(partitionTimer)
     await slaTimer.stop()
     await boss.stop({ graceful: true, timeout: 5_000 })
     await db.workerHeartbeat.delete({ where: { id } }).catch(() => {})

@@ -1,5 +1,5 @@
 import 'server-only'
-import { db } from '../db'
+import { readDb } from '../db'
 import { assertCan, STAFF_ROLES } from '../auth/policy'
 import type { Actor } from '../auth/roles'
 import type { Prisma } from '../generated/prisma/client'
@@ -19,7 +19,7 @@ function auditWhere(f: AuditFilters): Prisma.AuditEventWhereInput {
 // trigger in the migrations).
 export async function listAudit(actor: Actor, f: AuditFilters, take = 200) {
   assertCan(actor, 'audit.read')
-  const rows = await db.auditEvent.findMany({
+  const rows = await readDb.auditEvent.findMany({
     where: auditWhere(f),
     orderBy: { id: 'desc' },
     take,
@@ -54,9 +54,12 @@ export async function listAudit(actor: Actor, f: AuditFilters, take = 200) {
   const clientIds = ids(rows.map((r) => r.clientId))
   const requestIds = ids(rows.map(requestOf))
   const [users, clients, requests] = await Promise.all([
-    db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } }),
-    db.client.findMany({ where: { id: { in: clientIds } }, select: { id: true, displayName: true } }),
-    db.serviceRequest.findMany({ where: { id: { in: requestIds } }, select: { id: true, number: true, title: true } }),
+    readDb.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } }),
+    readDb.client.findMany({ where: { id: { in: clientIds } }, select: { id: true, displayName: true } }),
+    readDb.serviceRequest.findMany({
+      where: { id: { in: requestIds } },
+      select: { id: true, number: true, title: true },
+    }),
   ])
   const userName = new Map(users.map((u) => [u.id, u.name]))
   const clientName = new Map(clients.map((c) => [c.id, c.displayName]))
@@ -86,12 +89,12 @@ export async function listAudit(actor: Actor, f: AuditFilters, take = 200) {
 export async function auditFilterOptions(actor: Actor) {
   assertCan(actor, 'audit.read')
   const [users, clients] = await Promise.all([
-    db.user.findMany({
+    readDb.user.findMany({
       where: { role: { in: [...STAFF_ROLES] } },
       orderBy: { name: 'asc' },
       select: { id: true, name: true },
     }),
-    db.client.findMany({ orderBy: { displayName: 'asc' }, select: { id: true, displayName: true } }),
+    readDb.client.findMany({ orderBy: { displayName: 'asc' }, select: { id: true, displayName: true } }),
   ])
   return { users, clients }
 }

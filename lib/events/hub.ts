@@ -1,6 +1,6 @@
 import 'server-only'
 import pg from 'pg'
-import { env } from '../env'
+import { directClient } from '../db/pools'
 import { log } from '../log'
 import { EVENTS_CHANNEL, type BusEvent } from './publish'
 
@@ -32,7 +32,8 @@ class EventHub {
   }
 
   private async connect() {
-    const client = new pg.Client({ connectionString: env().DATABASE_URL })
+    // LISTEN needs a session of its own: never through a transaction-pooling PgBouncer.
+    const client = directClient('events')
     client.on('notification', (msg) => {
       if (msg.channel !== EVENTS_CHANNEL || !msg.payload) return
       let event: BusEvent

@@ -1,5 +1,6 @@
 import 'server-only'
 import { PgBoss } from 'pg-boss'
+import { registerPoolCounter, sizes } from '../db/pools'
 import { env } from '../env'
 import { log } from '../log'
 
@@ -16,6 +17,10 @@ export const QUEUES = {
   sendPush: 'send-push',
 } as const
 
+// Job rows do not pile up: pg-boss's maintenance (run by the worker) deletes finished jobs after
+// two days and drops jobs still waiting after a week (a mail or push that old is no longer useful).
+export const JOB_RETENTION = { deleteAfterSeconds: 2 * 86_400, retentionSeconds: 7 * 86_400 }
+
 // Queues of the per-mark SLA jobs the timer replaced; deleted (with any jobs left in them) on start.
 const RETIRED_QUEUES = ['sla-deadline', 'sla-at-risk', 'sla-handoff']
 
@@ -24,7 +29,9 @@ type Role = 'producer' | 'worker'
 const globalForBoss = globalThis as unknown as { boss?: Promise<PgBoss> }
 
 function options(role: Role) {
-  const base = { connectionString: env().DATABASE_URL, max: role === 'worker' ? 6 : 2 }
+  // pg-boss takes only transaction-scoped advisory locks and, without useListenNotify, no LISTEN:
+  // it runs behind a transaction-pooling PgBouncer like the data layer.
+  const base = { connectionString: env().DATABASE_URL, max: role === 'worker' ? sizes().workerJobs : sizes().jobs }
   // Web copies only enqueue: maintenance, cron and schema migration belong to the worker.
   return role === 'worker'
     ? { ...base, supervise: true, schedule: true, migrate: true }
@@ -34,9 +41,15 @@ function options(role: Role) {
 export async function createBoss(role: Role) {
   const boss = new PgBoss(options(role))
   boss.on('error', (err) => log.error({ err, role }, 'pg-boss error'))
+  const jobsDb = boss.getDb()
+  registerPoolCounter('jobs', () => jobsDb.poolCounts?.() ?? null)
   await boss.start()
   if (role === 'worker') {
-    for (const name of Object.values(QUEUES)) await boss.createQueue(name)
+    for (const name of Object.values(QUEUES)) {
+      await boss.createQueue(name, JOB_RETENTION)
+      // Queues made before the policy was set keep their old one unless told.
+      await boss.updateQueue(name, JOB_RETENTION)
+    }
     for (const name of RETIRED_QUEUES) await boss.deleteQueue(name)
   }
   return boss

@@ -1,5 +1,5 @@
 import 'server-only'
-import { db } from '../db'
+import { readDb } from '../db'
 import { assertCan } from '../auth/policy'
 import type { Actor } from '../auth/roles'
 import type { Category } from '../generated/prisma/enums'
@@ -16,7 +16,7 @@ const n = (v: unknown) => (v === null || v === undefined ? null : Number(v))
 // against the 3-minute share: the promise is about every request, not the answered ones.
 export async function firstResponseKpi(actor: Actor, p: Period) {
   requireSupervisor(actor)
-  const [r] = await db.$queryRaw<Record<string, unknown>[]>`
+  const [r] = await readDb.$queryRaw<Record<string, unknown>[]>`
     SELECT count(*) AS total,
            count("metAt") AS answered,
            count(*) FILTER (WHERE "metAt" IS NOT NULL AND "metAt" < "dueAt") AS within,
@@ -38,13 +38,13 @@ export async function firstResponseKpi(actor: Actor, p: Period) {
 
 export async function resolutionByCategory(actor: Actor, p: Period) {
   requireSupervisor(actor)
-  const rows = await db.$queryRaw<{ category: Category; count: bigint; p50: number | null; within: bigint }[]>`
-    SELECT r.category, count(*) AS count,
+  const rows = await readDb.$queryRaw<{ category: Category; count: bigint; p50: number | null; within: bigint }[]>`
+    SELECT t.category, count(*) AS count,
            percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM t."metAt" - t."startedAt") - t."pausedMs" / 1000.0) AS p50,
            count(*) FILTER (WHERE t."metAt" < t."dueAt") AS within
-    FROM "SlaTimer" t JOIN "ServiceRequest" r ON r.id = t."requestId"
+    FROM "SlaTimer" t
     WHERE t.kind = 'RESOLUTION' AND t."metAt" >= ${p.from} AND t."metAt" < ${p.to}
-    GROUP BY r.category ORDER BY r.category`
+    GROUP BY t.category ORDER BY t.category`
   return rows.map((x) => ({
     category: x.category,
     count: Number(x.count),
@@ -54,22 +54,20 @@ export async function resolutionByCategory(actor: Actor, p: Period) {
 }
 
 // First-contact resolution: finished requests the client never had to chase (no client
-// message after the first answer, i.e. no next-response clock).
+// message after the first answer, i.e. no next-response clock: "followedUp", kept by a trigger).
 export async function firstContactResolution(actor: Actor, p: Period) {
   requireSupervisor(actor)
-  const [r] = await db.$queryRaw<{ finished: bigint; first: bigint }[]>`
-    SELECT count(*) AS finished,
-           count(*) FILTER (WHERE NOT EXISTS (
-             SELECT 1 FROM "SlaTimer" t WHERE t."requestId" = res."requestId" AND t.kind = 'NEXT_RESPONSE')) AS first
-    FROM "SlaTimer" res
-    WHERE res.kind = 'RESOLUTION' AND res."metAt" >= ${p.from} AND res."metAt" < ${p.to}`
+  const [r] = await readDb.$queryRaw<{ finished: bigint; first: bigint }[]>`
+    SELECT count(*) AS finished, count(*) FILTER (WHERE NOT "followedUp") AS first
+    FROM "SlaTimer"
+    WHERE kind = 'RESOLUTION' AND "metAt" >= ${p.from} AND "metAt" < ${p.to}`
   const finished = Number(r.finished)
   return { finished, firstContact: Number(r.first), share: finished ? Number(r.first) / finished : null }
 }
 
 export async function categoryMix(actor: Actor, p: Period) {
   requireSupervisor(actor)
-  const rows = await db.$queryRaw<{ day: Date; category: Category; count: bigint }[]>`
+  const rows = await readDb.$queryRaw<{ day: Date; category: Category; count: bigint }[]>`
     SELECT date_trunc('day', "createdAt") AS day, category, count(*) AS count
     FROM "ServiceRequest" WHERE "createdAt" >= ${p.from} AND "createdAt" < ${p.to}
     GROUP BY 1, 2 ORDER BY 1`
@@ -79,10 +77,10 @@ export async function categoryMix(actor: Actor, p: Period) {
 export async function delight(actor: Actor, p: Period) {
   requireSupervisor(actor)
   const [trend, distribution] = await Promise.all([
-    db.$queryRaw<{ week: Date; avg: number; count: bigint }[]>`
+    readDb.$queryRaw<{ week: Date; avg: number; count: bigint }[]>`
       SELECT date_trunc('week', "createdAt") AS week, avg(score)::float AS avg, count(*) AS count
       FROM "Rating" WHERE "createdAt" >= ${p.from} AND "createdAt" < ${p.to} GROUP BY 1 ORDER BY 1`,
-    db.$queryRaw<{ score: number; count: bigint }[]>`
+    readDb.$queryRaw<{ score: number; count: bigint }[]>`
       SELECT score, count(*) AS count FROM "Rating" WHERE "createdAt" >= ${p.from} AND "createdAt" < ${p.to} GROUP BY 1 ORDER BY 1`,
   ])
   const dist = [1, 2, 3, 4, 5].map((score) => ({
@@ -104,7 +102,7 @@ export async function delight(actor: Actor, p: Period) {
 // Voice of the customer: rating comments, searchable by category, butler and text.
 export async function comments(actor: Actor, p: Period, f: { category?: Category; butlerId?: string; q?: string }) {
   requireSupervisor(actor)
-  const rows = await db.rating.findMany({
+  const rows = await readDb.rating.findMany({
     where: {
       createdAt: { gte: p.from, lt: p.to },
       comment: { not: null },
@@ -139,7 +137,7 @@ export async function comments(actor: Actor, p: Period, f: { category?: Category
 // Tier retention: of the clients a butler serves, the share whose tier did not drop.
 export async function tierRetention(actor: Actor, p: Period) {
   requireSupervisor(actor)
-  const rows = await db.$queryRaw<{ butler: string; name: string; clients: bigint; dropped: bigint }[]>`
+  const rows = await readDb.$queryRaw<{ butler: string; name: string; clients: bigint; dropped: bigint }[]>`
     SELECT u.id AS butler, u.name, count(c.id) AS clients,
            count(c.id) FILTER (WHERE EXISTS (
              SELECT 1 FROM "TierChange" tc WHERE tc."clientId" = c.id AND tc."changedAt" >= ${p.from} AND tc."changedAt" < ${p.to}
@@ -199,7 +197,7 @@ export async function drillDown(actor: Actor, p: Period, kind: DrillKind, value?
                   timers: { some: { kind: 'NEXT_RESPONSE' as const } },
                   AND: [{ timers: { some: { kind: 'RESOLUTION' as const, metAt: inPeriod } } }],
                 }
-  const rows = await db.serviceRequest.findMany({
+  const rows = await readDb.serviceRequest.findMany({
     where,
     orderBy: { createdAt: 'desc' },
     take: 500,

@@ -1,5 +1,5 @@
 import 'server-only'
-import { db } from '../db'
+import { db, readDb } from '../db'
 import type { Prisma } from '../generated/prisma/client'
 import type { Actor } from '../auth/roles'
 import { assertCan, can } from '../auth/policy'
@@ -335,7 +335,8 @@ export async function getRequestDetail(actor: Actor, id: string): Promise<Reques
 // supervisors' CSV export.
 export async function exportRequestRows(actor: Actor, period: Period) {
   assertCan(actor, 'team.lead')
-  const rows = await db.serviceRequest.findMany({
+  // An export may trail the primary by a few seconds: it reads from the replica when there is one.
+  const rows = await readDb.serviceRequest.findMany({
     where: { AND: [requestScope(actor), { createdAt: { gte: period.from, lt: period.to } }] },
     orderBy: { createdAt: 'asc' },
     select: {

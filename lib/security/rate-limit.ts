@@ -2,6 +2,7 @@ import 'server-only'
 import { createHash } from 'node:crypto'
 import pg from 'pg'
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible'
+import { makePool, sizes } from '../db/pools'
 import { env } from '../env'
 import { AppError } from '../errors'
 
@@ -29,7 +30,7 @@ export type LimitName = keyof typeof LIMITS
 const globalForLimits = globalThis as unknown as { limiters?: Map<LimitName, RateLimiterPostgres>; limitPool?: pg.Pool }
 
 function limiter(name: LimitName) {
-  globalForLimits.limitPool ??= new pg.Pool({ connectionString: env().DATABASE_URL, max: 3 })
+  globalForLimits.limitPool ??= makePool('limits', env().DATABASE_URL, sizes().limits)
   globalForLimits.limiters ??= new Map()
   let l = globalForLimits.limiters.get(name)
   if (!l) {

@@ -1,6 +1,6 @@
 import 'server-only'
 import pg from 'pg'
-import { env } from '../env'
+import { directClient } from '../db/pools'
 import { log } from '../log'
 import { decideDueMarks, nextMark } from './service'
 
@@ -92,7 +92,7 @@ export async function startSlaTimer(opts: { safetySweepMs?: number } = {}): Prom
   }
 
   async function listen() {
-    const client = new pg.Client({ connectionString: env().DATABASE_URL })
+    const client = directClient('sla-timer')
     client.on('notification', onNotification)
     client.on('error', (err) => {
       log.warn({ err }, 'sla timer lost its LISTEN connection; reconnecting')

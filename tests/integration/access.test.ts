@@ -129,7 +129,8 @@ describe('a client sees only their own requests', () => {
 
   it('the audit log cannot be rewritten', async () => {
     const event = await db.auditEvent.findFirstOrThrow()
-    await expect(db.auditEvent.update({ where: { id: event.id }, data: { action: 'tampered' } })).rejects.toThrow()
-    await expect(db.auditEvent.delete({ where: { id: event.id } })).rejects.toThrow()
+    const key = { id_at: { id: event.id, at: event.at } }
+    await expect(db.auditEvent.update({ where: key, data: { action: 'tampered' } })).rejects.toThrow()
+    await expect(db.auditEvent.delete({ where: key })).rejects.toThrow()
   })
 })

@@ -8,16 +8,18 @@ import { ApprovalButtons } from '@/components/vendors/approval-buttons'
 import Link from 'next/link'
 import { LiveBoard } from '@/components/live/live-board'
 import { presenceOf } from '@/lib/presence/service'
+import { replicaLagNotice } from '@/lib/db/replica'
 
 export const dynamic = 'force-dynamic'
 
 export default async function SupervisorBoard() {
   const actor = await requirePageActor('team.lead')
   const t = await getTranslations()
-  const [requests, staff, approvals] = await Promise.all([
+  const [requests, staff, approvals, lagMinutes] = await Promise.all([
     listRequests(actor, { openOnly: true, take: 1000 }),
     listStaff(actor),
     pendingApprovals(actor),
+    replicaLagNotice(),
   ])
 
   const butlers = staff.filter((s) => s.role === 'BUTLER')
@@ -33,6 +35,11 @@ export default async function SupervisorBoard() {
       viewerTimeZone={actor.timeZone}
       aside={
         <section data-testid="pending-approvals">
+          {lagMinutes && (
+            <p className="mb-3 text-sm text-ink-soft" data-testid="replica-lag">
+              {t('supervisor.replicaLag', { minutes: lagMinutes })}
+            </p>
+          )}
           <h2 className="mb-3 text-lg font-medium">
             {t('vendors.pendingApprovals')} <span className="text-ink-soft">({approvals.length})</span>
           </h2>

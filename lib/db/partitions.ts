@@ -1,0 +1,39 @@
+import 'server-only'
+import { db } from '../db'
+
+// Tables partitioned by month (migration 20261124140000_history_stays_cheap). Their partitions
+// live in schema "history", named <table>_YYYY_MM (UTC months).
+const PARTITIONED = ['AuditEvent']
+const MONTHS_AHEAD = 2
+
+// Creates this month's partition and the next ones where missing. The worker runs it at start
+// and every few hours; a lock keeps racing workers from creating the same table twice.
+export async function ensureHistoryPartitions(monthsAhead = MONTHS_AHEAD) {
+  await db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('history_partitions'))`
+    await tx.$queryRaw`
+      SELECT history_ensure_month(p, now() + make_interval(months => k))
+      FROM unnest(${PARTITIONED}::text[]) AS p, generate_series(0, ${monthsAhead}::int) AS k`
+  })
+}
+
+// Detaches the monthly partitions that end on or before `before`: their rows leave the live
+// table (queries and its indexes no longer see them) and stay in schema "history" as plain
+// tables, to be archived (pg_dump -t 'history."AuditEvent_2025_01"') and dropped. Returns their names.
+export async function detachHistoryBefore(before: Date): Promise<string[]> {
+  const rows = await db.$queryRaw<{ parent: string; name: string }[]>`
+    SELECT parent.relname::text AS parent, part.relname::text AS name
+    FROM pg_inherits i
+    JOIN pg_class parent ON parent.oid = i.inhparent
+    JOIN pg_class part ON part.oid = i.inhrelid
+    JOIN pg_namespace n ON n.oid = part.relnamespace AND n.nspname = 'history'
+    WHERE parent.relname = ANY(${PARTITIONED}::text[])
+      AND part.relname ~ '_[0-9]{4}_[0-9]{2}$'
+      AND (to_date(right(part.relname, 7), 'YYYY_MM')::timestamp AT TIME ZONE 'UTC') + interval '1 month'
+          <= ${before}::timestamptz
+    ORDER BY part.relname`
+  for (const r of rows) {
+    await db.$executeRawUnsafe(`ALTER TABLE public."${r.parent}" DETACH PARTITION history."${r.name}"`)
+  }
+  return rows.map((r) => r.name)
+}
