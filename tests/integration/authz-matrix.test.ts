@@ -527,6 +527,7 @@ describe('authorization matrix', () => {
       }
     > = {
       'app/api/health/route.ts': { allow: PUBLIC, url: () => '/api/health' },
+      'app/api/health/live/route.ts': { allow: PUBLIC, url: () => '/api/health/live' },
       'app/api/auth/[...nextauth]/route.ts': { allow: PUBLIC, url: () => '/api/auth/session' },
       'app/api/events/route.ts': { allow: who('account.use'), url: () => '/api/events' },
       'app/api/attachments/[id]/route.ts': {
