@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl'
 import { useState } from 'react'
 import { rateRequestAction } from '@/lib/requests/actions'
-import { FormMessage } from '@/components/forms/form-message'
+import { SubmitRow, TextareaField } from '@/components/forms/fields'
 import { useActionForm } from '@/components/forms/use-action-form'
 
 export function RatingForm({ requestId }: { requestId: string }) {
@@ -37,24 +37,10 @@ export function RatingForm({ requestId }: { requestId: string }) {
           ))}
         </div>
       </fieldset>
-      <label htmlFor="rating-comment" className="block text-sm text-ink-soft">
-        {t('comment')}
-      </label>
-      <textarea
-        id="rating-comment"
-        name="comment"
-        rows={2}
-        maxLength={2000}
-        className="block w-full rounded-xl border border-line px-3 py-2 text-base"
-      />
-      <FormMessage message={anyError} className="text-sm" />
-      <button
-        type="submit"
-        disabled={pending}
-        className="min-h-11 w-full rounded-xl bg-ink text-sm font-medium text-ivory disabled:opacity-50"
-      >
+      <TextareaField id="rating-comment" name="comment" label={t('comment')} rows={2} maxLength={2000} />
+      <SubmitRow pending={pending} error={anyError} wide>
         {t('submit')}
-      </button>
+      </SubmitRow>
     </form>
   )
 }

@@ -13,6 +13,7 @@ import { FilePicker } from '@/components/ui/file-picker'
 import { ActingFor } from '@/components/portal/acting-for'
 import { useActionForm } from '@/components/forms/use-action-form'
 import type { CategoryLabels } from '@/lib/catalog/service'
+import { SelectField, TextareaField } from '@/components/forms/fields'
 
 const selectOptions: Partial<Record<TCategory, Record<string, readonly string[]>>> = {
   TRAVEL: { service: TRAVEL_SERVICES },
@@ -93,27 +94,22 @@ export function NewRequestForm({
   return (
     <form {...formProps} className="mt-5 space-y-5" noValidate>
       {clients.length > 1 && (
-        <div>
-          <label htmlFor="f-clientId" className="mb-1 block text-sm font-medium text-ink-soft">
-            {t('console.client')}
-          </label>
-          <select
-            id="f-clientId"
-            name="clientId"
-            value={clientId}
-            onChange={(e) => {
-              setClientId(e.target.value)
-              setTravellers([])
-            }}
-            className="min-h-11 w-full rounded-xl border border-line bg-white px-3"
-          >
-            {clients.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="f-clientId"
+          name="clientId"
+          label={t('console.client')}
+          value={clientId}
+          onChange={(e) => {
+            setClientId(e.target.value)
+            setTravellers([])
+          }}
+        >
+          {clients.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </SelectField>
       )}
       <fieldset>
         <legend className="mb-2 text-sm font-medium text-ink-soft">{t('portal.category')}</legend>
@@ -183,25 +179,20 @@ export function NewRequestForm({
           const error = fieldError(fieldName)
           if (options) {
             return (
-              <div key={name}>
-                <label htmlFor={`f-${name}`} className="mb-1 block text-sm font-medium text-ink-soft">
-                  {fieldLabel(category, name)}
-                </label>
-                <select
-                  id={`f-${name}`}
-                  name={fieldName}
-                  defaultValue={options[0]}
-                  aria-invalid={error ? true : undefined}
-                  className={`min-h-11 w-full rounded-xl border bg-white px-3 ${error ? 'border-bad' : 'border-line'}`}
-                >
-                  {options.map((o) => (
-                    <option key={o} value={o}>
-                      {t(`services.${o}` as 'services.HOTEL')}
-                    </option>
-                  ))}
-                </select>
-                {error && <p className="mt-1 text-sm text-bad">{error}</p>}
-              </div>
+              <SelectField
+                key={name}
+                id={`f-${name}`}
+                name={fieldName}
+                label={fieldLabel(category, name)}
+                error={error}
+                defaultValue={options[0]}
+              >
+                {options.map((o) => (
+                  <option key={o} value={o}>
+                    {t(`services.${o}` as 'services.HOTEL')}
+                  </option>
+                ))}
+              </SelectField>
             )
           }
           return (
@@ -227,19 +218,14 @@ export function NewRequestForm({
         {client && [client.name, ...client.family.map((f) => f.name)].map((n) => <option key={n} value={n} />)}
       </datalist>
 
-      <div>
-        <label htmlFor="f-description" className="mb-1 block text-sm font-medium text-ink-soft">
-          {t('portal.description')}
-        </label>
-        <textarea
-          id="f-description"
-          name="description"
-          rows={4}
-          maxLength={4000}
-          className="block w-full rounded-xl border border-line bg-white px-3 py-2 text-base outline-none focus:border-gold"
-        />
-        {fieldError('description') && <p className="mt-1 text-sm text-bad">{fieldError('description')}</p>}
-      </div>
+      <TextareaField
+        id="f-description"
+        name="description"
+        label={t('portal.description')}
+        error={fieldError('description')}
+        rows={4}
+        maxLength={4000}
+      />
 
       <Field label={t('portal.wantedAt')} name="wantedAt" type="datetime-local" error={fieldError('wantedAt')} />
 
