@@ -11,8 +11,8 @@ export function NoteForm({ clientId }: { clientId: string }) {
   return (
     <form {...formProps} className="space-y-2">
       <input type="hidden" name="clientId" value={clientId} />
-      <label htmlFor="note-body" className="sr-only">
-        {t('addNote')}
+      <label htmlFor="note-body" className="mb-1 block text-sm font-medium text-ink">
+        {t('newNote')}
       </label>
       <textarea
         id="note-body"

@@ -1,15 +1,48 @@
 'use client'
 
 import { useLocale, useTranslations } from 'next-intl'
+import type { ReactNode } from 'react'
 import { formatTime, formatWhen, zoneOffset, type FriendlyLocale } from '@/lib/i18n/friendly'
 import { cityNameOf } from '@/lib/i18n/zones'
 import { DeliveryStatus } from '@/components/channels/delivery-status'
 import { useLiveRequest } from '@/components/live/live-request'
 
-// The conversation as the team reads it: client messages on the left, the team's on the right,
-// internal notes as amber, dashed "team only" cards. Each message carries the butler's time and,
-// when the client lives in another zone, the client's local time too ("Today 17:39 · London
-// 09:39"). The butler's own unconfirmed sends follow, as sending or failed with a retry.
+type Look = 'client' | 'team' | 'note'
+
+const LOOKS: Record<Look, { side: string; card: string }> = {
+  client: { side: 'items-start', card: 'border border-line bg-white text-ink' },
+  team: { side: 'items-end', card: 'bg-ink text-ivory' },
+  note: { side: 'items-end', card: 'border border-dashed border-amber-500 bg-amber-50 text-ink' },
+}
+
+function Bubble({
+  look,
+  head,
+  foot,
+  children,
+  ...data
+}: {
+  look: Look
+  head?: ReactNode
+  foot?: ReactNode
+  children: ReactNode
+  'data-testid': string
+  'data-internal'?: boolean
+  'data-state'?: string
+}) {
+  return (
+    <li className={`flex flex-col ${LOOKS[look].side}`} {...data}>
+      {head && <p className="mb-1 flex flex-wrap items-baseline gap-x-2 text-xs text-ink-soft">{head}</p>}
+      <div className={`max-w-[80%] rounded-2xl px-4 py-2.5 text-sm shadow-sm ${LOOKS[look].card}`}>{children}</div>
+      {foot}
+    </li>
+  )
+}
+
+// The conversation as the team reads it: the client on the left, the team on the right,
+// internal notes as amber, dashed cards. Each message carries the butler's time and, when the
+// client lives in another zone, the client's local time too ("Today 17:39 · London 09:39").
+// The butler's own sends follow until the server confirms them, or with "send again".
 export function ConsoleThread({ timeZone, clientTimeZone }: { timeZone: string; clientTimeZone: string }) {
   const t = useTranslations()
   const locale = useLocale() as FriendlyLocale
@@ -22,21 +55,14 @@ export function ConsoleThread({ timeZone, clientTimeZone }: { timeZone: string; 
   }
   return (
     <ol className="space-y-4" aria-label={t('portal.conversation')}>
-      {messages.map((m) => {
-        const side = m.fromStaff ? 'items-end' : 'items-start'
-        const card = m.internal
-          ? 'border border-dashed border-amber-500 bg-amber-50 text-ink'
-          : m.fromStaff
-            ? 'bg-ink text-ivory'
-            : 'border border-line bg-white text-ink'
-        return (
-          <li
-            key={m.id}
-            className={`flex flex-col ${side}`}
-            data-testid="message"
-            data-internal={m.internal || undefined}
-          >
-            <p className="mb-1 flex flex-wrap items-baseline gap-x-2 text-xs text-ink-soft">
+      {messages.map((m) => (
+        <Bubble
+          key={m.id}
+          look={m.internal ? 'note' : m.fromStaff ? 'team' : 'client'}
+          data-testid="message"
+          data-internal={m.internal || undefined}
+          head={
+            <>
               {m.internal && <span className="font-semibold text-warn">{t('console.noteBadge')}</span>}
               <span className="font-medium text-ink">{m.authorName}</span>
               <time dateTime={m.createdAt}>{formatWhen(m.createdAt, { timeZone, locale })}</time>
@@ -49,37 +75,34 @@ export function ConsoleThread({ timeZone, clientTimeZone }: { timeZone: string; 
                   })}
                 </span>
               )}
-            </p>
-            <div className={`max-w-[80%] rounded-2xl px-4 py-2.5 text-sm shadow-sm ${card}`}>
-              <p className="whitespace-pre-wrap break-words">{m.body}</p>
-              {m.delivery && (
-                <DeliveryStatus delivery={m.delivery} timeZone={timeZone} onDark={m.fromStaff && !m.internal} />
-              )}
-            </div>
-          </li>
-        )
-      })}
+            </>
+          }
+        >
+          <p className="whitespace-pre-wrap break-words">{m.body}</p>
+          {m.delivery && (
+            <DeliveryStatus delivery={m.delivery} timeZone={timeZone} onDark={m.fromStaff && !m.internal} />
+          )}
+        </Bubble>
+      ))}
       {pending.map((p) => (
-        <li
+        <Bubble
           key={p.key}
-          className="flex flex-col items-end"
+          look={p.internal ? 'note' : 'team'}
           data-testid="message-pending"
           data-state={p.failed ? 'failed' : 'sending'}
+          foot={
+            <p className={`mt-1 text-xs ${p.failed ? 'font-medium text-bad' : 'text-ink-soft'}`}>
+              {p.failed ? t('live.failed') : t('live.pending')}{' '}
+              {p.failed && retry && (
+                <button type="button" onClick={retry} className="underline underline-offset-2">
+                  {t('live.retry')}
+                </button>
+              )}
+            </p>
+          }
         >
-          <div
-            className={`max-w-[80%] rounded-2xl px-4 py-2.5 text-sm ${p.internal ? 'border border-dashed border-amber-500 bg-amber-50' : 'bg-ink/85 text-ivory'}`}
-          >
-            <p className="whitespace-pre-wrap break-words">{p.body}</p>
-          </div>
-          <p className={`mt-1 text-xs ${p.failed ? 'font-medium text-bad' : 'text-ink-soft'}`}>
-            {p.failed ? t('live.failed') : t('live.pending')}
-            {p.failed && retry && (
-              <button type="button" onClick={retry} className="ml-2 underline underline-offset-2">
-                {t('live.retry')}
-              </button>
-            )}
-          </p>
-        </li>
+          <p className="whitespace-pre-wrap break-words opacity-80">{p.body}</p>
+        </Bubble>
       ))}
     </ol>
   )

@@ -1,16 +1,14 @@
 'use client'
 
 import { useTranslations } from 'next-intl'
-import { useEffect, useState } from 'react'
+import { useRef, useState } from 'react'
 import { replyAction } from '@/lib/requests/actions'
 import { useActionForm } from '@/components/forms/use-action-form'
-import { useLiveRequest } from '@/components/live/live-request'
+import { usePendingSends, useRetryWith } from '@/components/live/live-request'
 import { useRequestPresence } from '@/components/presence/request-presence'
 
 type Mode = 'reply' | 'note'
 type Canned = { id: string; title: string; body: string }
-
-const sentKey = (data: FormData) => String(data.get('idempotencyKey') ?? '')
 
 // The butler's composer in two modes chosen with tabs: a reply the client reads, or an internal
 // note only the team sees. A note looks unmistakably internal before it is sent (amber, dashed,
@@ -28,30 +26,29 @@ export function ReplyComposer({
   canned: Canned[]
 }) {
   const t = useTranslations('console')
-  const live = useLiveRequest()
   const { watchers, typing } = useRequestPresence()
   const [mode, setMode] = useState<Mode>('reply')
   const note = mode === 'note'
+  const box = useRef<HTMLTextAreaElement>(null)
+  const restoreMode = (fields: [string, string][]) => setMode(fields.some(([n]) => n === 'internal') ? 'note' : 'reply')
   const { formProps, pending, anyError, saveDraft } = useActionForm(replyAction, {
     refresh: false,
-    draft: {
-      form: `message:${requestId}`,
-      user: userId,
-      onRestore: (fields) => setMode(fields.some(([name]) => name === 'internal') ? 'note' : 'reply'),
-    },
-    onSubmit: (data) => {
-      const body = String(data.get('body') ?? '').trim()
-      if (body) live.addPending({ key: sentKey(data), body, internal: data.get('internal') === 'on' })
-    },
-    onFailure: (data) => live.failPending(sentKey(data)),
-    onSuccess: (sent, data) => live.confirmPending(sentKey(data), sent.id),
+    draft: { form: `message:${requestId}`, user: userId, onRestore: restoreMode },
+    ...usePendingSends(),
   })
   const form = formProps.ref
-  const { setRetry } = live
-  useEffect(() => {
-    setRetry(() => form.current?.requestSubmit())
-    return () => setRetry(null)
-  }, [form, setRetry])
+  useRetryWith(form)
+
+  // A canned reply goes in at the caret, on a line of its own, and is kept in the draft.
+  const insertCanned = (id: string) => {
+    const text = canned.find((c) => c.id === id)?.body
+    const el = box.current
+    if (!text || !el) return
+    const before = el.value.slice(0, el.selectionStart)
+    el.setRangeText(`${before && !before.endsWith('\n') ? '\n' : ''}${text}`, el.selectionStart, el.selectionEnd, 'end')
+    el.focus()
+    saveDraft()
+  }
 
   const choose = (next: Mode) => {
     setMode(next)
@@ -112,21 +109,14 @@ export function ReplyComposer({
             id="composer-canned"
             aria-label={t('canned')}
             value=""
-            onChange={(e) => {
-              const reply = canned.find((c) => c.id === e.target.value)
-              const box = form.current?.elements.namedItem('body') as HTMLTextAreaElement | null
-              if (!reply || !box) return
-              box.value = box.value ? `${box.value}\n${reply.body}` : reply.body
-              box.focus()
-              saveDraft()
-            }}
+            onChange={(e) => insertCanned(e.target.value)}
             disabled={canned.length === 0}
             className="rounded-lg border border-line bg-white px-2 py-1 text-xs text-ink"
           >
             <option value="">{t('canned')}</option>
-            {canned.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.title}
+            {canned.map(({ id, title, body }) => (
+              <option key={id} value={id} title={body}>
+                {title}
               </option>
             ))}
           </select>
@@ -141,6 +131,7 @@ export function ReplyComposer({
         </p>
         <textarea
           id="composer-body"
+          ref={box}
           name="body"
           rows={4}
           maxLength={4000}

@@ -1,7 +1,16 @@
 'use client'
 
 import { useRouter } from 'next/navigation'
-import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react'
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useRef,
+  useState,
+  type ReactNode,
+  type RefObject,
+} from 'react'
 import type { LiveMessageDTO, MessageDTO, RequestLiveDTO } from '@/lib/requests/queries'
 import { useStreamEvents } from './event-stream'
 import { useRequestRefetch } from './use-live-requests'
@@ -27,6 +36,30 @@ export function useLiveRequest() {
   const state = useContext(LiveRequestContext)
   if (!state) throw new Error('useLiveRequest outside <LiveRequest>')
   return state
+}
+
+// A composer's hooks into the live thread (for useActionForm): a send shows at once as pending
+// under its idempotency key, a refusal marks it failed, the server's answer confirms it.
+export function usePendingSends() {
+  const { addPending, failPending, confirmPending } = useLiveRequest()
+  const draftKey = (sent: FormData) => String(sent.get('idempotencyKey') ?? '')
+  return {
+    onSubmit(sent: FormData) {
+      const text = String(sent.get('body') ?? '').trim()
+      if (text) addPending({ key: draftKey(sent), body: text, internal: sent.get('internal') === 'on' })
+    },
+    onFailure: (sent: FormData) => failPending(draftKey(sent)),
+    onSuccess: (stored: { id: string }, sent: FormData) => confirmPending(draftKey(sent), stored.id),
+  }
+}
+
+// The thread's "send again" resubmits the composer's form, which still holds the draft.
+export function useRetryWith(form: RefObject<HTMLFormElement | null>) {
+  const { setRetry } = useLiveRequest()
+  useEffect(() => {
+    setRetry(() => form.current?.requestSubmit())
+    return () => setRetry(null)
+  }, [form, setRetry])
 }
 
 async function fetchMessage(id: string): Promise<LiveMessageDTO | null> {

@@ -40,8 +40,8 @@ export default async function Client360Page({ params }: { params: Promise<{ id: 
           <h1 className="text-2xl font-semibold">{c.displayName}</h1>
           <p className="mt-1 text-sm text-ink-soft">
             {t('client360.localTime')}:{' '}
-            <span className="tabular-nums text-ink">{formatTime(now, { timeZone: c.timeZone, locale })}</span> (
-            {formatZone(c.timeZone, locale)}) · {t('client360.language')}: {c.language === 'en' ? 'English' : '中文'}
+            <span className="tabular-nums text-ink">{formatTime(now, { timeZone: c.timeZone, locale })}</span>{' '}
+            {formatZone(c.timeZone, locale)} · {t('client360.language')}: {c.language === 'en' ? 'English' : '中文'}
           </p>
         </div>
         <dl className="grid grid-cols-2 gap-x-6 gap-y-1 text-sm">
