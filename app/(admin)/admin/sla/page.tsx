@@ -13,7 +13,7 @@ export default async function SlaPoliciesPage() {
   return (
     <>
       <h1 className="mb-1 text-xl font-semibold">{t('slaPolicies')}</h1>
-      <p className="mb-4 text-sm text-ink-soft">{t('saved')}</p>
+      <p className="mb-4 text-sm text-ink-soft">{t('slaIntro')}</p>
       <div className="overflow-x-auto rounded-2xl border border-line bg-white">
         <table className="w-full border-separate border-spacing-0 text-sm">
           <thead>
