@@ -29,7 +29,11 @@ export function LiveClock({ serverNow, side }: { serverNow: string; side: 'clien
   const timer = request.timer
   if (!timer) return null
   if (side === 'client') return timer.metAt ? null : <ReplyClock timer={timer} serverNow={serverNow} />
-  return <SlaClock timer={timer} serverNow={serverNow} />
+  return (
+    <span data-testid="request-clock">
+      <SlaClock timer={timer} serverNow={serverNow} />
+    </span>
+  )
 }
 
 export function LiveStaffControls({ userId, mayTake }: { userId: string; mayTake: boolean }) {

@@ -53,7 +53,10 @@ test('at risk alerts the dedicated butler, the backup takes the request, and the
   await expect(backup.locator('dt:text-is("负责人") + dd')).toHaveText('周航')
 
   // 16 s: nobody answered in time. The supervisor's board shows the breach without a reload.
-  await expect(supervisor.getByTestId('count-BREACHED')).toHaveText(String(breachedBefore + 1), { timeout: 12_000 })
+  // (Other tests' requests may breach meanwhile: the count rises by at least this one.)
+  await expect
+    .poll(async () => Number(await supervisor.getByTestId('count-BREACHED').textContent()), { timeout: 12_000 })
+    .toBeGreaterThan(breachedBefore)
   await expect(supervisor.getByTestId('queue-row').filter({ hasText: title })).toHaveAttribute('data-state', 'BREACHED')
   await expect(supervisor.getByTestId('sla-alert')).toHaveAttribute('data-kind', 'BREACHED')
 
