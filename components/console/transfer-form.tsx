@@ -22,10 +22,7 @@ export function TransferForm({
     <form {...formProps} className="space-y-2">
       <input type="hidden" name="requestId" value={requestId} />
       <input type="hidden" name="version" value={version} />
-      <CompactSelect id="tr-to" name="toButlerId" defaultValue="" label={t('to')} error={fieldError('toButlerId')}>
-        <option value="" disabled>
-          {t('choose')}
-        </option>
+      <CompactSelect id="tr-to" name="toButlerId" label={t('to')} choose={t('choose')} error={fieldError('toButlerId')}>
         {colleagues.map((c) => (
           <option key={c.id} value={c.id}>
             {c.name} · {c.onDuty ? tc('onDuty') : tc('offDuty')}

@@ -39,10 +39,31 @@ export function CompactTextarea({ id, label, error, ...rest }: Labelled & Textar
   )
 }
 
-export function CompactSelect({ id, label, error, ...rest }: Labelled & SelectHTMLAttributes<HTMLSelectElement>) {
+// `choose`: the select starts on this prompt ("Choose…"), which cannot be picked back.
+export function CompactSelect({
+  id,
+  label,
+  error,
+  choose,
+  children,
+  ...rest
+}: Labelled & { choose?: string } & SelectHTMLAttributes<HTMLSelectElement>) {
   return (
     <Frame id={id} label={label} error={error}>
-      <select id={id} className={control(error)} {...described(id, error)} {...rest} />
+      <select
+        id={id}
+        className={control(error)}
+        {...(choose === undefined ? {} : { defaultValue: '' })}
+        {...described(id, error)}
+        {...rest}
+      >
+        {choose !== undefined && (
+          <option value="" disabled>
+            {choose}
+          </option>
+        )}
+        {children}
+      </select>
     </Frame>
   )
 }
