@@ -135,7 +135,7 @@ test('never say no: the butler offers an alternative and the client accepts it i
   await expect(butler.getByTestId('request-status')).toHaveText('已提供替代方案')
 
   // Live on the phone: the alternative appears and is accepted.
-  const alternative = client.getByTestId('alternatives')
+  const alternative = client.getByTestId('alternative')
   await expect(alternative).toContainText('Jean-Georges')
   await alternative.getByRole('button', { name: '接受', exact: true }).click()
   await expect(client.getByTestId('request-status')).toHaveText('已关闭')
