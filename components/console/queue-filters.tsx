@@ -1,6 +1,8 @@
 import { getTranslations } from 'next-intl/server'
 import { CATEGORIES } from '@/lib/requests/schemas'
 import { OPEN_STATUSES } from '@/lib/requests/state-machine'
+import { CompactSubmit } from '@/components/forms/compact-fields'
+import { InlineInput, InlineSelect } from '@/components/forms/inline-fields'
 
 // A plain GET form: filters live in the URL, so they survive reloads and can be shared.
 export async function QueueFilters({
@@ -15,45 +17,41 @@ export async function QueueFilters({
   status?: string
 }) {
   const t = await getTranslations()
-  const field = 'min-h-9 rounded-lg border border-line bg-white px-2 text-sm'
   return (
     <form method="get" action="/console" className="mb-3 flex flex-wrap items-center gap-2" role="search">
       <input type="hidden" name="view" value={view} />
-      <label htmlFor="queue-search" className="sr-only">
-        {t('console.search')}
-      </label>
-      <input
+      <InlineInput
         id="queue-search"
         name="q"
+        label={t('console.search')}
+        hideLabel
         defaultValue={q}
         placeholder={t('console.searchPlaceholder')}
-        className={`${field} w-72`}
+        className="w-72"
       />
-      <label htmlFor="queue-category" className="sr-only">
-        {t('portal.category')}
-      </label>
-      <select id="queue-category" name="category" defaultValue={category ?? ''} className={field}>
+      <InlineSelect
+        id="queue-category"
+        name="category"
+        label={t('portal.category')}
+        hideLabel
+        defaultValue={category ?? ''}
+      >
         <option value="">{t('console.anyCategory')}</option>
         {CATEGORIES.map((c) => (
           <option key={c} value={c}>
             {t(`categories.${c}`)}
           </option>
         ))}
-      </select>
-      <label htmlFor="queue-status" className="sr-only">
-        {t('console.status')}
-      </label>
-      <select id="queue-status" name="status" defaultValue={status ?? ''} className={field}>
+      </InlineSelect>
+      <InlineSelect id="queue-status" name="status" label={t('console.status')} hideLabel defaultValue={status ?? ''}>
         <option value="">{t('console.anyStatus')}</option>
         {OPEN_STATUSES.map((s) => (
           <option key={s} value={s}>
             {t(`statuses.${s}`)}
           </option>
         ))}
-      </select>
-      <button type="submit" className="min-h-9 rounded-lg bg-ink px-3 text-sm text-ivory">
-        {t('console.filter')}
-      </button>
+      </InlineSelect>
+      <CompactSubmit fit="row">{t('console.filter')}</CompactSubmit>
       {(q || category || status) && (
         <a href={`/console?view=${view}`} className="text-sm text-ink-soft hover:underline">
           {t('console.clearFilters')}

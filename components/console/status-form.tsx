@@ -5,7 +5,9 @@ import type { RequestStatus } from '@/lib/requests/state-machine'
 import { changeStatusAction } from '@/lib/requests/actions'
 import { MANUAL_STATUSES } from '@/lib/requests/schemas'
 import { TRANSITIONS } from '@/lib/requests/state-machine'
+import { CompactSubmit } from '@/components/forms/compact-fields'
 import { FormMessage } from '@/components/forms/form-message'
+import { InlineSelect } from '@/components/forms/inline-fields'
 import { useActionForm } from '@/components/forms/use-action-form'
 
 export function StatusForm({
@@ -25,33 +27,16 @@ export function StatusForm({
     <form {...formProps} className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="requestId" value={requestId} />
       <input type="hidden" name="version" value={version} />
-      <label htmlFor="status-next" className="text-sm text-ink-soft">
-        {t('console.changeStatus')}
-      </label>
-      <select
-        id="status-next"
-        name="status"
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') {
-            e.preventDefault()
-            e.currentTarget.form?.requestSubmit()
-          }
-        }}
-        className="min-h-9 rounded-lg border border-line bg-white px-2 text-sm"
-      >
+      <InlineSelect id="status-next" name="status" label={t('console.changeStatus')} submitsOnEnter>
         {next.map((s) => (
           <option key={s} value={s}>
             {t(`statuses.${s}`)}
           </option>
         ))}
-      </select>
-      <button
-        type="submit"
-        disabled={pending}
-        className="min-h-9 rounded-lg bg-ink px-3 text-sm text-ivory disabled:opacity-50"
-      >
+      </InlineSelect>
+      <CompactSubmit pending={pending} fit="row">
         {t('console.apply')}
-      </button>
+      </CompactSubmit>
       <FormMessage message={anyError} className="w-full text-sm" />
     </form>
   )

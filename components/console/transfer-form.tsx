@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl'
 import { transferRequestAction } from '@/lib/requests/actions'
-import { CompactInput, CompactSelect } from '@/components/forms/compact-fields'
+import { CompactInput, CompactSelect, CompactSubmit } from '@/components/forms/compact-fields'
 import { FormMessage } from '@/components/forms/form-message'
 import { useActionForm } from '@/components/forms/use-action-form'
 
@@ -22,10 +22,7 @@ export function TransferForm({
     <form {...formProps} className="space-y-2">
       <input type="hidden" name="requestId" value={requestId} />
       <input type="hidden" name="version" value={version} />
-      <CompactSelect id="tr-to" name="toButlerId" defaultValue="" label={t('to')} error={fieldError('toButlerId')}>
-        <option value="" disabled>
-          {t('choose')}
-        </option>
+      <CompactSelect id="tr-to" name="toButlerId" label={t('to')} choose={t('choose')} error={fieldError('toButlerId')}>
         {colleagues.map((c) => (
           <option key={c.id} value={c.id}>
             {c.name} · {c.onDuty ? tc('onDuty') : tc('offDuty')}
@@ -34,13 +31,9 @@ export function TransferForm({
       </CompactSelect>
       <CompactInput id="tr-reason" name="reason" maxLength={500} label={t('reason')} error={fieldError('reason')} />
       <FormMessage message={formError} className="text-sm" />
-      <button
-        type="submit"
-        disabled={pending}
-        className="w-full rounded-lg border border-ink py-1.5 text-sm disabled:opacity-50"
-      >
+      <CompactSubmit pending={pending} look="outline">
         {t('submit')}
-      </button>
+      </CompactSubmit>
     </form>
   )
 }

@@ -39,20 +39,57 @@ export function CompactTextarea({ id, label, error, ...rest }: Labelled & Textar
   )
 }
 
-export function CompactSelect({ id, label, error, ...rest }: Labelled & SelectHTMLAttributes<HTMLSelectElement>) {
+// `choose`: the select starts on this prompt ("Choose…"), which cannot be picked back.
+export function CompactSelect({
+  id,
+  label,
+  error,
+  choose,
+  children,
+  ...rest
+}: Labelled & { choose?: string } & SelectHTMLAttributes<HTMLSelectElement>) {
   return (
     <Frame id={id} label={label} error={error}>
-      <select id={id} className={control(error)} {...described(id, error)} {...rest} />
+      <select
+        id={id}
+        className={control(error)}
+        {...(choose === undefined ? {} : { defaultValue: '' })}
+        {...described(id, error)}
+        {...rest}
+      >
+        {choose !== undefined && (
+          <option value="" disabled>
+            {choose}
+          </option>
+        )}
+        {children}
+      </select>
     </Frame>
   )
 }
 
-export function CompactSubmit({ pending, children }: { pending: boolean; children: ReactNode }) {
+// The console's small buttons that send a form: one shape, a few looks and fits. `block` fills
+// a side panel's width; `inline` and `tight` sit beside other controls; `row` matches the
+// height of the inline fields (inline-fields.tsx).
+const SUBMIT_LOOKS = { solid: 'bg-ink text-ivory', outline: 'border border-ink', ok: 'bg-ok text-white' }
+const SUBMIT_FITS = { block: 'w-full py-1.5', inline: 'px-3 py-1.5', tight: 'px-3 py-1', row: 'min-h-9 px-3' }
+
+export function CompactSubmit({
+  pending = false,
+  look = 'solid',
+  fit = 'block',
+  children,
+}: {
+  pending?: boolean
+  look?: keyof typeof SUBMIT_LOOKS
+  fit?: keyof typeof SUBMIT_FITS
+  children: ReactNode
+}) {
   return (
     <button
       type="submit"
       disabled={pending}
-      className="w-full rounded-lg bg-ink py-1.5 text-sm text-ivory disabled:opacity-50"
+      className={`rounded-lg text-sm disabled:opacity-50 ${SUBMIT_LOOKS[look]} ${SUBMIT_FITS[fit]}`}
     >
       {children}
     </button>

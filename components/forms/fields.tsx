@@ -4,12 +4,13 @@ import { FormMessage } from './form-message'
 // Full-size labelled controls for the portal's forms and sheets: a visible label above, a 44 px
 // control with 16 px text (phones do not zoom into it), the refusal under it, tied to it for
 // screen readers. The console's smaller ones are in compact-fields.tsx.
-type Labelled = { id: string; label: string; error?: string }
+type Labelled = { id: string; label: string; error?: string | null }
 
-const control = (error?: string) =>
-  `block w-full rounded-xl border bg-white px-3 text-base outline-none focus:border-gold ${error ? 'border-bad' : 'border-line'}`
+// `dense`: 14 px text, for the console's wide screens where a phone's zoom is not a concern.
+const control = (error?: string | null, dense = false) =>
+  `block w-full rounded-xl border bg-white px-3 outline-none focus:border-gold ${dense ? 'text-sm' : 'text-base'} ${error ? 'border-bad' : 'border-line'}`
 
-const described = (id: string, error?: string) =>
+const described = (id: string, error?: string | null) =>
   error ? { 'aria-invalid': true, 'aria-describedby': `${id}-error` } : {}
 
 function Frame({ id, label, error, children }: Labelled & { children: ReactNode }) {
@@ -32,10 +33,16 @@ export function SelectField({ id, label, error, ...rest }: Labelled & SelectHTML
   )
 }
 
-export function TextareaField({ id, label, error, ...rest }: Labelled & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextareaField({
+  id,
+  label,
+  error,
+  dense = false,
+  ...rest
+}: Labelled & { dense?: boolean } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return (
     <Frame id={id} label={label} error={error}>
-      <textarea id={id} className={`py-2 ${control(error)}`} {...described(id, error)} {...rest} />
+      <textarea id={id} className={`py-2 ${control(error, dense)}`} {...described(id, error)} {...rest} />
     </Frame>
   )
 }

@@ -29,11 +29,7 @@ export function LiveClock({ serverNow, side }: { serverNow: string; side: 'clien
   const timer = request.timer
   if (!timer) return null
   if (side === 'client') return timer.metAt ? null : <ReplyClock timer={timer} serverNow={serverNow} />
-  return (
-    <span data-testid="request-clock">
-      <SlaClock timer={timer} serverNow={serverNow} />
-    </span>
-  )
+  return <SlaClock timer={timer} serverNow={serverNow} />
 }
 
 export function LiveStaffControls({ userId, mayTake }: { userId: string; mayTake: boolean }) {

@@ -3,7 +3,8 @@
 import { useTranslations } from 'next-intl'
 import { useState } from 'react'
 import { offerAlternativeAction } from '@/lib/requests/actions'
-import { FormMessage } from '@/components/forms/form-message'
+import { CompactSubmit } from '@/components/forms/compact-fields'
+import { TextareaField } from '@/components/forms/fields'
 import { useActionForm } from '@/components/forms/use-action-form'
 
 // "Never say no": when a request cannot be met in full, the butler offers what can be done.
@@ -31,32 +32,25 @@ export function AlternativeForm({ requestId, version }: { requestId: string; ver
     <form {...formProps} className="space-y-2 rounded-xl border border-gold bg-gold-soft/40 p-3">
       <input type="hidden" name="requestId" value={requestId} />
       <input type="hidden" name="version" value={version} />
-      <label htmlFor="alt-description" className="block text-sm font-medium">
-        {t('describe')}
-      </label>
-      <textarea
+      <TextareaField
         id="alt-description"
         name="description"
+        label={t('describe')}
+        error={error}
+        dense
         rows={3}
         maxLength={2000}
         // Opened on purpose (a click or the "a" key): the butler writes at once.
         autoFocus
         placeholder={t('placeholder')}
-        aria-invalid={error ? true : undefined}
-        className="block w-full rounded-lg border border-line bg-white px-3 py-2 text-sm"
       />
-      <FormMessage message={error} className="text-sm" />
       <div className="flex justify-end gap-2">
         <button type="button" onClick={() => setOpen(false)} className="rounded-lg px-3 py-1.5 text-sm text-ink-soft">
           {t('cancel')}
         </button>
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-lg bg-ink px-3 py-1.5 text-sm text-ivory disabled:opacity-50"
-        >
+        <CompactSubmit pending={pending} fit="inline">
           {t('send')}
-        </button>
+        </CompactSubmit>
       </div>
     </form>
   )

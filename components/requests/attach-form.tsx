@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl'
 import { uploadAttachmentAction } from '@/lib/attachments/actions'
 import { FormMessage } from '@/components/forms/form-message'
 import { useActionForm } from '@/components/forms/use-action-form'
+import { Button } from '@/components/ui/button'
 import { FilePicker } from '@/components/ui/file-picker'
 
 export function AttachForm({ requestId }: { requestId: string }) {
@@ -20,13 +21,9 @@ export function AttachForm({ requestId }: { requestId: string }) {
           accept="application/pdf,image/jpeg,image/png,image/webp,image/heic"
           aria-describedby={`file-${requestId}-hint`}
         />
-        <button
-          type="submit"
-          disabled={pending}
-          className="min-h-11 shrink-0 rounded-xl bg-ink px-4 text-sm font-medium text-ivory disabled:opacity-50"
-        >
+        <Button type="submit" disabled={pending} className="shrink-0">
           {t('upload')}
-        </button>
+        </Button>
       </div>
       <p id={`file-${requestId}-hint`} className="text-xs text-ink-soft">
         {t('hint')}

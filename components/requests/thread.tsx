@@ -2,7 +2,8 @@
 
 import { useLocale, useTranslations } from 'next-intl'
 import { useEffect, useRef, useState, type ReactNode } from 'react'
-import { formatTime, formatWhen, type FriendlyLocale } from '@/lib/i18n/friendly'
+import { formatTime, formatWhen, zoneOffset, type FriendlyLocale } from '@/lib/i18n/friendly'
+import { cityNameOf } from '@/lib/i18n/zones'
 import { markThreadReadAction } from '@/lib/portal/actions'
 import type { MessageDTO } from '@/lib/requests/queries'
 import { DeliveryStatus } from '@/components/channels/delivery-status'
@@ -13,6 +14,9 @@ import { Avatar } from '@/components/ui/avatar'
 // Something that belongs in the conversation's flow besides messages (a photo the client sent,
 // a booking the team confirmed, an alternative offered), placed by its time.
 export type FlowCard = { key: string; at: string; node: ReactNode }
+
+// Staff only: an internal note, before and after it is sent.
+const NOTE_CARD = 'border border-dashed border-amber-500 bg-amber-50 text-ink'
 
 type Item = { kind: 'message'; at: string; m: MessageDTO } | { kind: 'card'; at: string; card: FlowCard }
 
@@ -58,8 +62,8 @@ function useReadMarker(requestId: string, count: number, initial: string | null)
 
 // The conversation as a chat, kept live by <LiveRequest>: the other side's bubbles on the left
 // with their initials, the viewer's on the right, each with its time in the viewer's words ("Today
-// 17:39"); staff also see the client's local time when it differs. For staff, internal notes are
-// set apart; clients never receive them. The viewer's own unconfirmed sends follow, marked as
+// 17:39"); staff also see the client's local time when it differs ("London 09:39"). For staff,
+// internal notes are amber, dashed cards, as the composer shows them; clients never receive them. The viewer's own unconfirmed sends follow, marked as
 // sending or, if the send failed, with a button that sends the same draft again (same idempotency
 // key). Optional cards (attachments, confirmations, alternatives) sit in the flow by time.
 export function Thread({
@@ -81,7 +85,8 @@ export function Thread({
   const mine = (m: MessageDTO) => (viewer === 'staff' ? m.fromStaff : !m.fromStaff)
   const readId = lastReadOwn(messages, mine, otherReadAt)
   const lastOwnId = messages.filter((m) => mine(m) && !m.internal).at(-1)?.id
-  const clientZone = viewer === 'staff' && request.clientTimeZone !== timeZone ? request.clientTimeZone : null
+  const clientZone =
+    viewer === 'staff' && zoneOffset(request.clientTimeZone) !== zoneOffset(timeZone) ? request.clientTimeZone : null
 
   const items: Item[] = [
     ...messages.map((m): Item => ({ kind: 'message', at: m.createdAt, m })),
@@ -89,7 +94,11 @@ export function Thread({
   ].sort((a, b) => a.at.localeCompare(b.at))
 
   if (items.length === 0 && pending.length === 0)
-    return <p className="py-6 text-center text-sm text-ink-soft">{t('thread.empty')}</p>
+    return (
+      <p className="py-6 text-center text-sm text-ink-soft">
+        {t(viewer === 'staff' ? 'console.noMessages' : 'thread.empty')}
+      </p>
+    )
   return (
     <ol className="space-y-3" aria-label={t('portal.conversation')} data-testid="thread">
       {items.map((item, i) => {
@@ -122,7 +131,7 @@ export function Thread({
               <div
                 className={`rounded-2xl px-4 py-2.5 text-sm shadow-sm ${
                   m.internal
-                    ? 'border border-dashed border-warn bg-warn/10'
+                    ? NOTE_CARD
                     : own
                       ? 'rounded-br-md bg-ink text-ivory'
                       : 'rounded-bl-md border border-line bg-white'
@@ -130,7 +139,7 @@ export function Thread({
               >
                 {m.internal && (
                   <p className="mb-1 text-xs font-semibold text-warn">
-                    {t('console.internal')} · {m.authorName}
+                    {t('console.noteBadge')} · {m.authorName}
                   </p>
                 )}
                 <p className="whitespace-pre-wrap break-words">{m.body}</p>
@@ -139,7 +148,10 @@ export function Thread({
                   {clientZone && (
                     <span data-testid="client-local-time">
                       {' · '}
-                      {t('thread.clientLocal', { time: formatTime(m.createdAt, { timeZone: clientZone, locale }) })}
+                      {t('console.clientLocal', {
+                        city: cityNameOf(clientZone, locale),
+                        time: formatTime(m.createdAt, { timeZone: clientZone, locale }),
+                      })}
                     </span>
                   )}
                 </p>
@@ -166,7 +178,7 @@ export function Thread({
         >
           <div
             className={`max-w-[80%] rounded-2xl px-4 py-2.5 text-sm shadow-sm ${
-              p.internal ? 'border border-dashed border-warn bg-warn/10' : 'rounded-br-md bg-ink/80 text-ivory'
+              p.internal ? NOTE_CARD : 'rounded-br-md bg-ink/80 text-ivory'
             }`}
           >
             <p className="whitespace-pre-wrap break-words">{p.body}</p>

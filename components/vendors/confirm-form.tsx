@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl'
 import { confirmVendorTaskAction } from '@/lib/vendors/actions'
+import { CompactSubmit } from '@/components/forms/compact-fields'
 import { FormMessage } from '@/components/forms/form-message'
 import { useActionForm } from '@/components/forms/use-action-form'
 
@@ -22,13 +23,9 @@ export function ConfirmVendorForm({ taskId, version }: { taskId: string; version
         maxLength={200}
         className="min-w-0 flex-1 rounded-lg border border-line bg-white px-2 py-1 text-sm"
       />
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded-lg bg-ok px-3 py-1 text-sm text-white disabled:opacity-50"
-      >
+      <CompactSubmit pending={pending} look="ok" fit="tight">
         {t('confirm')}
-      </button>
+      </CompactSubmit>
       <FormMessage message={anyError} className="w-full" />
     </form>
   )

@@ -15,10 +15,13 @@ export function VendorTaskForm({ requestId, vendors }: { requestId: string; vend
   return (
     <form {...formProps} className="mt-3 space-y-2 border-t border-line pt-3" aria-label={t('new')}>
       <input type="hidden" name="requestId" value={requestId} />
-      <CompactSelect id="vt-vendor" name="vendorId" defaultValue="" label={t('vendor')} error={fieldError('vendorId')}>
-        <option value="" disabled>
-          {t('choose')}
-        </option>
+      <CompactSelect
+        id="vt-vendor"
+        name="vendorId"
+        label={t('vendor')}
+        choose={t('choose')}
+        error={fieldError('vendorId')}
+      >
         {vendors.map((v) => (
           <option key={v.id} value={v.id}>
             {v.name} · {v.kind}

@@ -45,7 +45,7 @@ test('at 375 px the request is a conversation: butler, bubbles, photo inline, re
   )
   await expect(client.getByTestId('read-status')).toHaveText('已读')
 
-  await butler.locator('#composer-body').fill('已为您预订，九点前送达。')
+  await butler.getByRole('textbox', { name: '回复 王先生' }).fill('已为您预订，九点前送达。')
   await butler.getByRole('button', { name: '发送' }).click()
   const reply = client.getByTestId('message').filter({ hasText: '已为您预订，九点前送达。' })
   await expect(reply).toHaveAttribute('data-from', 'them')

@@ -28,7 +28,7 @@ test('at 375 px: a client files an airport transfer with a family member, sees t
 
   const butler = await newSignedInPage(browser, people.butlerA)
   await butler.goto(`/console/requests/${requestId}`)
-  await butler.locator('#composer-body').fill('已安排两位的接机，司机会举牌等候。')
+  await butler.getByRole('textbox', { name: '回复 王先生' }).fill('已安排两位的接机，司机会举牌等候。')
   await butler.getByRole('button', { name: '发送' }).click()
   await expect(client.getByText('已安排两位的接机，司机会举牌等候。')).toBeVisible()
   await butler.locator('#status-next').selectOption({ label: '已完成' })

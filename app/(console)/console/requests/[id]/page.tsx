@@ -15,7 +15,6 @@ import { VendorTasks } from '@/components/vendors/vendor-tasks'
 import { VendorTaskForm } from '@/components/vendors/vendor-task-form'
 import { Shortcuts } from '@/components/console/shortcuts'
 import { Checklist } from '@/components/console/checklist'
-import { ConsoleThread } from '@/components/console/console-thread'
 import { QueueRail } from '@/components/console/queue-rail'
 import { ReplyComposer } from '@/components/console/reply-composer'
 import { HandoffForm } from '@/components/handoffs/handoff-form'
@@ -27,6 +26,7 @@ import { AttachmentList } from '@/components/requests/attachment-list'
 import { AttachForm } from '@/components/requests/attach-form'
 import { cannedRepliesFor, checklistFor } from '@/lib/process/queries'
 import { DetailList } from '@/components/requests/detail-list'
+import { Thread } from '@/components/requests/thread'
 import { ReviewBadge } from '@/components/risk/review-badge'
 import { LiveRequest } from '@/components/live/live-request'
 import { RequestPresence, WatchersNotice } from '@/components/presence/request-presence'
@@ -154,7 +154,7 @@ export default async function ConsoleRequestPage({ params }: { params: Promise<{
               </section>
             )}
             <section className="mt-6" aria-label={t('portal.conversation')}>
-              <ConsoleThread timeZone={actor.timeZone} clientTimeZone={request.clientTimeZone} />
+              <Thread timeZone={actor.timeZone} viewer="staff" />
             </section>
             <div className="mt-6">
               <ReplyComposer
