@@ -5,6 +5,7 @@ import { deactivatePolicyAction, savePolicyAction } from '@/lib/sla/actions'
 import { FormMessage } from '@/components/forms/form-message'
 import { useActionForm } from '@/components/forms/use-action-form'
 import { ConfirmActionButton } from '@/components/ui/confirm-action-button'
+import { CompactSubmit } from '@/components/forms/compact-fields'
 
 export type PolicyRow = {
   id: string
@@ -101,15 +102,9 @@ export function PolicyForm({ policy }: { policy?: PolicyRow }) {
             <span className="text-xs text-ink-soft">{t('admin.inactive')}</span>
           ) : (
             <>
-              <button
-                type="submit"
-                name="intent"
-                value="save"
-                disabled={pending}
-                className="rounded-lg bg-ink px-3 py-1 text-sm text-ivory disabled:opacity-50"
-              >
+              <CompactSubmit pending={pending} fit="tight" name="intent" value="save">
                 {policy ? t('admin.save') : t('admin.add')}
-              </button>
+              </CompactSubmit>
               {policy && (
                 <ConfirmActionButton
                   action={deactivatePolicyAction}

@@ -71,23 +71,36 @@ export function CompactSelect({
 // The console's small buttons that send a form: one shape, a few looks and fits. `block` fills
 // a side panel's width; `inline` and `tight` sit beside other controls; `row` matches the
 // height of the inline fields (inline-fields.tsx).
-const SUBMIT_LOOKS = { solid: 'bg-ink text-ivory', outline: 'border border-ink', ok: 'bg-ok text-white' }
+const SUBMIT_LOOKS = {
+  solid: 'bg-ink text-ivory',
+  outline: 'border border-ink',
+  ok: 'bg-ok text-white',
+  quiet: 'border border-line',
+  remove: 'border border-line text-ink-soft hover:text-bad',
+}
 const SUBMIT_FITS = { block: 'w-full py-1.5', inline: 'px-3 py-1.5', tight: 'px-3 py-1', row: 'min-h-9 px-3' }
 
 export function CompactSubmit({
   pending = false,
   look = 'solid',
   fit = 'block',
+  name,
+  value,
   children,
 }: {
   pending?: boolean
   look?: keyof typeof SUBMIT_LOOKS
   fit?: keyof typeof SUBMIT_FITS
+  // A form with two submits (save or delete, approve or decline) tells them apart by name=value.
+  name?: string
+  value?: string
   children: ReactNode
 }) {
   return (
     <button
       type="submit"
+      name={name}
+      value={value}
       disabled={pending}
       className={`rounded-lg text-sm disabled:opacity-50 ${SUBMIT_LOOKS[look]} ${SUBMIT_FITS[fit]}`}
     >

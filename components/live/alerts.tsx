@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl'
 import { useCallback, useRef, useState, useSyncExternalStore } from 'react'
+import { CloseButton } from '@/components/ui/close-button'
 
 export type AlertKind = 'AT_RISK' | 'BREACHED' | 'OFFERED' | 'NEW_REQUEST' | 'CLIENT_MESSAGE'
 const STORAGE_KEY = 'db-alerts-enabled'
@@ -110,14 +111,11 @@ export function AlertBanner({
       className={`fixed bottom-6 right-6 z-20 flex max-w-md items-center gap-3 rounded-xl px-4 py-3 text-sm shadow-lg ${tone}`}
     >
       <span>{banner.text}</span>
-      <button
-        type="button"
+      <CloseButton
         onClick={onDismiss}
+        label={t('dismiss')}
         className="ml-auto rounded px-1 opacity-80 hover:opacity-100"
-        aria-label={t('dismiss')}
-      >
-        ×
-      </button>
+      />
     </div>
   )
 }

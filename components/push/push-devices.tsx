@@ -5,6 +5,7 @@ import { useEffect, useState, useSyncExternalStore } from 'react'
 import { FormMessage } from '@/components/forms/form-message'
 import { useActionCall } from '@/components/forms/use-action-form'
 import { removePushDeviceAction, subscribePushAction } from '@/lib/push/actions'
+import { ListOrEmpty } from '@/components/ui/list'
 
 type Device = { id: string; endpoint: string; deviceName: string; failing: boolean }
 
@@ -106,29 +107,30 @@ export function PushDevices({ publicKey, devices }: { publicKey: string; devices
     <section className="mt-6 rounded-2xl border border-line bg-white p-4" data-testid="push-devices">
       <h2 className="font-medium">{t('title')}</h2>
       <p className="mt-1 text-sm text-ink-soft">{t('hint')}</p>
-      {devices.length === 0 ? (
-        <p className="mt-3 text-sm text-ink-soft">{t('none')}</p>
-      ) : (
-        <ul className="mt-3 divide-y divide-line">
-          {devices.map((d) => (
-            <li key={d.id} className="flex items-center gap-2 py-2 text-sm" data-testid="push-device">
-              <span className="flex-1">
-                {d.deviceName}
-                {d.endpoint === here && <span className="ml-2 text-xs text-ok">{t('thisDevice')}</span>}
-                {d.failing && <span className="ml-2 text-xs text-warn">{t('failing')}</span>}
-              </span>
-              <button
-                type="button"
-                disabled={pending}
-                onClick={() => remove(d)}
-                className="rounded-lg px-2 py-1 text-ink-soft hover:bg-gold-soft"
-              >
-                {t('remove')}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <ListOrEmpty
+        items={devices}
+        empty={t('none')}
+        className="mt-3 divide-y divide-line"
+        emptyClassName="mt-3 text-sm text-ink-soft"
+      >
+        {(d) => (
+          <li key={d.id} className="flex items-center gap-2 py-2 text-sm" data-testid="push-device">
+            <span className="flex-1">
+              {d.deviceName}
+              {d.endpoint === here && <span className="ml-2 text-xs text-ok">{t('thisDevice')}</span>}
+              {d.failing && <span className="ml-2 text-xs text-warn">{t('failing')}</span>}
+            </span>
+            <button
+              type="button"
+              disabled={pending}
+              onClick={() => remove(d)}
+              className="rounded-lg px-2 py-1 text-ink-soft hover:bg-gold-soft"
+            >
+              {t('remove')}
+            </button>
+          </li>
+        )}
+      </ListOrEmpty>
       {support === 'unsupported' && <p className="mt-3 text-sm text-ink-soft">{t('unsupported')}</p>}
       {(blocked || support === 'denied') && <p className="mt-3 text-sm text-warn">{t('denied')}</p>}
       {support === 'ready' && !blocked && !registeredHere && (

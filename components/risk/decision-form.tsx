@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl'
 import { decideRiskAction } from '@/lib/risk/actions'
 import { FormMessage } from '@/components/forms/form-message'
 import { useActionForm } from '@/components/forms/use-action-form'
+import { CompactSubmit } from '@/components/forms/compact-fields'
 
 // Approve (with an optional note for the butler) or decline with an alternative for the client.
 export function RiskDecisionForm({ reviewId, version }: { reviewId: string; version: number }) {
@@ -28,24 +29,12 @@ export function RiskDecisionForm({ reviewId, version }: { reviewId: string; vers
         <FormMessage message={fieldError('alternative')} />
       </label>
       <div className="flex flex-wrap items-center gap-2 sm:col-span-2">
-        <button
-          type="submit"
-          name="decision"
-          value="approve"
-          disabled={pending}
-          className="rounded-lg bg-ink px-3 py-1.5 text-sm text-ivory disabled:opacity-50"
-        >
+        <CompactSubmit pending={pending} fit="inline" name="decision" value="approve">
           {t('approve')}
-        </button>
-        <button
-          type="submit"
-          name="decision"
-          value="decline"
-          disabled={pending}
-          className="rounded-lg border border-line px-3 py-1.5 text-sm disabled:opacity-50"
-        >
+        </CompactSubmit>
+        <CompactSubmit pending={pending} fit="inline" look="quiet" name="decision" value="decline">
           {t('decline')}
-        </button>
+        </CompactSubmit>
         <FormMessage message={formError} />
         {succeeded && <span className="text-xs text-ok">{t('decided')}</span>}
       </div>

@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl'
 import type { ActionResult } from '@/lib/next/action'
 import { FormMessage } from '@/components/forms/form-message'
 import { useActionForm } from '@/components/forms/use-action-form'
+import { CompactSubmit } from '@/components/forms/compact-fields'
 
 export type RowField =
   | {
@@ -81,25 +82,13 @@ export function RowForm({
           <FormMessage message={fieldError(f.name)} />
         </div>
       ))}
-      <button
-        type="submit"
-        name="intent"
-        value="save"
-        disabled={pending}
-        className="rounded-lg bg-ink px-3 py-1 text-sm text-ivory disabled:opacity-50"
-      >
+      <CompactSubmit pending={pending} fit="tight" name="intent" value="save">
         {submitLabel}
-      </button>
+      </CompactSubmit>
       {onDelete && (
-        <button
-          type="submit"
-          name="intent"
-          value="delete"
-          disabled={pending}
-          className="rounded-lg border border-line px-3 py-1 text-sm text-ink-soft hover:text-bad"
-        >
+        <CompactSubmit pending={pending} fit="tight" look="remove" name="intent" value="delete">
           {t('delete')}
-        </button>
+        </CompactSubmit>
       )}
       <FormMessage message={formError} className="w-full" />
       {succeeded && <span className="pt-1 text-xs text-ok">{t('saved')}</span>}

@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl'
 import { createContext, useContext, useRef, type ReactNode } from 'react'
+import { CloseButton } from './close-button'
 
 const SheetContext = createContext<{ close: () => void } | null>(null)
 
@@ -41,14 +42,11 @@ export function Sheet({
       >
         <div className="flex items-center justify-between border-b border-line px-5 py-3">
           <h2 className="font-medium">{title}</h2>
-          <button
-            type="button"
+          <CloseButton
             onClick={close}
+            label={t('close')}
             className="grid size-11 place-items-center rounded-full text-xl text-ink-soft hover:text-ink"
-            aria-label={t('close')}
-          >
-            ×
-          </button>
+          />
         </div>
         <div className="max-h-[75dvh] overflow-y-auto px-5 pb-6 pt-4">
           <SheetContext.Provider value={{ close }}>{children}</SheetContext.Provider>

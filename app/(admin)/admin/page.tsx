@@ -6,6 +6,7 @@ import { listStaff } from '@/lib/staff/queries'
 import { STAFF_ROLE_VALUES } from '@/lib/staff/schemas'
 import { ConfirmActionButton } from '@/components/ui/confirm-action-button'
 import { RowForm } from '@/components/ui/row-form'
+import { SettingsRow } from '@/components/ui/list'
 
 export const dynamic = 'force-dynamic'
 
@@ -19,11 +20,7 @@ export default async function AdminHome() {
       <h1 className="mb-4 text-xl font-semibold">{t('admin.staff')}</h1>
       <div className="rounded-2xl border border-line bg-white px-4">
         {staff.map((s) => (
-          <div
-            key={s.id}
-            className="flex flex-wrap items-center justify-between gap-3 border-b border-line py-1"
-            data-testid="staff-row"
-          >
+          <SettingsRow key={s.id} testId="staff-row">
             <span className="w-72 text-sm">
               {s.name} <span className="text-xs text-ink-soft">{s.email}</span>
               {s.disabled && (
@@ -73,7 +70,7 @@ export default async function AdminHome() {
                 )}
               </div>
             )}
-          </div>
+          </SettingsRow>
         ))}
       </div>
       <section className="mt-6 rounded-2xl border border-line bg-white px-4 py-3">

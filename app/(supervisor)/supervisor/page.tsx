@@ -9,6 +9,7 @@ import Link from 'next/link'
 import { LiveBoard } from '@/components/live/live-board'
 import { presenceOf } from '@/lib/presence/service'
 import { replicaLagNotice } from '@/lib/db/replica'
+import { ListOrEmpty } from '@/components/ui/list'
 
 export const dynamic = 'force-dynamic'
 
@@ -43,29 +44,25 @@ export default async function SupervisorBoard() {
           <h2 className="mb-3 text-lg font-medium">
             {t('vendors.pendingApprovals')} <span className="text-ink-soft">({approvals.length})</span>
           </h2>
-          {approvals.length === 0 ? (
-            <p className="text-sm text-ink-soft">{t('common.empty')}</p>
-          ) : (
-            <ul className="space-y-2">
-              {approvals.map((a) => (
-                <li key={a.id} className="rounded-2xl border border-gold bg-white p-3 text-sm" data-testid="approval">
-                  <p className="font-medium tabular-nums">
-                    {a.currency} {a.cost} · {a.vendorName}
-                  </p>
-                  <p>{a.description}</p>
-                  <p className="text-xs text-ink-soft">
-                    <Link href={`/console/requests/${a.requestId}`} className="hover:underline">
-                      #{a.requestNumber} {a.requestTitle}
-                    </Link>{' '}
-                    · {a.clientName} · {a.butlerName ?? '—'} ({t('vendors.limit')} CNY {a.butlerLimit ?? '0'})
-                  </p>
-                  <div className="mt-2">
-                    <ApprovalButtons taskId={a.id} version={a.version} />
-                  </div>
-                </li>
-              ))}
-            </ul>
-          )}
+          <ListOrEmpty items={approvals} empty={t('common.empty')} className="space-y-2">
+            {(a) => (
+              <li key={a.id} className="rounded-2xl border border-gold bg-white p-3 text-sm" data-testid="approval">
+                <p className="font-medium tabular-nums">
+                  {a.currency} {a.cost} · {a.vendorName}
+                </p>
+                <p>{a.description}</p>
+                <p className="text-xs text-ink-soft">
+                  <Link href={`/console/requests/${a.requestId}`} className="hover:underline">
+                    #{a.requestNumber} {a.requestTitle}
+                  </Link>{' '}
+                  · {a.clientName} · {a.butlerName ?? '—'} ({t('vendors.limit')} CNY {a.butlerLimit ?? '0'})
+                </p>
+                <div className="mt-2">
+                  <ApprovalButtons taskId={a.id} version={a.version} />
+                </div>
+              </li>
+            )}
+          </ListOrEmpty>
         </section>
       }
     />

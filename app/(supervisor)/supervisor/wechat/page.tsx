@@ -4,6 +4,7 @@ import { bindChannelContactAction } from '@/lib/channels/actions'
 import { bindableClients, unboundContacts } from '@/lib/channels/queries'
 import { formatWhen, type FriendlyLocale } from '@/lib/i18n/friendly'
 import { RowForm } from '@/components/ui/row-form'
+import { SettingsRow } from '@/components/ui/list'
 
 export const dynamic = 'force-dynamic'
 
@@ -21,11 +22,7 @@ export default async function WechatQueuePage() {
       <section className="rounded-2xl border border-line bg-white px-4 py-3">
         {contacts.length === 0 && <p className="text-sm text-ink-soft">{t('empty')}</p>}
         {contacts.map((c) => (
-          <div
-            key={c.id}
-            className="flex flex-wrap items-center justify-between gap-3 border-b border-line py-2 last:border-0"
-            data-testid="unbound-contact"
-          >
+          <SettingsRow key={c.id} testId="unbound-contact">
             <div className="min-w-0 flex-1 text-sm">
               <p>
                 <span className="font-mono">{c.label}</span>
@@ -49,7 +46,7 @@ export default async function WechatQueuePage() {
               submitLabel={t('bind')}
               fields={[{ name: 'clientId', label: t('client'), kind: 'select', value: '', options }]}
             />
-          </div>
+          </SettingsRow>
         ))}
       </section>
     </>
