@@ -9,7 +9,16 @@ import { useActionForm } from '@/components/forms/use-action-form'
 
 type Vendor = { id: string; name: string; kind: string; city: string | null }
 
-export function VendorTaskForm({ requestId, vendors }: { requestId: string; vendors: Vendor[] }) {
+// The cost's currency starts as the client's own (from where they live), as the vendor bills it.
+export function VendorTaskForm({
+  requestId,
+  vendors,
+  clientCurrency,
+}: {
+  requestId: string
+  vendors: Vendor[]
+  clientCurrency: string
+}) {
   const t = useTranslations('vendors')
   const { formProps, pending, fieldError, formError, data } = useActionForm(createVendorTaskAction)
   return (
@@ -38,7 +47,7 @@ export function VendorTaskForm({ requestId, vendors }: { requestId: string; vend
       />
       <div className="grid grid-cols-[1fr_6rem] gap-2">
         <CompactInput id="vt-cost" name="cost" inputMode="decimal" label={t('cost')} error={fieldError('cost')} />
-        <CompactSelect id="vt-currency" name="currency" defaultValue="CNY" label={t('currency')}>
+        <CompactSelect id="vt-currency" name="currency" defaultValue={clientCurrency} label={t('currency')}>
           {CURRENCIES.map((c) => (
             <option key={c}>{c}</option>
           ))}

@@ -13,6 +13,7 @@ import { Alternatives } from '@/components/requests/alternatives'
 import { listActiveVendors, vendorTasksFor } from '@/lib/vendors/queries'
 import { VendorTasks } from '@/components/vendors/vendor-tasks'
 import { VendorTaskForm } from '@/components/vendors/vendor-task-form'
+import { currencyForZone } from '@/lib/vendors/currency'
 import { Shortcuts } from '@/components/console/shortcuts'
 import { Checklist } from '@/components/console/checklist'
 import { QueueRail } from '@/components/console/queue-rail'
@@ -242,7 +243,11 @@ export default async function ConsoleRequestPage({ params }: { params: Promise<{
                   <summary className="cursor-pointer text-sm text-ink underline underline-offset-2">
                     {t('vendors.new')}
                   </summary>
-                  <VendorTaskForm requestId={request.id} vendors={vendors} />
+                  <VendorTaskForm
+                    requestId={request.id}
+                    vendors={vendors}
+                    clientCurrency={currencyForZone(request.clientTimeZone)}
+                  />
                 </details>
               )}
             </section>
