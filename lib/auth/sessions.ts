@@ -67,49 +67,24 @@ export async function revokeSession(sessionId: string) {
 // The server-side check behind every guard: the session row must exist, be live, and belong
 // to an enabled user. Revoking the row ends the session on the next request.
 export async function loadActor(sessionId: string): Promise<Actor | null> {
-  const session = await db.authSession.findFirst({
-    where: { id: sessionId, revokedAt: null, expiresAt: { gt: new Date() } },
-    select: {
-      id: true,
-      user: {
-        select: {
-          id: true,
-          role: true,
-          name: true,
-          locale: true,
-          timeZone: true,
-          disabledAt: true,
-          onDuty: true,
-          totpEnabledAt: true,
-          clientProfile: { select: { id: true } },
-          delegations: { where: { status: 'ACTIVE' }, select: { clientId: true } },
-        },
-      },
-    },
-  })
-  if (!session || session.user.disabledAt) return null
-  const u = session.user
-  const clientIds =
-    u.role === 'CLIENT'
-      ? u.clientProfile
-        ? [u.clientProfile.id]
-        : []
-      : u.role === 'DELEGATE'
-        ? u.delegations.map((d) => d.clientId)
-        : []
-  return {
-    userId: u.id,
-    sessionId: session.id,
-    role: u.role,
-    name: u.name,
-    locale: u.locale,
-    timeZone: u.timeZone,
-    onDuty: u.onDuty,
-    clientIds,
-    secondFactorOn: u.totpEnabledAt !== null,
-    mustEnrollSecondFactor: mustEnrollSecondFactor(u.role, u.totpEnabledAt !== null),
-  }
+  // One statement (this runs on every request): the live session, its enabled user, and the
+  // clients the user may act for (their own profile, or those who delegated to them).
+  const [row] = await db.$queryRaw<ActorRow[]>`
+    SELECT s.id AS "sessionId", u.id AS "userId", u.role::text AS role, u.name, u.locale::text AS locale,
+           u."timeZone", u."onDuty", u."totpEnabledAt" IS NOT NULL AS "secondFactorOn",
+           CASE u.role
+             WHEN 'CLIENT' THEN ARRAY(SELECT c.id FROM "Client" c WHERE c."userId" = u.id)
+             WHEN 'DELEGATE' THEN ARRAY(SELECT d."clientId" FROM "Delegate" d
+                                        WHERE d."userId" = u.id AND d.status = 'ACTIVE' ORDER BY d."invitedAt")
+             ELSE '{}'::text[]
+           END AS "clientIds"
+    FROM "AuthSession" s JOIN "User" u ON u.id = s."userId"
+    WHERE s.id = ${sessionId} AND s."revokedAt" IS NULL AND s."expiresAt" > now() AND u."disabledAt" IS NULL`
+  if (!row) return null
+  return { ...row, mustEnrollSecondFactor: mustEnrollSecondFactor(row.role, row.secondFactorOn) }
 }
+
+type ActorRow = Omit<Actor, 'mustEnrollSecondFactor'>
 
 // A new password ends every other session of the user at once; the current one stays.
 export async function changePassword(actor: Actor, current: string, next: string) {

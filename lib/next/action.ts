@@ -5,7 +5,7 @@ import { getTranslations } from 'next-intl/server'
 import { z } from 'zod'
 import type { Ability } from '../auth/policy'
 import type { Actor } from '../auth/roles'
-import { isAppError, type ErrorKey, type ErrorParamValues } from '../errors'
+import { isAppError, type ErrorParamValues } from '../errors'
 import { schemaErrorMap, schemaFieldErrors } from '../i18n/schema-errors'
 import { log, withLogContext } from '../log'
 import { requireActor } from './guards'
@@ -85,8 +85,8 @@ function guarded<S extends z.ZodType, C, T>(
 ) {
   return (raw: unknown): Promise<ActionResult<T>> =>
     inActionContext(async () => {
-      const t = await getTranslations()
-      const say = (key: ErrorKey, params?: ErrorParamValues | Record<string, number>) => t(key, params)
+      // Messages are loaded only for a refusal: an accepted call never formats one.
+      const translate = () => getTranslations()
       try {
         // Authentication comes before parsing, so a stranger learns nothing from validation.
         const ctx = await authenticate()
@@ -95,18 +95,20 @@ function guarded<S extends z.ZodType, C, T>(
         const input = raw instanceof FormData ? formToObject(raw) : raw
         const parsed = opts.schema.safeParse(input, { error: schemaErrorMap })
         if (!parsed.success) {
+          const t = await translate()
           const fieldErrors: Record<string, string> = {}
           for (const [field, { key, params }] of Object.entries(schemaFieldErrors(parsed.error.issues)))
-            fieldErrors[field] = say(key, params)
+            fieldErrors[field] = t(key, params)
           return { ok: false, message: t('errors.checkFields'), fieldErrors }
         }
         return { ok: true, data: await run(ctx, parsed.data) }
       } catch (e) {
         // redirect() and notFound() are how Next itself answers, not failures.
         unstable_rethrow(e)
+        const t = await translate()
         if (isAppError(e)) {
           log.info({ action: opts.name, code: e.code, key: e.messageKey, field: e.field }, 'action refused')
-          const message = say(e.messageKey, e.params)
+          const message = t(e.messageKey, e.params as ErrorParamValues)
           return { ok: false, message, ...(e.field ? { fieldErrors: { [e.field]: message } } : {}) }
         }
         log.error({ err: e, action: opts.name }, 'action failed')

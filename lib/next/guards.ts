@@ -4,14 +4,14 @@ import { cache } from 'react'
 import { AppError } from '../errors'
 import { assertCan, can, homePathFor, type Ability } from '../auth/policy'
 import type { Actor } from '../auth/roles'
+import { currentSessionId } from './session-cookie'
 import { loadActor } from '../auth/sessions'
-import { auth } from './auth'
 
-// Cached per render so layout, page and i18n config share one session lookup.
+// Cached per render so layout, page and i18n config share one session lookup: the cookie
+// Auth.js signed names our session row, which must still be live (one statement).
 export const currentActor = cache(async (): Promise<Actor | null> => {
-  const session = await auth()
-  if (!session?.sid) return null
-  return loadActor(session.sid)
+  const sessionId = await currentSessionId()
+  return sessionId ? loadActor(sessionId) : null
 })
 
 const SECOND_FACTOR_SETUP_PATH = '/account/two-factor'

@@ -9,6 +9,7 @@ vi.mock('../../lib/next/auth', () => ({
   signIn: vi.fn(),
   signOut: vi.fn(),
 }))
+vi.mock('../../lib/next/session-cookie', () => ({ currentSessionId: async () => currentSid }))
 
 import { db } from '../../lib/db'
 import { createSession } from '../../lib/auth/sessions'
@@ -83,14 +84,15 @@ describe('audited reads', () => {
   it('every export records who, which filter and how many rows', async () => {
     currentSid = await createSession(supervisorId)
     const ctx = { params: Promise.resolve({}) }
-    const today = new Date().toISOString().slice(0, 10)
-    const q = `from=2020-01-01&to=${today}`
+    // Tomorrow in UTC: the range covers today in every zone, whatever the hour the test runs.
+    const to = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)
+    const q = `from=2020-01-01&to=${to}`
     const requests = await exportRequests(new Request(`http://app.test/api/export/requests?${q}`), ctx)
     expect(requests.status).toBe(200)
     const csvRows = (await requests.text()).trim().split('\n').length - 1
     expect(csvRows).toBeGreaterThan(0)
     expect(await rowsFor(supervisorId, 'export.requests')).toEqual([
-      expect.objectContaining({ entity: 'Export', data: { from: '2020-01-01', to: today, rows: csvRows } }),
+      expect.objectContaining({ entity: 'Export', data: { from: '2020-01-01', to, rows: csvRows } }),
     ])
     expect((await exportKpi(new Request(`http://app.test/api/export/kpi?${q}`), ctx)).status).toBe(200)
     expect(await rowsFor(supervisorId, 'export.kpi')).toEqual([
@@ -104,7 +106,7 @@ describe('audited reads', () => {
     expect(await rowsFor(supervisorId, 'export.audit')).toEqual([
       expect.objectContaining({
         clientId,
-        data: { from: '2020-01-01', to: today, client: clientId, action: 'request.viewed', rows: 2 },
+        data: { from: '2020-01-01', to, client: clientId, action: 'request.viewed', rows: 2 },
       }),
     ])
     currentSid = null

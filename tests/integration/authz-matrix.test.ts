@@ -12,6 +12,7 @@ vi.mock('../../lib/next/auth', () => ({
   signIn: vi.fn(),
   signOut: vi.fn(),
 }))
+vi.mock('../../lib/next/session-cookie', () => ({ currentSessionId: async () => currentSid }))
 vi.mock('next-intl/server', () => ({
   getTranslations: async () => (key: string) => `errors.${key.replace(/^errors\./, '')}`,
 }))

@@ -13,6 +13,7 @@ vi.mock('../../lib/next/auth', () => ({
   signIn: vi.fn(),
   signOut: vi.fn(),
 }))
+vi.mock('../../lib/next/session-cookie', () => ({ currentSessionId: async () => currentSid }))
 vi.mock('next-intl/server', () => ({ getTranslations: async () => createTranslator({ locale: 'en', messages: en }) }))
 vi.mock('next/headers', () => ({
   headers: async () => incoming,

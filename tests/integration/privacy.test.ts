@@ -8,6 +8,7 @@ vi.mock('../../lib/next/auth', () => ({
   signIn: vi.fn(),
   signOut: vi.fn(),
 }))
+vi.mock('../../lib/next/session-cookie', () => ({ currentSessionId: async () => currentSid }))
 
 import { db } from '../../lib/db'
 import { stopProducer } from '../../lib/jobs/boss'
