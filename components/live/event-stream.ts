@@ -1,9 +1,17 @@
 'use client'
 
 import { useEffect, useRef, useSyncExternalStore } from 'react'
+import type { QueueRowDTO } from '@/lib/console/queue'
+import type { RequestLiveDTO } from '@/lib/requests/queries'
 
-// What the server forwards for a request event: ids and small flags (app/api/events/route.ts).
+// The request as this viewer sees it, carried by the event (staff also get the queue's preview
+// of the newest message), so a live view applies it without reading it back.
+export type EventRow = RequestLiveDTO & { last?: QueueRowDTO['last'] }
+
+// What the server forwards for a request event: ids, small flags and the row when the server
+// could read it (app/api/events/route.ts).
 export type StreamEvent = {
+  row?: EventRow
   requestId?: string
   clientId?: string
   messageId?: string

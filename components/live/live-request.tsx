@@ -117,14 +117,17 @@ export function LiveRequest({
 
   useStreamEvents((name, data) => {
     if (data.requestId !== initial.id) return
+    // The event carries the request as this viewer sees it (status, clocks, version); an event
+    // without it has the row read back.
+    const update = () => (data.row ? setRequest(data.row) : refetch(initial.id))
     if (name === 'message.created' && data.messageId) {
       const id = data.messageId
       void fetchMessage(id).then((m) => m && addMessage(m, m.key))
-      // The reply meets a clock and may change the status: the row is re-read as well.
-      refetch(initial.id)
+      // The reply meets a clock and may change the status.
+      update()
       return
     }
-    refetch(initial.id)
+    update()
     if (name === 'request.updated') {
       clearTimeout(refreshSoon.current ?? undefined)
       refreshSoon.current = setTimeout(() => router.refresh(), 200)

@@ -58,7 +58,9 @@ export function StaffLive({
 
   const onEvent = useCallback(
     (name: string, data: StreamEvent) => {
-      const title = data.requestId ? titles[data.requestId] : undefined
+      const title = data.requestId
+        ? (titles[data.requestId] ?? (data.row ? `${data.row.clientName} · ${data.row.title}` : undefined))
+        : undefined
       const kind: AlertKind | null =
         name === 'request.created'
           ? 'NEW_REQUEST'

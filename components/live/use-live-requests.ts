@@ -66,7 +66,7 @@ export function useLiveRequests(
     keep.current = opts
   })
 
-  const refetch = useRequestRefetch((id, row) => {
+  const apply = (id: string, row: RequestSummaryDTO | null) =>
     setRows((prev) => {
       const at = prev.findIndex((r) => r.id === id)
       if (!row || !keep.current.keep(row)) return at < 0 ? prev : prev.filter((r) => r.id !== id)
@@ -75,13 +75,17 @@ export function useLiveRequests(
       next[at] = row
       return next
     })
-  })
+  const refetch = useRequestRefetch(apply)
   const router = useRouter()
   useStreamEvents((name, data) => {
     // The viewer's own rights changed (clients reassigned, a delegation revoked): which rows
     // belong in the list is a structural question, answered by the server once.
     if (name === 'scope') router.refresh()
-    else if (data.requestId && name !== 'resync') refetch(data.requestId)
+    else if (data.requestId && name !== 'resync') {
+      // The event carries the row as this viewer sees it; without one, it is read back.
+      if (data.row) apply(data.requestId, data.row)
+      else refetch(data.requestId)
+    }
   })
   return rows
 }

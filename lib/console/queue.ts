@@ -143,11 +143,7 @@ async function queueRows(actor: Actor, ids: string[]): Promise<QueueRowDTO[]> {
              AND m."createdAt" > COALESCE(v."seenAt", '-infinity'::timestamptz)) AS unread
        FROM unnest($2::text[]) WITH ORDINALITY AS r(id, ord)
        LEFT JOIN "RequestView" v ON v."requestId" = r.id AND v."userId" = $1
-       LEFT JOIN LATERAL (
-         SELECT left(m.body, ${PREVIEW_CHARS + 1}) AS body, m."createdAt", m.visibility,
-           u.role IN ('CLIENT', 'DELEGATE') AS "fromClient"
-         FROM "Message" m JOIN "User" u ON u.id = m."authorId"
-         WHERE m."requestId" = r.id ORDER BY m."createdAt" DESC LIMIT 1) lm ON TRUE
+       LEFT JOIN LATERAL (${LAST_MESSAGE_OF_R}) lm ON TRUE
        ORDER BY r.ord`,
       actor.userId,
       ids,
@@ -157,20 +153,43 @@ async function queueRows(actor: Actor, ids: string[]): Promise<QueueRowDTO[]> {
   return extras.flatMap((e) => {
     const r = byId.get(e.id)
     if (!r) return []
-    const body = e.body ?? ''
     return [
       {
         ...r,
-        last: e.at
-          ? {
-              body: body.length > PREVIEW_CHARS ? `${body.slice(0, PREVIEW_CHARS).trimEnd()}…` : body,
-              at: e.at.toISOString(),
-              fromClient: e.fromClient,
-              internal: e.internal,
-            }
-          : null,
+        last: lastOf(e),
         unread: e.unread,
       },
     ]
   })
+}
+
+// The newest message of request `r`, its body cut to a preview.
+const LAST_MESSAGE_OF_R = `
+  SELECT left(m.body, ${PREVIEW_CHARS + 1}) AS body, m."createdAt", m.visibility,
+    u.role IN ('CLIENT', 'DELEGATE') AS "fromClient"
+  FROM "Message" m JOIN "User" u ON u.id = m."authorId"
+  WHERE m."requestId" = r.id ORDER BY m."createdAt" DESC LIMIT 1`
+
+type LastRow = { body: string | null; at: Date | null; fromClient: boolean; internal: boolean }
+
+function lastOf(e: LastRow): QueueRowDTO['last'] {
+  if (!e.at) return null
+  const body = e.body ?? ''
+  return {
+    body: body.length > PREVIEW_CHARS ? `${body.slice(0, PREVIEW_CHARS).trimEnd()}…` : body,
+    at: e.at.toISOString(),
+    fromClient: e.fromClient,
+    internal: e.internal,
+  }
+}
+
+// The queue's preview of a request's newest message, for a live event to carry (staff only).
+export async function lastMessageOf(requestId: string): Promise<QueueRowDTO['last']> {
+  const [row] = await db.$queryRawUnsafe<LastRow[]>(
+    `SELECT lm.body, lm."createdAt" AS at, COALESCE(lm."fromClient", FALSE) AS "fromClient",
+       COALESCE(lm.visibility = 'INTERNAL', FALSE) AS internal
+     FROM (SELECT $1::text AS id) r LEFT JOIN LATERAL (${LAST_MESSAGE_OF_R}) lm ON TRUE`,
+    requestId,
+  )
+  return row ? lastOf(row) : null
 }

@@ -109,8 +109,8 @@ type SummaryRow = Prisma.ServiceRequestGetPayload<{ select: typeof REQUEST_HEADL
 
 // A request as every list shows it, with the clock that matters most. Who works it is staff
 // business: clients see their butler's name, not staff ids.
-function requestSummary(actor: Actor, r: SummaryRow, t: TimerRow | null): RequestSummaryDTO {
-  const staff = can(actor, 'request.serve')
+function requestSummary(viewer: Pick<Actor, 'role'>, r: SummaryRow, t: TimerRow | null): RequestSummaryDTO {
+  const staff = can(viewer, 'request.serve')
   return {
     ...requestHeadline(r),
     clientName: r.client.displayName,
@@ -135,8 +135,10 @@ function headlineTimer(timers: TimerRow[]) {
 }
 
 // Clients see only whether their butler has answered; resolution targets are internal.
-const headlineKinds = (actor: Actor): TimerKind[] =>
-  !can(actor, 'request.serve') ? ['FIRST_RESPONSE', 'NEXT_RESPONSE'] : ['FIRST_RESPONSE', 'NEXT_RESPONSE', 'RESOLUTION']
+const headlineKinds = (viewer: Pick<Actor, 'role'>): TimerKind[] =>
+  !can(viewer, 'request.serve')
+    ? ['FIRST_RESPONSE', 'NEXT_RESPONSE']
+    : ['FIRST_RESPONSE', 'NEXT_RESPONSE', 'RESOLUTION']
 
 export type RequestFilters = { q?: string; category?: Category; status?: RequestStatus }
 
@@ -390,6 +392,36 @@ export async function getRequestLive(actor: Actor, id: string): Promise<RequestL
     ? await db.slaTimer.findMany({ where: { requestId: id }, orderBy: { startedAt: 'asc' }, select: timerSelect })
     : []
   return { ...row, timers: timers.map(toTimerDTO) }
+}
+
+// A request as live views show it, read once per web process for each event that names it
+// (not once per viewer): as staff see it, with every clock, and as its client sees it. Which
+// one a stream receives, if any, its scope decides (lib/events/scope.ts).
+export async function liveRowsOf(id: string): Promise<{ staff: RequestLiveDTO; client: RequestLiveDTO } | null> {
+  const r = await db.serviceRequest.findUnique({
+    where: { id },
+    select: {
+      ...REQUEST_HEADLINE,
+      clientId: true,
+      assigneeId: true,
+      offerStage: true,
+      version: true,
+      client: { select: { displayName: true, timeZone: true, dedicatedButlerId: true, backupButlerId: true } },
+      assignee: { select: { name: true } },
+      timers: { orderBy: { startedAt: 'asc' }, select: timerSelect },
+    },
+  })
+  if (!r) return null
+  const newestFirst = [...r.timers].reverse()
+  // As listRequests picks the headline clock: the viewer's kinds, the four newest.
+  const summary = (viewer: Pick<Actor, 'role'>) => {
+    const kinds = headlineKinds(viewer)
+    return requestSummary(viewer, r, headlineTimer(newestFirst.filter((t) => kinds.includes(t.kind)).slice(0, 4)))
+  }
+  return {
+    staff: { ...summary({ role: 'SUPERVISOR' }), timers: r.timers.map(toTimerDTO) },
+    client: { ...summary({ role: 'CLIENT' }), timers: [] },
+  }
 }
 
 // One message, for a live thread: `key` is the sender's idempotency key, shown to the sender

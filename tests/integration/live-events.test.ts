@@ -7,7 +7,9 @@ import { can } from '../../lib/auth/policy'
 import { loadActor, revokeSession } from '../../lib/auth/sessions'
 import { revokeDelegate } from '../../lib/clients/delegates'
 import { EVENTS_CHANNEL, type BusEvent, type RequestEvent } from '../../lib/events/publish'
+import { eventRowsOf } from '../../lib/events/live-rows'
 import { mayReceive, scopeOf } from '../../lib/events/scope'
+import { queueRow } from '../../lib/console/queue'
 import { canSeeRequest, getMessage, getRequestLive } from '../../lib/requests/queries'
 import { createRequest } from '../../lib/requests/lifecycle'
 import { postClientMessage, replyToRequest } from '../../lib/requests/conversation'
@@ -207,5 +209,25 @@ describe('live events: audience in the notification, decision in memory', () => 
     expect(forClient).toMatchObject({ id: request.id, status: 'NEW', timers: [] })
     const forButler = await getRequestLive(team.butlerActor, request.id)
     expect(forButler?.timers.map((t) => t.kind).sort()).toEqual(['FIRST_RESPONSE', 'RESOLUTION'])
+  })
+
+  it('the row an event carries is what each viewer would read back', async () => {
+    const team = await teamWithClient('Carried Client')
+    const request = await createRequest(team.clientActor, { category: 'OTHER', title: 'Opera', details: {} })
+    await replyToRequest(team.butlerActor, { requestId: request.id, body: 'Box seats, noted', internal: true })
+
+    const rows = await eventRowsOf(request.id)
+    const { timers: _clientTimers, ...clientSummary } = (await getRequestLive(team.clientActor, request.id))!
+    const forButler = (await getRequestLive(team.butlerActor, request.id))!
+    expect(rows?.client).toEqual({ ...clientSummary, timers: [] })
+    // Staff see every clock and the queue's preview of the newest message, internal notes too.
+    expect(rows?.staff).toEqual({
+      ...forButler,
+      last: { body: 'Box seats, noted', at: expect.any(String), fromClient: false, internal: true },
+    })
+    // The queue's row, but for its unread mark, which is the viewer's own (the browser keeps it).
+    const { unread: _unread, ...queued } = (await queueRow(team.butlerActor, request.id))!
+    expect(rows?.staff).toMatchObject(queued)
+    expect(await eventRowsOf('no-such-request')).toBeNull()
   })
 })

@@ -4,6 +4,8 @@ import { loadActor } from '@/lib/auth/sessions'
 import { eventHub, type HubEvent } from '@/lib/events/hub'
 import type { RequestEvent } from '@/lib/events/publish'
 import { mayReceive, scopeOf } from '@/lib/events/scope'
+import { eventRowsOf, type EventRows } from '@/lib/events/live-rows'
+import { can } from '@/lib/auth/policy'
 
 export const dynamic = 'force-dynamic'
 
@@ -14,22 +16,40 @@ const REVALIDATE_EVERY = 4
 const encoder = new TextEncoder()
 const frame = (event: string, data: unknown) => encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`)
 
-// What the browser needs to update its state: ids and small flags, never the audience. The
-// same for every stream, so it is encoded once per event however many streams receive it.
-const encoded = new WeakMap<RequestEvent, Uint8Array>()
-function wireOf(e: RequestEvent) {
-  let bytes = encoded.get(e)
-  if (!bytes) {
-    bytes = frame(e.type, {
+// What the browser needs to update its state: the event's ids and small flags, and the request
+// as this viewer sees it (staff or client), so no live view reads it back; never the audience.
+// The row is read once per event in this process, and each frame encoded once per kind of
+// viewer, however many streams receive it.
+type View = 'staff' | 'client'
+const rowsByEvent = new WeakMap<RequestEvent, Promise<EventRows | null>>()
+const framesByEvent = new WeakMap<RequestEvent, Partial<Record<View, Promise<Uint8Array>>>>()
+
+function rowsOf(e: RequestEvent) {
+  let rows = rowsByEvent.get(e)
+  if (!rows) {
+    // Without its row the event still goes out: the views then read the request themselves.
+    rows = eventRowsOf(e.requestId).catch((err) => {
+      log.warn({ err, requestId: e.requestId }, 'event row not read')
+      return null
+    })
+    rowsByEvent.set(e, rows)
+  }
+  return rows
+}
+
+function wireOf(e: RequestEvent, view: View) {
+  const frames = framesByEvent.get(e) ?? {}
+  framesByEvent.set(e, frames)
+  return (frames[view] ??= rowsOf(e).then((rows) =>
+    frame(e.type, {
       requestId: e.requestId,
       clientId: e.clientId,
       ...(e.type === 'sla.changed' ? { state: e.state } : {}),
       ...(e.type === 'request.offered' ? { stage: e.stage } : {}),
       ...(e.type === 'message.created' ? { messageId: e.messageId, fromClient: e.fromClient } : {}),
-    })
-    encoded.set(e, bytes)
-  }
-  return bytes
+      ...(rows ? { row: rows[view] } : {}),
+    }),
+  ))
 }
 
 // Server-sent events. Who receives an event is decided in memory from the audience it carries
@@ -52,8 +72,12 @@ export const GET = defineRoute({ name: 'events', can: 'account.use' }, async (ac
         }
       }
       const send = (event: string, data: unknown) => write(frame(event, data))
+      // Frames wait for their rows in order, so a stream never delivers events out of order.
+      let sent: Promise<unknown> = Promise.resolve()
       const forward = (e: RequestEvent) => {
-        if (mayReceive(scope, e)) write(wireOf(e))
+        if (!mayReceive(scope, e)) return
+        const frame = wireOf(e, can(scope, 'request.serve') ? 'staff' : 'client')
+        sent = sent.then(() => frame).then(write)
       }
 
       let held: RequestEvent[] | null = null
