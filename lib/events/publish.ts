@@ -1,5 +1,6 @@
 import 'server-only'
 import type { Tx } from '../db'
+import { Prisma } from '../generated/prisma/client'
 
 export const EVENTS_CHANNEL = 'db_events'
 
@@ -38,58 +39,37 @@ type ScopeEvent = { type: 'scope.changed'; userIds: string[] }
 // What travels through NOTIFY.
 export type BusEvent = RequestEvent | ScopeEvent
 
-// Read inside the publishing transaction, so the list matches what the write committed.
-async function audienceOf(tx: Tx, requestId: string): Promise<string[]> {
-  const r = await tx.serviceRequest.findUnique({
-    where: { id: requestId },
-    select: {
-      assigneeId: true,
-      offerStage: true,
-      handoffs: { where: { status: 'OPEN' }, select: { ownerId: true } },
-      client: {
-        select: {
-          userId: true,
-          dedicatedButlerId: true,
-          backupButlerId: true,
-          delegates: { where: { status: 'ACTIVE' }, select: { userId: true } },
-        },
-      },
-    },
-  })
-  if (!r) return []
-  const onDuty =
-    r.offerStage === 'ALL'
-      ? await tx.user.findMany({
-          where: { role: 'BUTLER', onDuty: true, disabledAt: null },
-          select: { id: true },
-        })
-      : []
-  const ids = [
-    r.client.userId,
-    ...r.client.delegates.map((d) => d.userId),
-    r.client.dedicatedButlerId,
-    r.client.backupButlerId,
-    r.assigneeId,
-    ...r.handoffs.map((h) => h.ownerId),
-    ...onDuty.map((u) => u.id),
-  ]
-  return [...new Set(ids.filter((id): id is string => Boolean(id)))]
-}
+// Who may see a request (see RequestEvent), as SQL over the request whose id `requestId` gives:
+// read inside the publishing transaction, so the list matches what the write committed.
+const audienceOf = (requestId: Prisma.Sql) => Prisma.sql`
+  SELECT ARRAY(
+    SELECT DISTINCT who FROM unnest(
+      ARRAY[c."userId", c."dedicatedButlerId", c."backupButlerId", r."assigneeId"]
+      || ARRAY(SELECT d."userId" FROM "Delegate" d WHERE d."clientId" = c.id AND d.status = 'ACTIVE')
+      || ARRAY(SELECT h."ownerId" FROM "Handoff" h WHERE h."requestId" = r.id AND h.status = 'OPEN')
+      || CASE WHEN r."offerStage" = 'ALL' THEN ARRAY(
+           SELECT u.id FROM "User" u WHERE u.role = 'BUTLER' AND u."onDuty" AND u."disabledAt" IS NULL)
+         ELSE '{}'::text[] END) AS who
+    WHERE who IS NOT NULL) AS audience
+  FROM "ServiceRequest" r JOIN "Client" c ON c.id = r."clientId"
+  WHERE r.id = ${requestId}`
 
-// Sent inside the write's transaction, so listeners hear of it only if it commits.
+// Sent inside the write's transaction, so listeners hear of it only if it commits. The audience
+// is read and the notification sent in one statement.
 export async function publish(tx: Tx, event: DomainEvent) {
-  const full: RequestEvent = { ...event, audience: await audienceOf(tx, event.requestId) }
-  await notify(tx, full)
+  await tx.$executeRaw`
+    SELECT pg_notify(${EVENTS_CHANNEL}, (${JSON.stringify(event)}::jsonb
+      || jsonb_build_object('audience', COALESCE((${audienceOf(Prisma.sql`${event.requestId}`)}), '{}'::text[])))::text)`
 }
 
 // Many events in one statement (the SLA worker decides marks in batches); each carries its
-// request's audience like publish(), read once per request.
+// request's audience like publish().
 export async function publishMany(tx: Tx, events: DomainEvent[]) {
   if (!events.length) return
-  const audiences = new Map<string, string[]>()
-  for (const id of new Set(events.map((e) => e.requestId))) audiences.set(id, await audienceOf(tx, id))
-  const full = events.map((e): RequestEvent => ({ ...e, audience: audiences.get(e.requestId) ?? [] }))
-  await tx.$executeRaw`SELECT pg_notify(${EVENTS_CHANNEL}, e) FROM unnest(${full.map((e) => JSON.stringify(e))}::text[]) AS e`
+  await tx.$executeRaw`
+    SELECT pg_notify(${EVENTS_CHANNEL}, (e || jsonb_build_object('audience', COALESCE(a.audience, '{}'::text[])))::text)
+    FROM unnest(${events.map((e) => JSON.stringify(e))}::jsonb[]) AS e
+    LEFT JOIN LATERAL (${audienceOf(Prisma.raw(`e->>'requestId'`))}) a ON TRUE`
 }
 
 // Called in the transaction that changes who may see what, so no stream outlives its rights.

@@ -65,5 +65,8 @@ export async function updateAtVersion(
 }
 
 export function isUniqueViolation(e: unknown) {
-  return typeof e === 'object' && e !== null && 'code' in e && (e as { code: string }).code === 'P2002'
+  if (typeof e !== 'object' || e === null || !('code' in e)) return false
+  // A model query reports P2002; a raw one P2010 with PostgreSQL's own code underneath.
+  const { code, meta } = e as { code: string; meta?: { driverAdapterError?: { cause?: { originalCode?: string } } } }
+  return code === 'P2002' || (code === 'P2010' && meta?.driverAdapterError?.cause?.originalCode === '23505')
 }

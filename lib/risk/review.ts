@@ -9,11 +9,12 @@ import { isMinor, matchRules, reasonKey, type RiskFacts, type RiskReason, type R
 // again, and when staff book spend with a vendor. Each runs inside the caller's transaction.
 
 async function activeRules(tx: Tx, kinds: RiskRuleKind[]): Promise<RiskRuleRow[]> {
-  const rows = await tx.riskRule.findMany({
-    where: { active: true, kind: { in: kinds } },
-    orderBy: { createdAt: 'asc' },
-  })
-  return rows.map((r) => ({ ...r, threshold: r.threshold === null ? null : Number(r.threshold) }))
+  // Raw: every submission and client message reads the rules (no query compilation).
+  return tx.$queryRaw<RiskRuleRow[]>`
+    SELECT id, kind::text AS kind, label, category::text AS category, service, keywords,
+           threshold::float8 AS threshold, currency, days
+    FROM "RiskRule" WHERE active AND kind::text = ANY(${kinds}::text[])
+    ORDER BY "createdAt", id`
 }
 
 // Adds the new reasons to the request's review and (re)opens it; unconfirmed vendor tasks go
@@ -60,14 +61,15 @@ export async function assessNewRequest(tx: Tx, actor: Actor, request: NewRequest
   const rules = await activeRules(tx, ['CATEGORY', 'KEYWORD', 'DELEGATE', 'MINOR', 'NEW_CONTACT'])
   if (rules.length === 0) return
   const details = (request.details ?? {}) as { service?: string; travellers?: string[] }
-  const client = await tx.client.findUniqueOrThrow({
-    where: { id: request.clientId },
-    select: { userId: true, family: { select: { name: true, birthday: true } } },
-  })
+  const [client] = await tx.$queryRaw<{ userId: string; family: { name: string; birthday: string | null }[] }[]>`
+    SELECT c."userId", ARRAY(
+      SELECT json_build_object('name', f.name, 'birthday', f.birthday) FROM "FamilyMember" f WHERE f."clientId" = c.id
+    ) AS family
+    FROM "Client" c WHERE c.id = ${request.clientId}`
   const now = new Date()
   const travellers = new Set((details.travellers ?? []).map((n) => n.trim()))
   const minorTravellers = client.family
-    .filter((m) => m.birthday && travellers.has(m.name.trim()) && isMinor(m.birthday, now))
+    .filter((m) => m.birthday && travellers.has(m.name.trim()) && isMinor(new Date(m.birthday), now))
     .map((m) => m.name)
   const facts: RiskFacts = {
     category: request.category,

@@ -29,6 +29,16 @@ function defaultTargets(kind: TimerKind, category: Category): Targets | null {
   return null
 }
 
+type PolicyRow = {
+  id: string
+  kind: TimerKind
+  category: Category | null
+  tier: ClientTier | null
+  targetSeconds: number
+  atRiskSeconds: number | null
+  handoffSeconds: number | null
+}
+
 type PolicyPick = { id: string | null; targetMs: number; atRiskMs: number | null; handoffMs: number | null }
 
 // What a clock takes from its policy (and what the admin page lists besides its state).
@@ -50,19 +60,14 @@ async function pickPolicies(
   category: Category,
   tier: ClientTier,
 ): Promise<Map<TimerKind, PolicyPick>> {
-  const candidates = await tx.slaPolicy.findMany({
-    where: {
-      kind: { in: kinds },
-      active: true,
-      OR: [
-        { category, tier },
-        { category, tier: null },
-        { category: null, tier },
-        { category: null, tier: null },
-      ],
-    },
-    select: SLA_POLICY_TARGETS,
-  })
+  // Raw: every submission starts clocks (no query compilation). The fields of SLA_POLICY_TARGETS.
+  const candidates = await tx.$queryRaw<PolicyRow[]>`
+    SELECT id, kind::text AS kind, category::text AS category, tier::text AS tier,
+           "targetSeconds", "atRiskSeconds", "handoffSeconds"
+    FROM "SlaPolicy"
+    WHERE active AND kind::text = ANY(${kinds}::text[])
+      AND (category IS NULL OR category::text = ${category}) AND (tier IS NULL OR tier::text = ${tier})
+    ORDER BY id`
   const rank = (p: { category: unknown; tier: unknown }) => (p.category ? 2 : 0) + (p.tier ? 1 : 0)
   const s = (v: number | null) => (v === null ? null : v * 1000)
   const picks = new Map<TimerKind, PolicyPick>()
