@@ -151,6 +151,7 @@ describe('staff photos', () => {
     const foreign = await fetchPhoto(b.client.userId, a.butler.id, { v })
     expect(foreign.status).toBe(404)
     expect(await foreign.json()).toEqual({ error: 'NOT_FOUND', message: 'errors.notFound' })
+    expect(foreign.headers.get('cache-control')).toBe('private, no-store')
     // Exactly the answer for a staff member with no photo, and for an id that is nobody's.
     const noPhoto = await fetchPhoto(a.client.userId, a.backup.id)
     const nobody = await fetchPhoto(a.client.userId, 'ckdoesnotexist000000000000')

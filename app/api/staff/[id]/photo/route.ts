@@ -1,6 +1,5 @@
 import { defineRoute } from '@/lib/next/route'
 import { readStaffPhoto } from '@/lib/staff/photo'
-import { AppError } from '@/lib/errors'
 
 export const dynamic = 'force-dynamic'
 
@@ -13,7 +12,13 @@ export const GET = defineRoute<{ id: string }>(
   async (actor, request, { params }) => {
     const { id } = await params
     const photo = await readStaffPhoto(actor, id)
-    if (!photo) throw new AppError('NOT_FOUND', 'errors.notFound')
+    // Said here rather than thrown, so the refusal is not kept either: this path is left out of
+    // the no-store rule for /api in next.config.ts, and a photo may be added or allowed later.
+    if (!photo)
+      return Response.json(
+        { error: 'NOT_FOUND', message: 'errors.notFound' },
+        { status: 404, headers: { 'Cache-Control': 'private, no-store' } },
+      )
     const etag = `"${photo.storageKey}"`
     const versioned = new URL(request.url).searchParams.get('v') === photo.storageKey
     const headers = {
