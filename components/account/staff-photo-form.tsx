@@ -82,9 +82,11 @@ export function StaffPhotoForm<R>({ name, photoUrl, setAction, removeAction, rem
             {say.saved}
           </p>
         )}
-        <Button type="submit" disabled={pending || !preview} className="w-full">
-          {t('save')}
-        </Button>
+        {preview && (
+          <Button type="submit" disabled={pending} className="w-full">
+            {t('save')}
+          </Button>
+        )}
       </form>
       {photoUrl && !preview && (
         <div className="mt-4 flex justify-center border-t border-line pt-4">

@@ -59,7 +59,8 @@ export async function AppHeader({
               data-testid="own-photo-link"
             >
               <Avatar name={actor.name} photoUrl={photoUrl} size="sm" />
-              <span className="sr-only max-w-40 truncate sm:not-sr-only">{actor.name}</span>
+              <span className="hidden max-w-40 truncate sm:block">{actor.name}</span>
+              <span className="sr-only sm:hidden">{actor.name}</span>
             </Link>
           ) : (
             <span className="hidden max-w-40 truncate text-sm text-ink-soft sm:inline">{actor.name}</span>

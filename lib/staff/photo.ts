@@ -17,8 +17,9 @@ const SIDE = 512
 // A 5 MB file can still unpack into a gigantic bitmap; 50 megapixels is a phone camera's ceiling.
 const MAX_PIXELS = 50_000_000
 
-// The photo as it is kept: turned upright, cropped square around what matters, 512 px WebP, and
-// stripped of everything but pixels (a phone photo's EXIF carries where it was taken).
+// The photo as it is kept: turned upright, cropped square from the middle (as the preview showed
+// it), 512 px WebP, and stripped of everything but pixels (a phone photo's EXIF says where it was
+// taken).
 async function portraitOf(file: File) {
   if (file.size === 0) throw new AppError('INVALID_INPUT', 'errors.fileRequired').forField('photo')
   if (file.size > MAX_PHOTO_BYTES) throw new AppError('INVALID_INPUT', 'errors.photoTooLarge').forField('photo')
@@ -30,7 +31,7 @@ async function portraitOf(file: File) {
   try {
     return await sharp(original, { limitInputPixels: MAX_PIXELS })
       .rotate()
-      .resize(SIDE, SIDE, { fit: 'cover', position: 'attention' })
+      .resize(SIDE, SIDE, { fit: 'cover', position: 'centre' })
       .webp({ quality: 82 })
       .toBuffer()
   } catch {

@@ -27,7 +27,7 @@ export default async function AdminHome() {
               <Link
                 href={`/admin/staff/${s.id}/photo`}
                 aria-label={t('staffPhoto.adminTitle', { name: s.name })}
-                className="rounded-full hover:opacity-80"
+                className="block shrink-0 rounded-full hover:opacity-80"
                 data-testid="staff-photo-link"
               >
                 <Avatar name={s.name} photoUrl={s.photoUrl} size="sm" />

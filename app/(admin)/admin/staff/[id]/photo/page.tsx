@@ -21,7 +21,7 @@ export default async function StaffPhotoPage({ params }: { params: Promise<{ id:
         ← {t('admin.staff')}
       </Link>
       <h1 className="mt-2 text-xl font-semibold">{t('staffPhoto.adminTitle', { name: subject.name })}</h1>
-      <p className="mt-1 text-sm text-ink-soft">{t('staffPhoto.adminIntro')}</p>
+      <p className="mt-1 text-sm text-ink-soft">{t('staffPhoto.adminIntro', { name: subject.name })}</p>
       <StaffPhotoForm
         name={subject.name}
         photoUrl={subject.photoUrl}
