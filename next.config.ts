@@ -30,8 +30,15 @@ const nextConfig: NextConfig = {
   async headers() {
     return [
       { source: '/:path*', headers: securityHeaders },
-      // Pages that show client data are never stored by browsers or proxies.
-      ...['/portal/:path*', '/console/:path*', '/supervisor/:path*', '/admin/:path*', '/api/:path*'].map((source) => ({
+      // Pages that show client data are never stored by browsers or proxies. Staff photos set
+      // their own: private, and kept by the browser under their versioned address (the route).
+      ...[
+        '/portal/:path*',
+        '/console/:path*',
+        '/supervisor/:path*',
+        '/admin/:path*',
+        '/api/:path((?!staff/[^/]+/photo$).*)',
+      ].map((source) => ({
         source,
         headers: [{ key: 'Cache-Control', value: 'private, no-store' }],
       })),

@@ -2,6 +2,7 @@
 // Logins are listed in README.md.
 import { db } from '../lib/db'
 import { createClient, createDelegate, createReferenceData, createStaff } from '../tests/factories'
+import { giveDemoPortrait, LOOKS } from './portraits'
 
 const PASSWORD = 'diamond-demo-2026'
 
@@ -9,6 +10,9 @@ async function main() {
   if (process.argv.includes('--if-empty') && (await db.user.count()) > 0) return
   const lin = await createStaff(db, { name: '林静 Lin Jing', email: 'butler.lin@diamond.test', password: PASSWORD })
   const zhou = await createStaff(db, { name: '周航 Zhou Hang', email: 'butler.zhou@diamond.test', password: PASSWORD })
+  // The butlers' faces, as the clients see them (the supervisor and admin keep their initials).
+  await giveDemoPortrait(db, lin.id, LOOKS.lin)
+  await giveDemoPortrait(db, zhou.id, LOOKS.zhou)
   await createStaff(db, {
     role: 'SUPERVISOR',
     name: '陈敏 Chen Min',

@@ -123,7 +123,7 @@ export function Thread({
           >
             {!own && (
               <span className={continued ? 'invisible' : ''}>
-                <Avatar name={m.authorName} size="sm" />
+                <Avatar name={m.authorName} photoUrl={m.authorPhotoUrl} size="sm" />
               </span>
             )}
             <div className={`flex max-w-[80%] flex-col ${own ? 'items-end' : 'items-start'}`}>

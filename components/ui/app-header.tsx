@@ -5,6 +5,8 @@ import { signOutAction } from '@/lib/next/auth-actions'
 import type { Actor } from '@/lib/auth/roles'
 import { DutyToggle } from '@/components/console/duty-toggle'
 import { SectionTitle, type TSection } from '@/components/layout/section-title'
+import { ownPhotoUrl } from '@/lib/staff/photo'
+import { Avatar } from './avatar'
 import { LocaleSwitch } from './locale-switch'
 
 // Rendered by each audience's layout; `sections` names the part of the area the URL is in.
@@ -21,6 +23,9 @@ export async function AppHeader({
 }) {
   const t = await getTranslations('common')
   const tp = await getTranslations('push.devices')
+  const tf = await getTranslations('staffPhoto')
+  // Staff see their own face (or initials) by their name, the way to change it.
+  const photoUrl = await ownPhotoUrl(actor)
   return (
     <header className="sticky top-0 z-10 border-b border-line bg-ivory/95 backdrop-blur">
       <div className={`mx-auto flex h-14 items-center gap-3 px-4 ${wide ? 'max-w-screen-2xl' : 'max-w-2xl'}`}>
@@ -45,6 +50,17 @@ export async function AppHeader({
           {can(actor, 'portal.use') ? (
             <Link href="/portal/profile" className="rounded-lg px-2 py-1 text-sm text-ink-soft hover:bg-gold-soft">
               {t('profile')}
+            </Link>
+          ) : can(actor, 'photo.own') ? (
+            <Link
+              href="/account/photo"
+              title={tf('title')}
+              className="flex items-center gap-2 rounded-full py-0.5 pl-0.5 pr-0.5 text-sm text-ink-soft hover:bg-gold-soft sm:pr-2"
+              data-testid="own-photo-link"
+            >
+              <Avatar name={actor.name} photoUrl={photoUrl} size="sm" />
+              <span className="hidden max-w-40 truncate sm:block">{actor.name}</span>
+              <span className="sr-only sm:hidden">{actor.name}</span>
             </Link>
           ) : (
             <span className="hidden max-w-40 truncate text-sm text-ink-soft sm:inline">{actor.name}</span>

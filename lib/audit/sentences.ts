@@ -106,6 +106,8 @@ const KNOWN = new Set([
   'staff.enabled',
   'staff.on_duty',
   'staff.off_duty',
+  'staff.photo_set',
+  'staff.photo_removed',
   'team_contact.saved',
   'vendor.created',
   'vendor.updated',
@@ -158,5 +160,7 @@ export function auditValues(
     field: typeof d.field === 'string' ? d.field : 'other',
     count: typeof d.clients === 'number' ? d.clients : 0,
     status: typeof d.to === 'string' ? d.to : '',
+    // A change a person made to their own account ("updated their photo").
+    own: d.own === true ? 'yes' : 'no',
   }
 }

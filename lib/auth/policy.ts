@@ -36,6 +36,8 @@ const ABILITIES = {
   // Erasing a departed client's personal data (PIPL / GDPR); cannot be undone.
   'privacy.erase': ['ADMIN'],
   'secondFactor.use': STAFF,
+  // Staff put a face to their name: their own photo, shown to the clients they serve.
+  'photo.own': STAFF,
   // Anything every signed-in user has: their password, the event stream, attachment downloads
   // (which attachments is decided by scope).
   'account.use': EVERYONE,

@@ -47,3 +47,30 @@ export function clientScope(actor: Actor): Prisma.ClientWhereInput {
       return { id: { in: [] } }
   }
 }
+
+// Whose photo the actor may see: their own, any colleague's (staff see each other), and for a
+// client or delegate only the staff who serve them: their dedicated and backup butlers, whoever
+// handles or handled one of their requests, and whoever wrote to them in one. Unknown roles
+// see nobody's (fail closed).
+export function staffPhotoScope(actor: Actor): Prisma.UserWhereInput {
+  switch (actor.role) {
+    case 'BUTLER':
+    case 'SUPERVISOR':
+    case 'ADMIN':
+      return {}
+    case 'CLIENT':
+    case 'DELEGATE': {
+      const ofMine = { id: { in: actor.clientIds } }
+      return {
+        OR: [
+          { dedicatedFor: { some: ofMine } },
+          { backupFor: { some: ofMine } },
+          { assigned: { some: { clientId: { in: actor.clientIds } } } },
+          { messages: { some: { visibility: 'CLIENT' as const, request: { clientId: { in: actor.clientIds } } } } },
+        ],
+      }
+    }
+    default:
+      return { id: { in: [] } }
+  }
+}

@@ -6,8 +6,9 @@ import { recordAudit } from '../audit/record'
 import { assertCan } from '../auth/policy'
 import { maskId, maskPhone } from './mask'
 import { REQUEST_HEADLINE, requestHeadline } from '../requests/queries'
+import { PHOTO_KEY, staffPhotoUrl } from '../staff/photo-url'
 
-type ButlerCardDTO = { name: string; onDuty: boolean }
+type ButlerCardDTO = { name: string; onDuty: boolean; photoUrl: string | null }
 export type PortalClientDTO = {
   id: string
   displayName: string
@@ -18,6 +19,10 @@ export type PortalClientDTO = {
   preferences: { topic: string; value: string }[]
 }
 
+const butlerCard = (
+  b: { id: string; name: string; onDuty: boolean; photo: { storageKey: string } | null } | null,
+): ButlerCardDTO | null => (b ? { name: b.name, onDuty: b.onDuty, photoUrl: staffPhotoUrl(b.id, b.photo) } : null)
+
 // The clients this portal user acts for, with who serves them.
 export async function portalClients(actor: Actor): Promise<PortalClientDTO[]> {
   const rows = await db.client.findMany({
@@ -27,8 +32,8 @@ export async function portalClients(actor: Actor): Promise<PortalClientDTO[]> {
       id: true,
       displayName: true,
       timeZone: true,
-      dedicatedButler: { select: { name: true, onDuty: true } },
-      backupButler: { select: { name: true, onDuty: true } },
+      dedicatedButler: { select: { name: true, onDuty: true, ...PHOTO_KEY } },
+      backupButler: { select: { name: true, onDuty: true, ...PHOTO_KEY } },
       family: { orderBy: { name: 'asc' }, select: { name: true, relation: true } },
       preferences: { orderBy: { topic: 'asc' }, select: { topic: true, value: true } },
     },
@@ -37,8 +42,8 @@ export async function portalClients(actor: Actor): Promise<PortalClientDTO[]> {
     id: r.id,
     displayName: r.displayName,
     timeZone: r.timeZone,
-    butler: r.dedicatedButler,
-    backup: r.backupButler,
+    butler: butlerCard(r.dedicatedButler),
+    backup: butlerCard(r.backupButler),
     family: r.family,
     preferences: r.preferences,
   }))

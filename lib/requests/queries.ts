@@ -8,6 +8,7 @@ import type { Period } from '../kpi/queries'
 import type { Category, OfferStage, RequestStatus, TimerKind } from '../generated/prisma/enums'
 import { OPEN_STATUSES } from './state-machine'
 import { recordRead } from '../audit/record'
+import { PHOTO_KEY, staffPhotoUrl } from '../staff/photo-url'
 
 export type TimerDTO = {
   id: string
@@ -208,7 +209,7 @@ const MESSAGE_SELECT = {
   body: true,
   visibility: true,
   createdAt: true,
-  author: { select: { name: true, role: true } },
+  author: { select: { name: true, role: true, ...PHOTO_KEY } },
   channelDeliveries: {
     orderBy: { createdAt: 'desc' },
     take: 1,
@@ -225,6 +226,7 @@ function toMessageDTO(m: Prisma.MessageGetPayload<{ select: typeof MESSAGE_SELEC
     createdAt: m.createdAt.toISOString(),
     authorName: m.author.name,
     fromStaff: !can(m.author, 'portal.use'),
+    authorPhotoUrl: staffPhotoUrl(m.author.id, m.author.photo),
     delivery:
       clientView || !d
         ? null
@@ -244,6 +246,8 @@ export type MessageDTO = {
   createdAt: string
   authorName: string
   fromStaff: boolean
+  // The author's photo, if they are staff and have one (clients have none).
+  authorPhotoUrl: string | null
   // Staff only: how the reply fared on the client's messaging channel (WeChat), if bound.
   delivery: DeliveryDTO | null
 }

@@ -2,6 +2,7 @@ import 'server-only'
 import { db } from '../db'
 import { assertCan, STAFF_ROLES } from '../auth/policy'
 import type { Actor } from '../auth/roles'
+import { PHOTO_KEY, staffPhotoUrl } from './photo-url'
 
 export type StaffRowDTO = {
   id: string
@@ -11,6 +12,7 @@ export type StaffRowDTO = {
   disabled: boolean
   onDuty: boolean
   secondFactorOn: boolean
+  photoUrl: string | null
 }
 
 export async function listStaff(actor: Actor): Promise<StaffRowDTO[]> {
@@ -18,7 +20,15 @@ export async function listStaff(actor: Actor): Promise<StaffRowDTO[]> {
   const rows = await db.user.findMany({
     where: { role: { in: [...STAFF_ROLES] } },
     orderBy: [{ role: 'asc' }, { name: 'asc' }],
-    select: { id: true, name: true, email: true, role: true, disabledAt: true, onDuty: true, totpEnabledAt: true },
+    select: {
+      name: true,
+      email: true,
+      role: true,
+      disabledAt: true,
+      onDuty: true,
+      totpEnabledAt: true,
+      ...PHOTO_KEY,
+    },
   })
   return rows.map((r) => ({
     id: r.id,
@@ -28,6 +38,7 @@ export async function listStaff(actor: Actor): Promise<StaffRowDTO[]> {
     disabled: r.disabledAt !== null,
     onDuty: r.onDuty,
     secondFactorOn: r.totpEnabledAt !== null,
+    photoUrl: staffPhotoUrl(r.id, r.photo),
   }))
 }
 

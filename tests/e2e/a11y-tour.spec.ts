@@ -71,6 +71,7 @@ function requiredPages(role: Role, s: { requestId: string; clientId: string }) {
         `/console/requests/${s.requestId}`,
         `/console/clients/${s.clientId}`,
         '/console/performance',
+        '/account/photo',
         '/account/devices',
         '/account/password',
         '/account/two-factor',

@@ -80,6 +80,9 @@ function who(ability: Ability, o: { onClientA?: boolean } = {}): Persona[] {
   })
 }
 const A = { onClientA: true }
+// A real image (1 x 1 PNG), so an allowed photo upload gets past the file checks.
+const PNG_1PX = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII='
+const photo = () => new File([Buffer.from(PNG_1PX, 'base64')], 'me.png', { type: 'image/png' })
 
 // action -> who may act on client A's data, and the input that targets it.
 const MATRIX: Record<string, { allow: Persona[] | typeof PUBLIC; input: (fx: Fx) => Record<string, unknown> }> = {
@@ -279,6 +282,11 @@ const MATRIX: Record<string, { allow: Persona[] | typeof PUBLIC; input: (fx: Fx)
     allow: who('system.configure'),
     input: () => ({ phone: '+86 400 800 8888', wecomUrl: 'https://work.weixin.qq.com/kfid/kfcmatrix' }),
   },
+  // Staff put a face to their own name; an administrator to anyone's on the team.
+  setMyPhotoAction: { allow: who('photo.own'), input: () => ({ photo: photo() }) },
+  removeMyPhotoAction: { allow: who('photo.own'), input: () => ({}) },
+  setStaffPhotoAction: { allow: who('system.configure'), input: (fx) => ({ userId: fx.victim, photo: photo() }) },
+  removeStaffPhotoAction: { allow: who('system.configure'), input: (fx) => ({ userId: fx.victim }) },
   acceptInvitationAction: {
     allow: PUBLIC,
     input: () => ({ token: 'x'.repeat(32), name: 'X', password: 'long enough password' }),
@@ -554,11 +562,19 @@ describe('authorization matrix', () => {
       'app/api/portal/export/route.ts': { allow: who('profile.manage'), url: () => '/api/portal/export' },
       // WeCom's callback: public by design, every call authenticated by WeCom's signature (tests/integration/wecom.test.ts).
       'app/api/channels/wecom/route.ts': { allow: PUBLIC, url: () => '/api/channels/wecom' },
+      // Client A's butler's face: A's own people and every colleague; B's get a 404.
+      'app/api/staff/[id]/photo/route.ts': {
+        allow: [...who('account.use', A), 'otherButler', 'admin'],
+        url: (fx) => `/api/staff/${fx.butler}/photo`,
+        params: (fx) => ({ id: fx.butler }),
+      },
       // The console's presence heartbeat: staff who serve requests only.
       'app/api/presence/route.ts': { allow: who('request.serve'), url: () => '/api/presence', method: 'POST' },
     }
     expect(routes.filter((r) => !(r in ROUTES))).toEqual([])
     const { uploadAttachment } = await import('../../lib/attachments/service')
+    const { setStaffPhoto } = await import('../../lib/staff/photo')
+    await setStaffPhoto(await actorFor(fx.butler), fx.butler, photo())
     const aClient = await db.client.findUniqueOrThrow({ where: { id: fx.clientA }, select: { userId: true } })
     fx.attachment = (
       await uploadAttachment(await actorFor(aClient.userId), fx.request, new File([Buffer.from('%PDF-1.7 x')], 'p.pdf'))

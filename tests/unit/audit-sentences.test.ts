@@ -97,6 +97,15 @@ describe('audit log sentences', () => {
     expect(flat(say('en', row({ actorId: 'ckxyz', actorName: 'ckxyz', action: 'auth.sign_in' })))).toBe('X signed in')
   })
 
+  it('says "their photo" when staff change their own, and whose when an administrator does', () => {
+    const photo = (own: boolean) => row({ action: 'staff.photo_set', subjectName: '周航', details: { own } })
+    expect(flat(say('zh-CN', photo(true)))).toBe('林静 更新了自己的照片')
+    expect(flat(say('zh-CN', photo(false)))).toBe('林静 为 周航 设置了照片')
+    expect(flat(say('en', { ...photo(false), action: 'staff.photo_removed', actorName: 'Admin' }))).toBe(
+      "Admin removed 周航's photo",
+    )
+  })
+
   it('shows details people can read: statuses and roles translated later, ids and JSON never', () => {
     const details = auditDetails(
       row({

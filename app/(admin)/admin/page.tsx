@@ -7,6 +7,8 @@ import { STAFF_ROLE_VALUES } from '@/lib/staff/schemas'
 import { ConfirmActionButton } from '@/components/ui/confirm-action-button'
 import { RowForm } from '@/components/ui/row-form'
 import { SettingsRow } from '@/components/ui/list'
+import { Avatar } from '@/components/ui/avatar'
+import Link from 'next/link'
 
 export const dynamic = 'force-dynamic'
 
@@ -21,16 +23,26 @@ export default async function AdminHome() {
       <div className="rounded-2xl border border-line bg-white px-4">
         {staff.map((s) => (
           <SettingsRow key={s.id} testId="staff-row">
-            <span className="w-72 text-sm">
-              {s.name} <span className="text-xs text-ink-soft">{s.email}</span>
-              {s.disabled && (
-                <span className="ml-2 rounded-full bg-bad/10 px-2 text-xs text-bad">{t('admin.disabled')}</span>
-              )}
-              <span
-                data-testid="second-factor"
-                className={`ml-2 rounded-full px-2 text-xs ${s.secondFactorOn ? 'bg-ok/10 text-ok' : 'bg-warn/10 text-warn'}`}
+            <span className="flex w-80 items-center gap-3 text-sm">
+              <Link
+                href={`/admin/staff/${s.id}/photo`}
+                aria-label={t('staffPhoto.adminTitle', { name: s.name })}
+                className="block shrink-0 rounded-full hover:opacity-80"
+                data-testid="staff-photo-link"
               >
-                {s.secondFactorOn ? t('admin.secondFactorOn') : t('admin.secondFactorOff')}
+                <Avatar name={s.name} photoUrl={s.photoUrl} size="sm" />
+              </Link>
+              <span className="min-w-0">
+                {s.name} <span className="text-xs text-ink-soft">{s.email}</span>
+                {s.disabled && (
+                  <span className="ml-2 rounded-full bg-bad/10 px-2 text-xs text-bad">{t('admin.disabled')}</span>
+                )}
+                <span
+                  data-testid="second-factor"
+                  className={`ml-2 rounded-full px-2 text-xs ${s.secondFactorOn ? 'bg-ok/10 text-ok' : 'bg-warn/10 text-warn'}`}
+                >
+                  {s.secondFactorOn ? t('admin.secondFactorOn') : t('admin.secondFactorOff')}
+                </span>
               </span>
             </span>
             {s.id !== actor.userId && (

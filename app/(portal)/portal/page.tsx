@@ -49,7 +49,7 @@ export default async function PortalHome() {
           </p>
           {c.butler ? (
             <div className="mt-3 flex items-center gap-3">
-              <Avatar name={c.butler.name} size="lg" tone="dark" />
+              <Avatar name={c.butler.name} photoUrl={c.butler.photoUrl} size="lg" tone="dark" />
               <div className="min-w-0">
                 <p className="text-lg font-medium">{c.butler.name}</p>
                 <p className="flex items-center gap-1.5 text-xs text-ivory/80" data-testid="butler-duty">

@@ -112,6 +112,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                       subject: values.subject,
                       field: values.field,
                       count: values.count,
+                      own: values.own,
                       status: values.status ? t(`statuses.${values.status}` as 'statuses.NEW') : '',
                       client: linkTo(r.clientId ? `/console/clients/${r.clientId}` : null),
                       request: linkTo(r.requestId ? `/console/requests/${r.requestId}` : null),

@@ -51,7 +51,7 @@ export default async function PortalRequestPage({ params }: { params: Promise<{ 
           </Link>
           {butler ? (
             <div className="flex min-w-0 flex-1 items-center gap-3" data-testid="thread-butler">
-              <Avatar name={butler.name} />
+              <Avatar name={butler.name} photoUrl={butler.photoUrl} />
               <div className="min-w-0">
                 <p className="truncate font-medium">{butler.name}</p>
                 <p className="flex items-center gap-1.5 text-xs text-ink-soft">
