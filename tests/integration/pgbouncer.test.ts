@@ -114,6 +114,27 @@ describe('behind PgBouncer (transaction pooling)', () => {
     expect(names.some((n) => n.startsWith('pgboss'))).toBe(true)
   })
 
+  it('the rate limiter counts on whichever server connection the pooler hands it', async () => {
+    // Two other clients of the pooler take turns holding its two server connections, so the
+    // limiter's two calls run on different ones, as they do with many web copies sharing it.
+    const holders = [new pg.Client({ connectionString: bouncer.url }), new pg.Client({ connectionString: bouncer.url })]
+    const [a, b] = holders
+    try {
+      for (const c of holders) await c.connect()
+      await a.query('BEGIN')
+      await a.query('SELECT 1')
+      const first = await consume('submitIp', 'turns@client.test')
+      await b.query('BEGIN')
+      await b.query('SELECT 1')
+      await a.query('COMMIT')
+      const second = await consume('submitIp', 'turns@client.test')
+      await b.query('COMMIT')
+      expect([first.consumedPoints, second.consumedPoints]).toEqual([1, 2])
+    } finally {
+      for (const c of holders) await c.end().catch(() => {})
+    }
+  })
+
   it('a burst of submissions shares two server connections and every one is kept', async () => {
     const { clientActor } = await teamWithClient('Burst')
     const titles = Array.from({ length: 24 }, (_, i) => `Burst ${i}`)
