@@ -43,14 +43,20 @@ export async function createBoss(role: Role) {
   boss.on('error', (err) => log.error({ err, role }, 'pg-boss error'))
   const jobsDb = boss.getDb()
   registerPoolCounter('jobs', () => jobsDb.poolCounts?.() ?? null)
-  await boss.start()
-  if (role === 'worker') {
-    for (const name of Object.values(QUEUES)) {
-      await boss.createQueue(name, JOB_RETENTION)
-      // Queues made before the policy was set keep their old one unless told.
-      await boss.updateQueue(name, JOB_RETENTION)
+  try {
+    await boss.start()
+    if (role === 'worker') {
+      for (const name of Object.values(QUEUES)) {
+        await boss.createQueue(name, JOB_RETENTION)
+        // Queues made before the policy was set keep their old one unless told.
+        await boss.updateQueue(name, JOB_RETENTION)
+      }
+      for (const name of RETIRED_QUEUES) await boss.deleteQueue(name)
     }
-    for (const name of RETIRED_QUEUES) await boss.deleteQueue(name)
+  } catch (e) {
+    // A start that failed half way (the database went away) leaves no pool or timer behind.
+    await boss.stop({ graceful: false }).catch(() => {})
+    throw e
   }
   return boss
 }

@@ -7,7 +7,8 @@ import { createBoss, producer, QUEUES, stopProducer } from '../../lib/jobs/boss'
 import { consume, limitOf } from '../../lib/security/rate-limit'
 import { createRequest } from '../../lib/requests/lifecycle'
 import { startSlaTimer, type SlaTimerLoop } from '../../lib/sla/timer'
-import { teamWithClient, useResponsePolicy, waitFor } from './helpers'
+import { startWorker } from '../../worker/index'
+import { sleep, teamWithClient, useResponsePolicy, waitFor } from './helpers'
 import { startPgBouncer, type PgBouncer } from './servers'
 
 // The app as deployed behind PgBouncer: DATABASE_URL is the pooler (transaction mode, two server
@@ -155,4 +156,20 @@ describe('behind PgBouncer (transaction pooling)', () => {
     expect(primary.inUse + primary.idle).toBeLessThanOrEqual(primary.max)
     expect(use.find((p) => p.name === 'direct events')).toMatchObject({ inUse: 1, max: 1 })
   })
+
+  it('a worker started while PgBouncer is down waits for it, then starts', async () => {
+    await bouncer.kill()
+    const starting = startWorker()
+    // Not an unhandled rejection meanwhile, if it gives up.
+    starting.catch(() => {})
+    await sleep(2_500)
+    await bouncer.restart()
+    const stop = await starting
+    try {
+      const beating = await db.workerHeartbeat.count({ where: { seenAt: { gt: new Date(Date.now() - 10_000) } } })
+      expect(beating).toBe(1)
+    } finally {
+      await stop()
+    }
+  }, 30_000)
 })
