@@ -18,6 +18,7 @@ import type { ChildProcess, StdioOptions } from 'node:child_process'
 import { spawnSync } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
 import { createSession, loadActor } from '../lib/auth/sessions'
@@ -107,6 +108,8 @@ async function on<T extends pg.QueryResultRow>(url: string, sql: string, params:
 async function main() {
   if (!existsSync('.next/BUILD_ID')) throw new Error('No production build: run `npm run build` first')
   const source = process.env.DATABASE_URL!
+  // The machine is shared: its load is recorded with the result, before and after.
+  const loadBefore = Math.round(os.loadavg()[0] * 10) / 10
   // The app's schema (and the job queue's and rate limiter's), as the migrated test database has it.
   await resetDatabase(source)
 
@@ -474,7 +477,8 @@ async function main() {
     const workersBeating = await db.workerHeartbeat.count({ where: { seenAt: { gt: new Date(Date.now() - 15_000) } } })
     // The job queue after the drain: what each queue's jobs came to, and any push still unsent.
     const jobStates = await db.$queryRaw<{ name: string; state: string; n: bigint }[]>`
-      SELECT name, state::text, count(*) AS n FROM pgboss.job GROUP BY 1, 2 ORDER BY 1, 2`
+      SELECT name, state::text || CASE WHEN retry_count > 0 THEN ' after a retry' ELSE '' END AS state, count(*) AS n
+      FROM pgboss.job GROUP BY 1, 2 ORDER BY 1, 2`
     const unsentPushes = await db.$queryRaw<
       { kind: string; status: string; attempts: number; lastError: string | null; at: Date; jobs: unknown }[]
     >`
@@ -508,8 +512,10 @@ async function main() {
       SELECT EXTRACT(EPOCH FROM ("breachedAt" - "dueAt")) * 1000 AS ms, "dueAt" AS due
       FROM "SlaTimer" WHERE "breachedAt" IS NOT NULL AND "dueAt" >= ${new Date(t0)}`
     const phases = PHASES.map((name, i) => {
-      const ops = operations.filter((o) => phaseOf(o.at) === i)
-      const tries = attempts.filter((a) => phaseOf(a.at) === i)
+      // Operations and attempts count in the phase where their answer (or failure) came: one sent
+      // just before a fault and caught by it belongs to that fault.
+      const ops = operations.filter((o) => phaseOf(o.at + o.ms) === i)
+      const tries = attempts.filter((a) => phaseOf(a.at + a.ms) === i)
       const writesOf = ops.filter((o) => o.kind === 'submit' || o.kind === 'message' || o.kind === 'reply')
       const readsOf = ops.filter((o) => o.kind === 'page' || o.kind === 'kpi')
       const ok = (list: Operation[]) => list.filter((o) => o.outcome === 'ok')
@@ -524,6 +530,13 @@ async function main() {
         failedAttemptsByCopy: countBy(
           tries.filter((a) => a.outcome !== 'ok' && a.outcome !== 'refused'),
           (a) => `copy ${a.copy + 1}`,
+        ),
+        // Each copy's answers on their own (a restarted copy takes its share of the traffic cold).
+        okAttemptMsByCopy: Object.fromEntries(
+          bases.map((_, c) => {
+            const mine = summarise(tries.filter((a) => a.copy === c && a.outcome === 'ok').map((a) => a.ms))
+            return [`copy ${c + 1}`, { count: mine.count, p50: mine.p50, p95: mine.p95 }]
+          }),
         ),
         writesRetried: writesOf.filter((o) => o.attempts > 1).length,
         writesNeverAcknowledged: writesOf.filter((o) => o.outcome !== 'ok' && o.outcome !== 'refused').length,
@@ -546,10 +559,10 @@ async function main() {
       }
     })
     const timeline = Array.from({ length: Math.ceil(SECONDS / 5) }, (_, i) => {
-      const inBucket = attempts.filter((a) => a.at - t0 >= i * 5000 && a.at - t0 < (i + 1) * 5000)
+      const inBucket = attempts.filter((a) => a.at + a.ms - t0 >= i * 5000 && a.at + a.ms - t0 < (i + 1) * 5000)
       return {
         fromS: i * 5,
-        attempts: inBucket.length,
+        answered: inBucket.length,
         failed: inBucket.filter((a) => a.outcome !== 'ok' && a.outcome !== 'refused').length,
         p50Ms: summarise(inBucket.filter((a) => a.outcome === 'ok').map((a) => a.ms)).p50,
       }
@@ -557,7 +570,7 @@ async function main() {
 
     const out = {
       measuredAt: new Date().toISOString(),
-      machine: machine(),
+      machine: { ...machine(), loadAverage1mBefore: loadBefore },
       setup: {
         seconds: SECONDS,
         writesPerSecond: WRITE_RATE,
