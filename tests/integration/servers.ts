@@ -162,8 +162,6 @@ async function startPostgres(dataDir: string, port: number) {
   await waitForPort(port, child, () => output, 20_000)
   return {
     log: () => output,
-    // Immediate shutdown, synchronous: for a process that is exiting and cannot wait.
-    kill: () => void child.kill('SIGQUIT'),
     async stop() {
       if (child.exitCode !== null) return
       const exited = new Promise((r) => child.once('exit', r))
@@ -176,8 +174,6 @@ async function startPostgres(dataDir: string, port: number) {
 export type ReplicatedCluster = {
   primaryUrl: (database: string) => string
   replicaUrl: (database: string) => string
-  // Both servers told to quit at once, without waiting (an exit handler's last resort).
-  kill: () => void
   stop: () => Promise<void>
 }
 
@@ -222,10 +218,6 @@ export async function startReplicatedCluster(): Promise<ReplicatedCluster> {
   return {
     primaryUrl: url(primaryPort),
     replicaUrl: url(replicaPort),
-    kill() {
-      replica.kill()
-      primary.kill()
-    },
     async stop() {
       await replica.stop()
       await primary.stop()
