@@ -1,7 +1,7 @@
 // What the HTTP benches share: the production server started as a child, sessions as cookies the
 // browser would hold, and server actions posted exactly as React posts them from a form.
 import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process'
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import os from 'node:os'
 import { encode } from 'next-auth/jwt'
@@ -147,4 +147,22 @@ export function runBench(main: () => Promise<void>) {
     console.error(e)
     process.exit(1)
   })
+}
+
+/** Kills this process's own children at once (PostgreSQL servers with an immediate shutdown):
+ * for an exit handler, when the run ends without stopping them in order. */
+export function killChildrenNow() {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      // pid (comm) state ppid ...; comm may hold spaces, so read after its closing parenthesis.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
+      const [, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      if (Number(ppid) !== process.pid) continue
+      const postgres = stat.includes('(postgres)')
+      process.kill(Number(entry), postgres ? 'SIGQUIT' : 'SIGKILL')
+    } catch {
+      /* gone meanwhile */
+    }
+  }
 }

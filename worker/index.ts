@@ -5,8 +5,26 @@ import { log } from '../lib/log'
 import { startSlaTimer } from '../lib/sla/timer'
 
 const HEARTBEAT_MS = 5_000
+// A start that fails for want of the database is tried again, waiting 1, 2, 4, 8, then 10 s.
+const START_RETRY_MAX_MS = 10_000
+
 // Monthly partitions are kept two months ahead; looking a few times a day is plenty.
 const PARTITIONS_MS = 6 * 3600_000
+
+// Started while the database (or PgBouncer in front of it) is unreachable, a worker waits for it
+// instead of exiting: a worker restarted during an outage is deciding marks and sending mail as
+// soon as the database is back, whether or not something restarts it.
+async function untilStarted<T>(what: string, start: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await start()
+    } catch (err) {
+      const retryMs = Math.min(1000 * 2 ** (attempt - 1), START_RETRY_MAX_MS)
+      log.error({ err, attempt, retryMs }, `${what} could not start; trying again`)
+      await new Promise((r) => setTimeout(r, retryMs))
+    }
+  }
+}
 
 // The worker: SLA marks, mail, care tasks, QA sampling, roster. Everything it works from lives in
 // PostgreSQL, so any number of copies may run and a restart loses nothing.
@@ -20,7 +38,7 @@ export async function startWorker() {
   // The job queue and its handlers (pg-boss, mail...) are loaded only now, so that loading them
   // never delays the overdue SLA decisions above.
   const { startQueues } = await import('./queues')
-  const boss = await startQueues()
+  const boss = await untilStarted('job queue', startQueues)
 
   const beat = async () => {
     await db.workerHeartbeat.upsert({
@@ -29,7 +47,7 @@ export async function startWorker() {
       update: { seenAt: new Date() },
     })
   }
-  await beat()
+  await beat().catch((err) => log.error({ err }, 'heartbeat failed'))
   const heartbeat = setInterval(() => void beat().catch((err) => log.error({ err }, 'heartbeat failed')), HEARTBEAT_MS)
 
   const partitions = () => ensureHistoryPartitions().catch((err) => log.error({ err }, 'history partitions failed'))

@@ -1,4 +1,4 @@
-import type { Job } from 'pg-boss'
+import type { Job, PgBoss } from 'pg-boss'
 import { generateCareTasks } from '../lib/care/service'
 import { env } from '../lib/env'
 import { startChannelWork } from '../lib/channels/worker'
@@ -29,6 +29,16 @@ function handle<T>(queue: string, run: (data: T) => Promise<unknown>) {
 // The worker's job queue: mail and cron work.
 export async function startQueues() {
   const boss = await createBoss('worker')
+  try {
+    await registerWork(boss)
+  } catch (e) {
+    await boss.stop({ graceful: false }).catch(() => {})
+    throw e
+  }
+  return boss
+}
+
+async function registerWork(boss: PgBoss) {
   await boss.work<{ outboxId: string }>(
     QUEUES.sendEmail,
     { batchSize: 5, pollingIntervalSeconds: 1 },
@@ -58,5 +68,4 @@ export async function startQueues() {
   await withLogContext(null, () => generateCareTasks(new Date(), env().CARE_LEAD_DAYS)).catch((err) =>
     log.error({ err }, 'care scan at start failed'),
   )
-  return boss
 }

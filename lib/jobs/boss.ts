@@ -21,6 +21,23 @@ export const QUEUES = {
 // two days and drops jobs still waiting after a week (a mail or push that old is no longer useful).
 export const JOB_RETENTION = { deleteAfterSeconds: 2 * 86_400, retentionSeconds: 7 * 86_400 }
 
+// A job a worker took and never settled (the worker was killed, or the database went away as it
+// recorded the outcome) used to stay "active" until pg-boss's 15-minute expiry: an alert pushed a
+// quarter of an hour late. Every job now beats while its handler runs, and a job whose beat has
+// been silent for JOB_HEARTBEAT_SECONDS is failed and retried by whichever worker looks next (every
+// SUPERVISE_SECONDS). Failures are retried with backoff (1, 2, 4... up to 60 s), so a database or
+// PgBouncer outage of a few seconds delays a job by seconds and loses none.
+const JOB_HEARTBEAT_SECONDS = 10
+const SUPERVISE_SECONDS = 10
+export const JOB_POLICY = {
+  ...JOB_RETENTION,
+  heartbeatSeconds: JOB_HEARTBEAT_SECONDS,
+  retryLimit: 8,
+  retryDelay: 1,
+  retryBackoff: true,
+  retryDelayMax: 60,
+}
+
 // Queues of the per-mark SLA jobs the timer replaced; deleted (with any jobs left in them) on start.
 const RETIRED_QUEUES = ['sla-deadline', 'sla-at-risk', 'sla-handoff']
 
@@ -34,7 +51,14 @@ function options(role: Role) {
   const base = { connectionString: env().DATABASE_URL, max: role === 'worker' ? sizes().workerJobs : sizes().jobs }
   // Web copies only enqueue: maintenance, cron and schema migration belong to the worker.
   return role === 'worker'
-    ? { ...base, supervise: true, schedule: true, migrate: true }
+    ? {
+        ...base,
+        supervise: true,
+        schedule: true,
+        migrate: true,
+        superviseIntervalSeconds: SUPERVISE_SECONDS,
+        monitorIntervalSeconds: SUPERVISE_SECONDS,
+      }
     : { ...base, supervise: false, schedule: false, migrate: false }
 }
 
@@ -43,14 +67,20 @@ export async function createBoss(role: Role) {
   boss.on('error', (err) => log.error({ err, role }, 'pg-boss error'))
   const jobsDb = boss.getDb()
   registerPoolCounter('jobs', () => jobsDb.poolCounts?.() ?? null)
-  await boss.start()
-  if (role === 'worker') {
-    for (const name of Object.values(QUEUES)) {
-      await boss.createQueue(name, JOB_RETENTION)
-      // Queues made before the policy was set keep their old one unless told.
-      await boss.updateQueue(name, JOB_RETENTION)
+  try {
+    await boss.start()
+    if (role === 'worker') {
+      for (const name of Object.values(QUEUES)) {
+        await boss.createQueue(name, JOB_POLICY)
+        // Queues made before the policy was set keep their old one unless told.
+        await boss.updateQueue(name, JOB_POLICY)
+      }
+      for (const name of RETIRED_QUEUES) await boss.deleteQueue(name)
     }
-    for (const name of RETIRED_QUEUES) await boss.deleteQueue(name)
+  } catch (e) {
+    // A start that failed half way (the database went away) leaves no pool or timer behind.
+    await boss.stop({ graceful: false }).catch(() => {})
+    throw e
   }
   return boss
 }

@@ -27,15 +27,29 @@ const LIMITS = {
 } as const
 export type LimitName = keyof typeof LIMITS
 
-const globalForLimits = globalThis as unknown as { limiters?: Map<LimitName, RateLimiterPostgres>; limitPool?: pg.Pool }
+type StoreClient = { query: (q: pg.QueryConfig) => Promise<pg.QueryResult> }
+const globalForLimits = globalThis as unknown as {
+  limiters?: Map<LimitName, RateLimiterPostgres>
+  limitStore?: StoreClient
+}
+
+// The limiter names its statements ("limits:rlflx-upsert"): server-side prepared statements that
+// live on one server connection, while the client library remembers them per client connection.
+// Behind a transaction-pooling PgBouncer each call may run on another server connection, where the
+// name is unknown ("does not exist") or already taken by another client ("already exists"), and the
+// submission fails. Sent unnamed (parsed and run in one round, as the data layer's statements are),
+// they run on any server connection.
+function unnamedStatements(pool: pg.Pool): StoreClient {
+  return { query: (q) => pool.query({ text: q.text, values: q.values }) }
+}
 
 function limiter(name: LimitName) {
-  globalForLimits.limitPool ??= makePool('limits', env().DATABASE_URL, sizes().limits)
+  globalForLimits.limitStore ??= unnamedStatements(makePool('limits', env().DATABASE_URL, sizes().limits))
   globalForLimits.limiters ??= new Map()
   let l = globalForLimits.limiters.get(name)
   if (!l) {
     l = new RateLimiterPostgres({
-      storeClient: globalForLimits.limitPool,
+      storeClient: globalForLimits.limitStore,
       storeType: 'pool',
       schemaName: RATE_LIMIT_SCHEMA,
       tableName: RATE_LIMIT_TABLE,

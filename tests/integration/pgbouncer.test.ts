@@ -7,7 +7,8 @@ import { createBoss, producer, QUEUES, stopProducer } from '../../lib/jobs/boss'
 import { consume, limitOf } from '../../lib/security/rate-limit'
 import { createRequest } from '../../lib/requests/lifecycle'
 import { startSlaTimer, type SlaTimerLoop } from '../../lib/sla/timer'
-import { teamWithClient, useResponsePolicy, waitFor } from './helpers'
+import { startWorker } from '../../worker/index'
+import { sleep, teamWithClient, useResponsePolicy, waitFor } from './helpers'
 import { startPgBouncer, type PgBouncer } from './servers'
 
 // The app as deployed behind PgBouncer: DATABASE_URL is the pooler (transaction mode, two server
@@ -114,6 +115,27 @@ describe('behind PgBouncer (transaction pooling)', () => {
     expect(names.some((n) => n.startsWith('pgboss'))).toBe(true)
   })
 
+  it('the rate limiter counts on whichever server connection the pooler hands it', async () => {
+    // Two other clients of the pooler take turns holding its two server connections, so the
+    // limiter's two calls run on different ones, as they do with many web copies sharing it.
+    const holders = [new pg.Client({ connectionString: bouncer.url }), new pg.Client({ connectionString: bouncer.url })]
+    const [a, b] = holders
+    try {
+      for (const c of holders) await c.connect()
+      await a.query('BEGIN')
+      await a.query('SELECT 1')
+      const first = await consume('submitIp', 'turns@client.test')
+      await b.query('BEGIN')
+      await b.query('SELECT 1')
+      await a.query('COMMIT')
+      const second = await consume('submitIp', 'turns@client.test')
+      await b.query('COMMIT')
+      expect([first.consumedPoints, second.consumedPoints]).toEqual([1, 2])
+    } finally {
+      for (const c of holders) await c.end().catch(() => {})
+    }
+  })
+
   it('a burst of submissions shares two server connections and every one is kept', async () => {
     const { clientActor } = await teamWithClient('Burst')
     const titles = Array.from({ length: 24 }, (_, i) => `Burst ${i}`)
@@ -134,4 +156,20 @@ describe('behind PgBouncer (transaction pooling)', () => {
     expect(primary.inUse + primary.idle).toBeLessThanOrEqual(primary.max)
     expect(use.find((p) => p.name === 'direct events')).toMatchObject({ inUse: 1, max: 1 })
   })
+
+  it('a worker started while PgBouncer is down waits for it, then starts', async () => {
+    await bouncer.kill()
+    const starting = startWorker()
+    // Not an unhandled rejection meanwhile, if it gives up.
+    starting.catch(() => {})
+    await sleep(2_500)
+    await bouncer.restart()
+    const stop = await starting
+    try {
+      const beating = await db.workerHeartbeat.count({ where: { seenAt: { gt: new Date(Date.now() - 10_000) } } })
+      expect(beating).toBe(1)
+    } finally {
+      await stop()
+    }
+  }, 30_000)
 })

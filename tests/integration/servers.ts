@@ -9,7 +9,7 @@ import pg from 'pg'
 
 const PGBOUNCER_BIN = '/usr/sbin/pgbouncer'
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer()
     srv.once('error', reject)
@@ -52,6 +52,10 @@ export type PgBouncer = {
   url: string
   // PgBouncer's admin console (SHOW POOLS, SHOW CLIENTS, SHOW STATS...), simple protocol.
   show: (what: string) => Promise<Record<string, unknown>[]>
+  // A crash (SIGKILL): every client and server connection drops at once; the config stays.
+  kill: () => Promise<void>
+  // Starts it again on the same port with the same config (after kill).
+  restart: () => Promise<void>
   stop: () => Promise<void>
 }
 
@@ -83,10 +87,20 @@ export async function startPgBouncer(directUrl: string, serverPoolSize = 2): Pro
     ].join('\n'),
   )
   let output = ''
-  const child = spawn(PGBOUNCER_BIN, [path.join(dir, 'pgbouncer.ini')], { stdio: ['ignore', 'pipe', 'pipe'] })
-  child.stdout!.on('data', (d) => (output += d))
-  child.stderr!.on('data', (d) => (output += d))
-  await waitForPort(port, child, () => output)
+  let child: ChildProcess
+  const start = async () => {
+    child = spawn(PGBOUNCER_BIN, [path.join(dir, 'pgbouncer.ini')], { stdio: ['ignore', 'pipe', 'pipe'] })
+    child.stdout!.on('data', (d) => (output += d))
+    child.stderr!.on('data', (d) => (output += d))
+    await waitForPort(port, child, () => output)
+  }
+  const exit = async (signal: NodeJS.Signals) => {
+    if (child.exitCode !== null || child.signalCode !== null) return
+    const exited = new Promise((r) => child.once('exit', r))
+    child.kill(signal)
+    await exited
+  }
+  await start()
 
   const url = new URL(directUrl)
   url.port = String(port)
@@ -107,12 +121,10 @@ export async function startPgBouncer(directUrl: string, serverPoolSize = 2): Pro
         await c.end()
       }
     },
+    kill: () => exit('SIGKILL'),
+    restart: start,
     async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r))
-        child.kill('SIGINT')
-        await exited
-      }
+      await exit('SIGINT')
       rmSync(dir, { recursive: true, force: true })
     },
   }
