@@ -33,7 +33,7 @@ declare module 'next-auth' {
 /* eslint-enable @typescript-eslint/consistent-type-definitions */
 
 // Auth.js signs the cookie; our AuthSession row is the real session (see sessions.ts).
-export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+export const { handlers, signIn, signOut } = NextAuth(() => ({
   secret: authSecret(),
   trustHost: true,
   session: { strategy: 'jwt', maxAge: env().SESSION_HOURS * 3600 },
