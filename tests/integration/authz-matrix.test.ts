@@ -7,11 +7,7 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 let currentSid: string | null = null
-vi.mock('../../lib/next/auth', () => ({
-  auth: async () => (currentSid ? { sid: currentSid } : null),
-  signIn: vi.fn(),
-  signOut: vi.fn(),
-}))
+vi.mock('../../lib/next/auth', () => ({ signIn: vi.fn(), signOut: vi.fn() }))
 vi.mock('../../lib/next/session-cookie', () => ({ currentSessionId: async () => currentSid }))
 vi.mock('next-intl/server', () => ({
   getTranslations: async () => (key: string) => `errors.${key.replace(/^errors\./, '')}`,

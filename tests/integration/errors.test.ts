@@ -8,11 +8,7 @@ import en from '../../messages/en.json'
 
 let currentSid: string | null = null
 let incoming = new Headers()
-vi.mock('../../lib/next/auth', () => ({
-  auth: async () => (currentSid ? { sid: currentSid } : null),
-  signIn: vi.fn(),
-  signOut: vi.fn(),
-}))
+vi.mock('../../lib/next/auth', () => ({ signIn: vi.fn(), signOut: vi.fn() }))
 vi.mock('../../lib/next/session-cookie', () => ({ currentSessionId: async () => currentSid }))
 vi.mock('next-intl/server', () => ({ getTranslations: async () => createTranslator({ locale: 'en', messages: en }) }))
 vi.mock('next/headers', () => ({

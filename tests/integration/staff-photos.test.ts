@@ -5,11 +5,8 @@ import sharp from 'sharp'
 import { afterAll, describe, expect, it, vi } from 'vitest'
 
 let currentSid: string | null = null
-vi.mock('../../lib/next/auth', () => ({
-  auth: async () => (currentSid ? { sid: currentSid } : null),
-  signIn: vi.fn(),
-  signOut: vi.fn(),
-}))
+vi.mock('../../lib/next/auth', () => ({ signIn: vi.fn(), signOut: vi.fn() }))
+vi.mock('../../lib/next/session-cookie', () => ({ currentSessionId: async () => currentSid }))
 
 import { db } from '../../lib/db'
 import { stopProducer } from '../../lib/jobs/boss'

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 // The callback route needs no session; Auth.js itself is not loaded outside Next.
-vi.mock('../../lib/next/auth', () => ({ auth: async () => null, signIn: vi.fn(), signOut: vi.fn() }))
+vi.mock('../../lib/next/auth', () => ({ signIn: vi.fn(), signOut: vi.fn() }))
 vi.mock('../../lib/next/session-cookie', () => ({ currentSessionId: async () => null }))
 import { db } from '../../lib/db'
 import { stopProducer } from '../../lib/jobs/boss'
