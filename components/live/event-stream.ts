@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useSyncExternalStore } from 'react'
 import type { QueueRowDTO } from '@/lib/console/queue'
-import type { RequestLiveDTO } from '@/lib/requests/queries'
+import type { LiveMessageDTO, RequestLiveDTO } from '@/lib/requests/queries'
 
 // The request as this viewer sees it, carried by the event (staff also get the queue's preview
 // of the newest message), so a live view applies it without reading it back.
@@ -12,6 +12,8 @@ export type EventRow = RequestLiveDTO & { last?: QueueRowDTO['last'] }
 // could read it (app/api/events/route.ts).
 export type StreamEvent = {
   row?: EventRow
+  // A new message as this viewer sees it (with the key of their own pending copy, if theirs).
+  message?: LiveMessageDTO
   requestId?: string
   clientId?: string
   messageId?: string

@@ -73,8 +73,9 @@ async function fetchMessage(id: string): Promise<LiveMessageDTO | null> {
 
 const byTime = (a: MessageDTO, b: MessageDTO) => a.createdAt.localeCompare(b.createdAt)
 
-// One request on screen, kept current in the browser. A new message is fetched alone and
-// appended; a clock or status change re-reads the request's row. Side panels (alternatives,
+// One request on screen, kept current in the browser. A new message comes with its event (or,
+// when the event could not carry it, is fetched alone) and is appended; a clock or status
+// change applies the row the event carries. Side panels (alternatives,
 // vendor confirmations, hand-offs, attachments, the rating) still come from the server: a
 // `request.updated` for this request re-renders the page once, after the row is applied.
 export function LiveRequest({
@@ -122,7 +123,8 @@ export function LiveRequest({
     const update = () => (data.row ? setRequest(data.row) : refetch(initial.id))
     if (name === 'message.created' && data.messageId) {
       const id = data.messageId
-      void fetchMessage(id).then((m) => m && addMessage(m, m.key))
+      if (data.message) addMessage(data.message, data.message.key)
+      else void fetchMessage(id).then((m) => m && addMessage(m, m.key))
       // The reply meets a clock and may change the status.
       update()
       return

@@ -432,6 +432,28 @@ export async function liveRowsOf(id: string): Promise<{ staff: RequestLiveDTO; c
 // only, so their pending copy is replaced rather than doubled.
 export type LiveMessageDTO = MessageDTO & { requestId: string; key: string | null }
 
+// A new message as live threads show it, read once per web process for the event that
+// announces it: as staff see it and, unless it is an internal note, as the client sees it. The
+// author's idempotency key comes along for their own stream only (see getMessage).
+export async function liveMessageOf(id: string) {
+  const m = await db.message.findUnique({
+    where: { id },
+    select: { ...MESSAGE_SELECT, requestId: true, authorId: true, idempotencyKey: true },
+  })
+  if (!m) return null
+  const live = (clientView: boolean): LiveMessageDTO => ({
+    ...toMessageDTO(m, clientView),
+    requestId: m.requestId,
+    key: null,
+  })
+  return {
+    staff: live(false),
+    client: m.visibility === 'CLIENT' ? live(true) : null,
+    authorId: m.authorId,
+    key: m.idempotencyKey,
+  }
+}
+
 export async function getMessage(actor: Actor, id: string): Promise<LiveMessageDTO | null> {
   const clientView = !can(actor, 'request.serve')
   const m = await db.message.findFirst({

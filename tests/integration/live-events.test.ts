@@ -214,7 +214,11 @@ describe('live events: audience in the notification, decision in memory', () => 
   it('the row an event carries is what each viewer would read back', async () => {
     const team = await teamWithClient('Carried Client')
     const request = await createRequest(team.clientActor, { category: 'OTHER', title: 'Opera', details: {} })
-    await replyToRequest(team.butlerActor, { requestId: request.id, body: 'Box seats, noted', internal: true })
+    const note = await replyToRequest(team.butlerActor, {
+      requestId: request.id,
+      body: 'Box seats, noted',
+      internal: true,
+    })
 
     const rows = await eventRowsOf(request.id)
     const { timers: _clientTimers, ...clientSummary } = (await getRequestLive(team.clientActor, request.id))!
@@ -229,5 +233,20 @@ describe('live events: audience in the notification, decision in memory', () => 
     const { unread: _unread, ...queued } = (await queueRow(team.butlerActor, request.id))!
     expect(rows?.staff).toMatchObject(queued)
     expect(await eventRowsOf('no-such-request')).toBeNull()
+
+    // A new message comes as each side would read it; an internal note never as the client's.
+    const withNote = await eventRowsOf(request.id, note.id)
+    expect(withNote?.message?.client).toBeNull()
+    expect(withNote?.message?.staff).toEqual({ ...(await getMessage(team.butlerActor, note.id))!, key: null })
+    const key = crypto.randomUUID()
+    const said = await postClientMessage(team.clientActor, {
+      requestId: request.id,
+      body: 'Stalls',
+      idempotencyKey: key,
+    })
+    const withWords = await eventRowsOf(request.id, said.id)
+    expect(withWords?.message).toMatchObject({ authorId: team.client.userId, key })
+    expect(withWords?.message?.client).toEqual({ ...(await getMessage(team.clientActor, said.id))!, key: null })
+    expect(withWords?.message?.staff).toEqual(await getMessage(team.butlerActor, said.id))
   })
 })

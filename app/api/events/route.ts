@@ -28,7 +28,7 @@ function rowsOf(e: RequestEvent) {
   let rows = rowsByEvent.get(e)
   if (!rows) {
     // Without its row the event still goes out: the views then read the request themselves.
-    rows = eventRowsOf(e.requestId).catch((err) => {
+    rows = eventRowsOf(e.requestId, e.type === 'message.created' ? e.messageId : undefined).catch((err) => {
       log.warn({ err, requestId: e.requestId }, 'event row not read')
       return null
     })
@@ -37,19 +37,25 @@ function rowsOf(e: RequestEvent) {
   return rows
 }
 
-function wireOf(e: RequestEvent, view: View) {
-  const frames = framesByEvent.get(e) ?? {}
-  framesByEvent.set(e, frames)
-  return (frames[view] ??= rowsOf(e).then((rows) =>
-    frame(e.type, {
+function wireOf(e: RequestEvent, view: View, userId: string) {
+  // The author of a new message gets their idempotency key with it (their pending copy is
+  // replaced, not doubled): their frame is their own.
+  const forAuthor = (rows: EventRows | null) => rows?.message && rows.message.authorId === userId
+  const encode = (rows: EventRows | null) => {
+    const message = rows?.message?.[view]
+    return frame(e.type, {
       requestId: e.requestId,
       clientId: e.clientId,
       ...(e.type === 'sla.changed' ? { state: e.state } : {}),
       ...(e.type === 'request.offered' ? { stage: e.stage } : {}),
       ...(e.type === 'message.created' ? { messageId: e.messageId, fromClient: e.fromClient } : {}),
       ...(rows ? { row: rows[view] } : {}),
-    }),
-  ))
+      ...(message ? { message: forAuthor(rows) ? { ...message, key: rows.message!.key } : message } : {}),
+    })
+  }
+  const frames = framesByEvent.get(e) ?? {}
+  framesByEvent.set(e, frames)
+  return rowsOf(e).then((rows) => (forAuthor(rows) ? encode(rows) : (frames[view] ??= Promise.resolve(encode(rows)))))
 }
 
 // Server-sent events. Who receives an event is decided in memory from the audience it carries
@@ -76,7 +82,7 @@ export const GET = defineRoute({ name: 'events', can: 'account.use' }, async (ac
       let sent: Promise<unknown> = Promise.resolve()
       const forward = (e: RequestEvent) => {
         if (!mayReceive(scope, e)) return
-        const frame = wireOf(e, can(scope, 'request.serve') ? 'staff' : 'client')
+        const frame = wireOf(e, can(scope, 'request.serve') ? 'staff' : 'client', scope.userId)
         sent = sent.then(() => frame).then(write)
       }
 
