@@ -1,10 +1,12 @@
 import type { NextConfig } from 'next'
 import createNextIntlPlugin from 'next-intl/plugin'
+import { API_CONTENT_SECURITY_POLICY } from './lib/security/csp'
 
 const withNextIntl = createNextIntlPlugin('./i18n/request.ts')
 const production = process.env.NODE_ENV === 'production'
 
-// The Content-Security-Policy is set per response with a fresh script nonce in proxy.ts.
+// A page's Content-Security-Policy is set per response with a fresh script nonce in proxy.ts;
+// route handlers' is fixed (below).
 const securityHeaders = [
   { key: 'X-Frame-Options', value: 'DENY' },
   { key: 'X-Content-Type-Options', value: 'nosniff' },
@@ -30,6 +32,7 @@ const nextConfig: NextConfig = {
   async headers() {
     return [
       { source: '/:path*', headers: securityHeaders },
+      { source: '/api/:path*', headers: [{ key: 'Content-Security-Policy', value: API_CONTENT_SECURITY_POLICY }] },
       // Pages that show client data are never stored by browsers or proxies. Staff photos set
       // their own: private, and kept by the browser under their versioned address (the route).
       ...[

@@ -34,6 +34,9 @@ export async function proxy(request: NextRequest) {
   if (request.method === 'POST' && request.headers.has('next-action') && !(await actionBodyOk(request))) {
     return NextResponse.json({ error: 'INVALID_INPUT', message: 'errors.invalidValue' }, { status: 400 })
   }
+  // Route handlers answer JSON, files and event streams, never a page with scripts: no nonce to
+  // make, and their policy is a fixed header (API_CONTENT_SECURITY_POLICY, next.config.ts).
+  if (pathname.startsWith('/api/')) return NextResponse.next()
   const hasSession = request.cookies.getAll().some((c) => c.name.includes('authjs.session-token'))
   if (!hasSession && PROTECTED.some((p) => pathname === p || pathname.startsWith(`${p}/`))) {
     return NextResponse.redirect(new URL('/login', request.url))

@@ -19,6 +19,17 @@ export function contentSecurityPolicy(nonce: string, dev: boolean) {
   ].join('; ')
 }
 
+// The policy of every route handler's answer (JSON, files, event streams): nothing in it may run
+// a script or be framed. Fixed, so the proxy makes no nonce for them.
+export const API_CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'none'",
+  "object-src 'none'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ')
+
 export const NONCE_HEADER = 'x-nonce'
 
 // Methods that change nothing; every other one must come from a page of this site.

@@ -62,6 +62,9 @@ test('every script carries the response’s own nonce, and the nonce changes per
     for (const tag of scripts) expect(tag, path).toContain(`nonce="${nonce}"`)
   }
   expect(new Set(nonces).size).toBe(nonces.length)
+  // Route handlers never answer with scripts: their policy is fixed and runs none.
+  const api = await request.get('/api/health/live')
+  expect(api.headers()['content-security-policy']).toContain("script-src 'none'")
 })
 
 test('a page still hydrates and works under the nonce policy', async ({ browser }) => {
