@@ -28,9 +28,17 @@ function dayNumber(at: Date, timeZone: string) {
   return Math.round(Date.UTC(get('year'), get('month') - 1, get('day')) / DAY_MS)
 }
 
+// "Yesterday", "Today", "Tomorrow" (今天…): six words, made once.
+const dayWords = new Map<string, string>()
 function relativeDayWord(locale: FriendlyLocale, offset: -1 | 0 | 1) {
-  const word = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(offset, 'day')
-  return locale === 'en' ? word.charAt(0).toUpperCase() + word.slice(1) : word
+  const key = `${locale}|${offset}`
+  let word = dayWords.get(key)
+  if (word === undefined) {
+    const plain = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(offset, 'day')
+    word = locale === 'en' ? plain.charAt(0).toUpperCase() + plain.slice(1) : plain
+    dayWords.set(key, word)
+  }
+  return word
 }
 
 type When = { timeZone: string; locale: FriendlyLocale; now?: Date }
