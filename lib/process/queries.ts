@@ -22,10 +22,9 @@ export async function checklistFor(actor: Actor, requestId: string) {
 }
 
 // Canned replies in the client's language, to insert and edit before sending.
+// Raw: every request page lists them (no query compilation).
 export async function cannedRepliesFor(category: Category, locale: Locale) {
-  return db.cannedReply.findMany({
-    where: { category, locale },
-    orderBy: { title: 'asc' },
-    select: { id: true, title: true, body: true },
-  })
+  return db.$queryRaw<{ id: string; title: string; body: string }[]>`
+    SELECT id, title, body FROM "CannedReply"
+    WHERE category::text = ${category} AND locale::text = ${locale} ORDER BY title`
 }

@@ -45,11 +45,10 @@ export async function listStaff(actor: Actor): Promise<StaffRowDTO[]> {
 // Colleagues a request can be transferred or handed to.
 export async function listColleagues(actor: Actor) {
   assertCan(actor, 'request.serve')
-  return db.user.findMany({
-    where: { role: 'BUTLER', disabledAt: null },
-    orderBy: [{ onDuty: 'desc' }, { name: 'asc' }],
-    select: { id: true, name: true, onDuty: true },
-  })
+  // Raw: every request page lists them (no query compilation).
+  return db.$queryRaw<{ id: string; name: string; onDuty: boolean }[]>`
+    SELECT id, name, "onDuty" FROM "User"
+    WHERE role = 'BUTLER' AND "disabledAt" IS NULL ORDER BY "onDuty" DESC, name`
 }
 
 export async function teamOverview(actor: Actor) {

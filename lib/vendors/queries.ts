@@ -4,12 +4,10 @@ import type { Actor } from '../auth/roles'
 import { assertCan, can } from '../auth/policy'
 import { requestScope } from '../auth/scope'
 
+// Raw: every request page lists them (no query compilation).
 export async function listActiveVendors() {
-  return db.vendor.findMany({
-    where: { active: true },
-    orderBy: [{ kind: 'asc' }, { name: 'asc' }],
-    select: { id: true, name: true, kind: true, city: true },
-  })
+  return db.$queryRaw<{ id: string; name: string; kind: string; city: string | null }[]>`
+    SELECT id, name, kind, city FROM "Vendor" WHERE active ORDER BY kind, name`
 }
 
 export type VendorTaskDTO = {
