@@ -7,8 +7,8 @@ const dot: Record<Presence, string> = { AVAILABLE: 'bg-ok', AWAY: 'bg-warn', OFF
 export function PresenceBadge({ presence }: { presence: Presence }) {
   const t = useTranslations('presence')
   return (
-    <span className="inline-flex items-center gap-1.5" data-presence={presence}>
-      <span aria-hidden className={`size-2 rounded-full ${dot[presence]}`} />
+    <span className="inline-flex items-center gap-1.5 whitespace-nowrap" data-presence={presence}>
+      <span aria-hidden className={`size-2 shrink-0 rounded-full ${dot[presence]}`} />
       {t(presence)}
     </span>
   )

@@ -37,7 +37,11 @@ export default async function SupervisorBoard() {
       aside={
         <section data-testid="pending-approvals">
           {lagMinutes && (
-            <p className="mb-3 text-sm text-ink-soft" data-testid="replica-lag">
+            <p
+              role="status"
+              className="mb-4 rounded-2xl border border-warn/40 bg-warn/10 px-3 py-2 text-sm text-ink"
+              data-testid="replica-lag"
+            >
               {t('supervisor.replicaLag', { minutes: lagMinutes })}
             </p>
           )}
