@@ -9,12 +9,24 @@
 // seeded tables are dropped first and built once at the end from their own definitions.
 import pg from 'pg'
 import { db } from '../lib/db'
+import { rollupKpiDays } from '../lib/kpi/rollup'
 import { resetDatabase } from '../tests/db-utils'
 import { createClient, createStaff } from '../tests/factories'
 
 const SEEDED = ['ServiceRequest', 'SlaTimer', 'Rating', 'Message']
+const ROLLUPS = [
+  'KpiDay',
+  'KpiFirstResponseDay',
+  'KpiFirstResponseSpread',
+  'KpiResolutionDay',
+  'KpiResolutionSpread',
+  'KpiRequestDay',
+  'KpiRatingDay',
+]
 // Messages per request: the client's ask and the butler's answer.
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 2)
+// Open requests (about), whatever the size.
+const OPEN = Number(process.env.BENCH_OPEN ?? 1000)
 
 export async function seedRequests(requests: number) {
   await resetDatabase(process.env.DATABASE_URL!)
@@ -40,13 +52,21 @@ export async function seedRequests(requests: number) {
     [SEEDED],
   )
   for (const ix of indexes) await client.query(`DROP INDEX "${ix.name}"`)
+  // The months the messages fall in (the worker keeps only the current and next ones).
+  await client.query(
+    `SELECT history_ensure_month('Message', m)
+     FROM generate_series(now() - interval '731 days', now() + interval '2 months', interval '1 month') m`,
+  )
 
   const chunk = 200_000
+  // The open work stays the same at every size (about OPEN requests, the newest): what grows
+  // is the closed history behind it, and each day's volume.
+  const openWindow = `${Math.round((OPEN / requests) * 730 * 86_400)} seconds`
   for (let offset = 0; offset < requests; offset += chunk) {
     const n = Math.min(chunk, requests - offset)
     const range = [offset, n]
-    // Requests: the last day's are open; the others closed 10 minutes to 8 hours after they
-    // came in, most within the 4-hour resolution promise.
+    // Requests: the newest (about OPEN of them) are open; the others closed 10 minutes to 8
+    // hours after they came in, most within the 4-hour resolution promise.
     await client.query(
       `
       WITH c AS (SELECT id, "userId", "dedicatedButlerId", row_number() OVER (ORDER BY id) - 1 AS i FROM "Client"),
@@ -58,10 +78,10 @@ export async function seedRequests(requests: number) {
       )
       INSERT INTO "ServiceRequest" (id, number, "clientId", "createdById", "assigneeId", category, title, status, "createdAt", "updatedAt", "closedAt")
       SELECT 'bench-' || g.s, g.s + 1, c.id, c."userId", c."dedicatedButlerId", g.cat, 'Bench request ' || g.s,
-             CASE WHEN g.created > now() - interval '1 day' THEN 'IN_PROGRESS' ELSE 'CLOSED' END::"RequestStatus",
-             g.created, g.created, CASE WHEN g.created > now() - interval '1 day' THEN NULL ELSE g.created + g.took END
+             CASE WHEN g.created > now() - $3::interval THEN 'IN_PROGRESS' ELSE 'CLOSED' END::"RequestStatus",
+             g.created, g.created, CASE WHEN g.created > now() - $3::interval THEN NULL ELSE g.created + g.took END
       FROM g JOIN c ON c.i = g.ci`,
-      range,
+      [...range, openWindow],
     )
     const these = `FROM "ServiceRequest" r WHERE r.number > $1 AND r.number <= $1 + $2`
     // First answers 20 to 170 s after the request, one in two hundred 200 s later (a breach).
@@ -120,9 +140,18 @@ export async function seedRequests(requests: number) {
     `SELECT setval(pg_get_serial_sequence('"ServiceRequest"', 'number'), (SELECT max(number) FROM "ServiceRequest"))`,
   )
   await client.query(`SET maintenance_work_mem = '512MB'`)
-  for (const ix of indexes) await client.query(ix.def)
+  // A partitioned table's index is defined "ON ONLY" the parent; built on the parent, it is
+  // built on every partition.
+  for (const ix of indexes) await client.query(ix.def.replace(' ON ONLY ', ' ON '))
   process.stdout.write(`indexes rebuilt (${Math.round((Date.now() - started) / 1000)} s)\n`)
   await client.query('VACUUM ANALYZE')
+  const seedSeconds = (Date.now() - started) / 1000
+  // What the worker does after an upgrade: roll up every past day (timed: the backfill's cost).
+  const rolling = Date.now()
+  const { rolled } = await rollupKpiDays()
+  const rollupSeconds = (Date.now() - rolling) / 1000
+  process.stdout.write(`${rolled} days rolled up (${Math.round(rollupSeconds)} s)\n`)
+  await client.query(`VACUUM ANALYZE ${ROLLUPS.map((t) => `"${t}"`).join(', ')}`)
   await client.end()
-  return { supervisorId: supervisor.id, butlerId: butlers[0].id, seedSeconds: (Date.now() - started) / 1000 }
+  return { supervisorId: supervisor.id, butlerId: butlers[0].id, seedSeconds, rollupSeconds }
 }

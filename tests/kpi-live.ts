@@ -1,5 +1,5 @@
 // The dashboard KPIs computed directly over the clocks, requests and ratings of a period, as
-// lib/kpi/queries.ts computed them before the daily roll-ups (decision 0013): the reference the
+// lib/kpi/queries.ts computed them before the daily roll-ups (decision 0014): the reference the
 // roll-up path must equal (tests/integration/kpi-rollups.test.ts) and the "before" of
 // bench:dashboard. One statement each, on the primary.
 import { db } from '../lib/db'

@@ -15,7 +15,7 @@ const n = (v: unknown) => (v === null || v === undefined ? null : Number(v))
 
 // Every KPI below reads a period as the roll-ups of its whole UTC days plus the rest computed
 // live (today, the partial days at its edges, days not rolled up yet or changed since): see
-// lib/kpi/rollup.ts and decision 0013. Each is one statement, so one snapshot, and gives exactly
+// lib/kpi/rollup.ts and decision 0014. Each is one statement, so one snapshot, and gives exactly
 // what the same query over the clocks themselves gives, medians included.
 const plan = (p: Period) => Prisma.sql`
   plan AS MATERIALIZED (SELECT * FROM kpi_plan(${p.from}::timestamptz, ${p.to}::timestamptz))`
@@ -285,7 +285,8 @@ export async function kpiTables(actor: Actor, p: Period) {
   return { firstResponse, resolution, firstContact, mix, delight: joy, retention }
 }
 
-// The requests behind a figure.
+// The requests behind a figure. The breached, late and chased ones are found through small
+// partial indexes of those clocks (migration 20261125120000_drilldown_indexes).
 export async function drillDown(actor: Actor, p: Period, kind: DrillKind, value?: string) {
   requireSupervisor(actor)
   const inPeriod = { gte: p.from, lt: p.to }
@@ -308,10 +309,9 @@ export async function drillDown(actor: Actor, p: Period, kind: DrillKind, value?
             ? { category: value as Category, createdAt: inPeriod }
             : kind === 'score'
               ? { rating: { score: Number(value), createdAt: inPeriod } }
-              : {
-                  timers: { some: { kind: 'NEXT_RESPONSE' as const } },
-                  AND: [{ timers: { some: { kind: 'RESOLUTION' as const, metAt: inPeriod } } }],
-                }
+              : // Resolved in the period after the client had to chase ("followedUp": a
+                // next-response clock was started on the request, kept by a trigger).
+                { timers: { some: { kind: 'RESOLUTION' as const, metAt: inPeriod, followedUp: true } } }
   const rows = await readDb.serviceRequest.findMany({
     where,
     orderBy: { createdAt: 'desc' },

@@ -2,7 +2,7 @@ import 'server-only'
 import { db } from '../db'
 import { log } from '../log'
 
-// Daily KPI roll-ups (migration 20261125100000_kpi_daily_rollups, decision 0013). A UTC day is
+// Daily KPI roll-ups (migration 20261125100000_kpi_daily_rollups, decision 0014). A UTC day is
 // rolled up once it has ended, and again whenever a late change marked it; until then the
 // dashboards compute it live, so the roll-ups only ever make a period cheaper, never different.
 

@@ -1,14 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { db } from '../../lib/db'
+import type { Prisma } from '../../lib/generated/prisma/client'
 import type { Category } from '../../lib/generated/prisma/enums'
 import { stopProducer } from '../../lib/jobs/boss'
 import { parsePeriod } from '../../lib/kpi/period'
 import {
   categoryMix,
   delight,
+  drillDown,
   firstContactResolution,
   firstResponseKpi,
   resolutionByCategory,
+  type DrillKind,
   type Period,
 } from '../../lib/kpi/queries'
 import { pendingKpiDays, rollupKpiDays } from '../../lib/kpi/rollup'
@@ -253,6 +256,34 @@ describe('daily KPI roll-ups', () => {
       const { rolledUp, direct } = await bothWays(supervisor, period)
       expect(rolledUp, name).toStrictEqual(direct)
     }
+  })
+
+  it('the drill-downs list the same requests as before their partial indexes', async () => {
+    const { period } = periods[1]
+    const inPeriod = { gte: period.from, lt: period.to }
+    const ids = async (where: Prisma.ServiceRequestWhereInput) =>
+      (
+        await db.serviceRequest.findMany({ where, orderBy: { createdAt: 'desc' }, take: 500, select: { id: true } })
+      ).map((r) => r.id)
+    const listed = async (kind: DrillKind) => (await drillDown(supervisor, period, kind)).map((r) => r.id)
+    const chased = await ids({
+      timers: { some: { kind: 'NEXT_RESPONSE' } },
+      AND: [{ timers: { some: { kind: 'RESOLUTION', metAt: inPeriod } } }],
+    })
+    expect(chased.length).toBeGreaterThan(20)
+    expect(await listed('fcrMissed')).toEqual(chased)
+    const breached = await ids({
+      timers: { some: { kind: 'FIRST_RESPONSE', startedAt: inPeriod, breachedAt: { not: null } } },
+    })
+    expect(breached.length).toBeGreaterThan(20)
+    expect(await listed('breached')).toEqual(breached)
+    expect(await listed('late')).toEqual(
+      await ids({
+        timers: {
+          some: { kind: 'FIRST_RESPONSE', startedAt: inPeriod, OR: [{ metAt: null }, { breachedAt: { not: null } }] },
+        },
+      }),
+    )
   })
 
   it("today's writes mark nothing and leave the roll-ups alone; a day rolled up twice is the same", async () => {
