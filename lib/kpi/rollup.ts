@@ -12,8 +12,9 @@ const SETTLE_MINUTES = 15
 
 // The days to roll up, most recent first: every ended (and settled) day since the first fact
 // that has no roll-up, and every day marked as changed since its roll-up. A writing
-// transaction still open from before a day's end holds that day back as well.
-export async function pendingKpiDays(now = new Date()): Promise<string[]> {
+// transaction still open from before a day's end holds that day back as well. Days end by the
+// database's clock (the one the change marks use), unless `now` says otherwise.
+export async function pendingKpiDays(now?: Date): Promise<string[]> {
   const rows = await db.$queryRaw<{ day: Date }[]>`
     WITH bounds AS (
       SELECT least(
@@ -21,7 +22,7 @@ export async function pendingKpiDays(now = new Date()): Promise<string[]> {
                (SELECT min("startedAt") FROM "SlaTimer" WHERE kind = 'FIRST_RESPONSE' AND "startedAt" IS NOT NULL),
                (SELECT min("metAt") FROM "SlaTimer" WHERE kind = 'RESOLUTION' AND "metAt" IS NOT NULL),
                (SELECT min("createdAt") FROM "Rating" WHERE "createdAt" IS NOT NULL)) AS first_at,
-             least(${now}::timestamptz - make_interval(mins => ${SETTLE_MINUTES}),
+             least(coalesce(${now ?? null}::timestamptz, clock_timestamp()) - make_interval(mins => ${SETTLE_MINUTES}),
                    (SELECT min(xact_start) FROM pg_stat_activity
                     WHERE datname = current_database() AND backend_xid IS NOT NULL AND pid <> pg_backend_pid())) AS settled_at
     ),

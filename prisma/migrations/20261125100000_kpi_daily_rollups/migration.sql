@@ -1,4 +1,4 @@
--- Dashboards that do not slow down as history grows (decision 0013). The KPIs are rolled up per
+-- Dashboards that do not slow down as history grows (decision 0014). The KPIs are rolled up per
 -- UTC day by the worker; a period reads the roll-ups of its whole UTC days and computes the rest
 -- live: today, the partial days at its edges (a supervisor's day starts at their own midnight),
 -- days not rolled up yet and days changed since their roll-up. Both parts read the same "facts"
