@@ -40,7 +40,7 @@ export async function pendingKpiDays(now?: Date): Promise<string[]> {
 // snapshot, and the day's change mark cleared in that snapshot. Another worker rolling the
 // same day up at the same moment skips it (transaction-scoped lock, so it works through
 // PgBouncer).
-export async function rollupKpiDay(day: string): Promise<boolean> {
+async function rollupKpiDay(day: string): Promise<boolean> {
   return db.$transaction(
     async (tx) => {
       const [lock] = await tx.$queryRaw<{ ok: boolean }[]>`
