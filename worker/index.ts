@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { db } from '../lib/db'
 import { ensureHistoryPartitions } from '../lib/db/partitions'
+import { rollupKpiDays } from '../lib/kpi/rollup'
 import { log } from '../lib/log'
 import { startSlaTimer } from '../lib/sla/timer'
 
@@ -10,6 +11,9 @@ const START_RETRY_MAX_MS = 10_000
 
 // Monthly partitions are kept two months ahead; looking a few times a day is plenty.
 const PARTITIONS_MS = 6 * 3600_000
+// Daily KPI roll-ups: yesterday once it has settled, and any day changed since its roll-up
+// (read live meanwhile, so this only decides how soon a period is cheap again).
+const KPI_ROLLUP_MS = 5 * 60_000
 
 // Started while the database (or PgBouncer in front of it) is unreachable, a worker waits for it
 // instead of exiting: a worker restarted during an outage is deciding marks and sending mail as
@@ -54,6 +58,18 @@ export async function startWorker() {
   await partitions()
   const partitionTimer = setInterval(() => void partitions(), PARTITIONS_MS)
 
+  // In the background: after an upgrade the first pass rolls up all of history (about 10 s per
+  // million requests), which must not hold the worker's start. One pass at a time.
+  let rolling: Promise<unknown> | null = null
+  const stopRollups = new AbortController()
+  const rollups = () => {
+    rolling ??= rollupKpiDays({ signal: stopRollups.signal })
+      .catch((err) => log.error({ err }, 'kpi roll-ups failed'))
+      .finally(() => (rolling = null))
+  }
+  rollups()
+  const rollupTimer = setInterval(rollups, KPI_ROLLUP_MS)
+
   log.info({ id }, 'worker started')
   let stopping = false
   return async function stop() {
@@ -61,6 +77,9 @@ export async function startWorker() {
     stopping = true
     clearInterval(heartbeat)
     clearInterval(partitionTimer)
+    clearInterval(rollupTimer)
+    stopRollups.abort()
+    await rolling
     await slaTimer.stop()
     await boss.stop({ graceful: true, timeout: 5_000 })
     await db.workerHeartbeat.delete({ where: { id } }).catch(() => {})
