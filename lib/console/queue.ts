@@ -101,9 +101,9 @@ export async function consoleQueue(
   const counts = QUEUE_VIEWS.map((v) => `'${v}', count(*) FILTER (WHERE ${VIEW_SQL[v]})`).join(', ')
   const [found] = await db.$queryRawUnsafe<{ counts: Record<QueueView, number>; ids: string[] }[]>(
     `WITH q AS (${OPEN_ROWS}
-      WHERE r.status::text = ANY($3::text[]) AND ${scopeSql(actor)}
-        AND ($4::text IS NULL OR r.category::text = $4)
-        AND ($5::text IS NULL OR r.status::text = $5)
+      WHERE r.status = ANY($3::"RequestStatus"[]) AND ${scopeSql(actor)}
+        AND ($4::"Category" IS NULL OR r.category = $4::"Category")
+        AND ($5::"RequestStatus" IS NULL OR r.status = $5::"RequestStatus")
         AND ($6::text IS NULL OR r.title ILIKE $6 OR c."displayName" ILIKE $6
           OR EXISTS (SELECT 1 FROM "Message" m WHERE m."requestId" = r.id AND m.body ILIKE $6)))
     SELECT (SELECT json_build_object(${counts}) FROM q) AS counts,
