@@ -19,7 +19,7 @@ import {
   tierRetention,
 } from '../lib/kpi/queries'
 import { rollupKpiDays } from '../lib/kpi/rollup'
-import { listRequests } from '../lib/requests/queries'
+import { openRequestsForBoard } from '../lib/requests/queries'
 import { pendingApprovals } from '../lib/vendors/queries'
 import {
   liveCategoryMix,
@@ -51,7 +51,7 @@ async function main() {
   const to = new Date()
   const period = { from: new Date(to.getTime() - 30 * 86_400_000), to }
   const queries: Record<string, () => Promise<unknown>> = {
-    liveBoard: () => listRequests(actor, { openOnly: true, take: 1000 }),
+    liveBoard: () => openRequestsForBoard(actor),
     pendingApprovals: () => pendingApprovals(actor),
     firstResponse: () => firstResponseKpi(actor, period),
     resolutionByCategory: () => resolutionByCategory(actor, period),

@@ -203,6 +203,51 @@ export async function listRequests(
   return rows.map((r) => requestSummary(actor, r, headlineTimer(r.timers)))
 }
 
+// Every open request as the live board lists it (the same rows as listRequests with openOnly,
+// newest first, up to 1,000), in one raw statement: the board is read on every supervisor's
+// load, and building a thousand nested rows through the query compiler cost more than the
+// database did (p95 156 ms at 1M requests of history).
+export async function openRequestsForBoard(actor: Actor, take = 1000): Promise<RequestSummaryDTO[]> {
+  assertCan(actor, 'team.lead')
+  type Row = Omit<SummaryRow, 'timers'> & {
+    timers: (Omit<TimerRow, 'startedAt' | 'dueAt'> & Record<string, unknown>)[]
+  }
+  const kinds = headlineKinds(actor)
+  const rows = await db.$queryRaw<Row[]>`
+    SELECT r.id, r.number, r.title, r.category::text AS category, r.status::text AS status, r."createdAt",
+      r."clientId", r."assigneeId", r."offerStage"::text AS "offerStage", r.version,
+      json_build_object('displayName', c."displayName", 'timeZone', c."timeZone",
+        'dedicatedButlerId', c."dedicatedButlerId", 'backupButlerId', c."backupButlerId") AS client,
+      CASE WHEN a.id IS NULL THEN NULL ELSE json_build_object('name', a.name) END AS assignee,
+      ARRAY(
+        SELECT json_build_object('id', t.id, 'kind', t.kind, 'startedAt', t."startedAt", 'dueAt', t."dueAt",
+          'atRiskAt', t."atRiskAt", 'pausedAt', t."pausedAt", 'metAt', t."metAt", 'breachedAt', t."breachedAt",
+          'cancelledAt', t."cancelledAt")
+        FROM "SlaTimer" t WHERE t."requestId" = r.id AND t.kind::text = ANY(${kinds}::text[])
+        ORDER BY t."startedAt" DESC LIMIT 4) AS timers
+    FROM "ServiceRequest" r
+    JOIN "Client" c ON c.id = r."clientId"
+    LEFT JOIN "User" a ON a.id = r."assigneeId"
+    WHERE r.status = ANY(${[...OPEN_STATUSES]}::"RequestStatus"[])
+    ORDER BY r."createdAt" DESC
+    LIMIT ${take}`
+  const date = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string))
+  return rows.map((r) => {
+    const timers = r.timers.map((t): TimerRow => ({
+      id: t.id,
+      kind: t.kind,
+      startedAt: date(t.startedAt)!,
+      dueAt: date(t.dueAt)!,
+      atRiskAt: date(t.atRiskAt),
+      pausedAt: date(t.pausedAt),
+      metAt: date(t.metAt),
+      breachedAt: date(t.breachedAt),
+      cancelledAt: date(t.cancelledAt),
+    }))
+    return requestSummary(actor, r, headlineTimer(timers))
+  })
+}
+
 // A message as every thread shows it; the WeChat delivery status is for staff only.
 const MESSAGE_SELECT = {
   id: true,

@@ -4,6 +4,9 @@ import { stopProducer } from '../../lib/jobs/boss'
 import { loadActor } from '../../lib/auth/sessions'
 import { firstResponseKpi, firstContactResolution } from '../../lib/kpi/queries'
 import { reviewsFor, sampleWeek, scoreReview } from '../../lib/quality/service'
+import { listRequests, openRequestsForBoard } from '../../lib/requests/queries'
+import { createRequest } from '../../lib/requests/lifecycle'
+import { replyToRequest } from '../../lib/requests/conversation'
 import { syncDutyFromRoster } from '../../lib/roster/service'
 import { bulkReassign, changeRole, setDisabled } from '../../lib/staff/service'
 import { createStaff } from '../factories'
@@ -13,6 +16,18 @@ const T0 = new Date('2026-10-05T00:00:00Z')
 const at = (s: number) => new Date(T0.getTime() + s * 1000)
 
 describe('supervisor', () => {
+  it('the live board lists exactly what the scoped list of open requests does, in one raw statement', async () => {
+    const team = await teamWithClient('Board Client')
+    const first = await createRequest(team.clientActor, { category: 'OTHER', title: 'Orchids', details: {} })
+    await createRequest(team.clientActor, { category: 'OTHER', title: 'Tailor', details: {} })
+    await replyToRequest(team.butlerActor, { requestId: first.id, body: 'On it', internal: false })
+    const supervisor = await actorFor((await createStaff(db, { role: 'SUPERVISOR', name: 'Board Lead' })).id)
+    const board = await openRequestsForBoard(supervisor)
+    expect(board.length).toBeGreaterThanOrEqual(2)
+    expect(board).toEqual(await listRequests(supervisor, { openOnly: true, take: 1000 }))
+    await expect(openRequestsForBoard(team.butlerActor)).rejects.toThrow()
+  })
+
   afterAll(stopProducer)
 
   it('KPI figures match a hand-computed fixture of 20 requests', async () => {

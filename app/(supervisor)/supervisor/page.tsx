@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server'
 import { requirePageActor } from '@/lib/next/guards'
-import { listRequests } from '@/lib/requests/queries'
+import { openRequestsForBoard } from '@/lib/requests/queries'
 import { byDeadline } from '@/lib/requests/queues'
 import { listStaff } from '@/lib/staff/queries'
 import { pendingApprovals } from '@/lib/vendors/queries'
@@ -17,7 +17,7 @@ export default async function SupervisorBoard() {
   const actor = await requirePageActor('team.lead')
   const t = await getTranslations()
   const [requests, staff, approvals, lagMinutes] = await Promise.all([
-    listRequests(actor, { openOnly: true, take: 1000 }),
+    openRequestsForBoard(actor),
     listStaff(actor),
     pendingApprovals(actor),
     replicaLagNotice(),
