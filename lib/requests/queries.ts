@@ -108,6 +108,17 @@ type SummaryRow = Prisma.ServiceRequestGetPayload<{ select: typeof REQUEST_HEADL
   client: { displayName: string; timeZone: string; dedicatedButlerId: string | null; backupButlerId: string | null }
 }
 
+// What requestSummary reads of a request, besides its clocks.
+const SUMMARY_SELECT = {
+  ...REQUEST_HEADLINE,
+  clientId: true,
+  assigneeId: true,
+  offerStage: true,
+  version: true,
+  client: { select: { displayName: true, timeZone: true, dedicatedButlerId: true, backupButlerId: true } },
+  assignee: { select: { name: true } },
+} as const
+
 // A request as every list shows it, with the clock that matters most. Who works it is staff
 // business: clients see their butler's name, not staff ids.
 function requestSummary(viewer: Pick<Actor, 'role'>, r: SummaryRow, t: TimerRow | null): RequestSummaryDTO {
@@ -185,13 +196,7 @@ export async function listRequests(
     orderBy: { createdAt: 'desc' },
     take: opts.take ?? 100,
     select: {
-      ...REQUEST_HEADLINE,
-      clientId: true,
-      assigneeId: true,
-      offerStage: true,
-      version: true,
-      client: { select: { displayName: true, timeZone: true, dedicatedButlerId: true, backupButlerId: true } },
-      assignee: { select: { name: true } },
+      ...SUMMARY_SELECT,
       timers: {
         where: { kind: { in: headlineKinds(actor) } },
         orderBy: { startedAt: 'desc' },
@@ -450,13 +455,7 @@ export async function liveRowsOf(id: string): Promise<{ staff: RequestLiveDTO; c
   const r = await db.serviceRequest.findUnique({
     where: { id },
     select: {
-      ...REQUEST_HEADLINE,
-      clientId: true,
-      assigneeId: true,
-      offerStage: true,
-      version: true,
-      client: { select: { displayName: true, timeZone: true, dedicatedButlerId: true, backupButlerId: true } },
-      assignee: { select: { name: true } },
+      ...SUMMARY_SELECT,
       timers: { orderBy: { startedAt: 'asc' }, select: timerSelect },
     },
   })
