@@ -73,12 +73,7 @@ async function main() {
     port: PORT,
     env: { TRUSTED_PROXY_HOPS: '1' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    // BENCH_PROFILE_DIR=<dir> also writes a CPU profile of the web process, to find where the time goes.
-    nodeArgs: [
-      '--require',
-      './bench/cpu-probe.cjs',
-      ...(process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []),
-    ],
+    nodeArgs: ['--require', './bench/cpu-probe.cjs'],
   })
   process.on('exit', () => web.kill('SIGKILL'))
   if (!(await waitHealthy(BASE))) throw new Error('web process did not start')
@@ -122,12 +117,22 @@ async function main() {
   }
 
   // CPU per request, and the bytes a page sends, for one kind of request.
-  const measure = async (run: () => Promise<void>) => {
+  // BENCH_PROFILE_DIR=<dir> also writes a CPU profile of each kind's measured requests
+  // (<dir>/<kind>.cpuprofile), to find where the time goes.
+  const profileDir = process.env.BENCH_PROFILE_DIR
+  const reply = (message: unknown) =>
+    new Promise((resolve) => {
+      web.once('message', resolve)
+      web.send(message as string)
+    })
+  const measure = async (kind: string, run: () => Promise<void>) => {
     for (let i = 0; i < WARMUP; i++) await run()
+    if (profileDir) await reply('profile-start')
     const before = await probe(web)
     const started = performance.now()
     for (let i = 0; i < COUNT; i++) await run()
     const after = await probe(web)
+    if (profileDir) await reply({ profileStop: `${profileDir}/${kind}.cpuprofile` })
     return {
       cpuMs: Math.round(((after.cpuMs - before.cpuMs) / COUNT) * 100) / 100,
       wallMs: Math.round(((performance.now() - started) / COUNT) * 10) / 10,
@@ -142,8 +147,8 @@ async function main() {
   // BENCH_KINDS=submission,requestPage measures only those (with a profile, to see one kind alone).
   const only = process.env.BENCH_KINDS?.split(',')
   const skipped = { cpuMs: NaN, wallMs: NaN, statements: NaN }
-  const maybe = (kind: string, run: () => Promise<void>) =>
-    kind === 'trivial' || !only || only.includes(kind) ? measure(run) : Promise.resolve(skipped)
+  const maybe = (kind: string, run: () => Promise<void>, label = kind) =>
+    kind === 'trivial' || !only || only.includes(kind) ? measure(label, run) : Promise.resolve(skipped)
   const trivial = await maybe('trivial', get('/api/health/live'))
   const submission = await maybe('submission', submit)
   const clientMessage = await maybe('clientMessage', sendMessage)
@@ -154,12 +159,12 @@ async function main() {
     data: { status: 'CLOSED' },
   })
   const console100 = {
-    ...(await maybe('console', get('/console', butlerCookie))),
+    ...(await maybe('console', get('/console', butlerCookie), 'console100')),
     htmlBytes: await pageBytes('/console'),
   }
   if (!only || only.includes('console')) await openUpTo(1000)
   const console1000 = {
-    ...(await maybe('console', get('/console', butlerCookie))),
+    ...(await maybe('console', get('/console', butlerCookie), 'console1000')),
     htmlBytes: await pageBytes('/console'),
   }
 

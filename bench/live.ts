@@ -2,8 +2,8 @@
 // consoles and supervisors' boards) and each client's open request thread. Clients submit
 // requests and butlers reply, over HTTP exactly as the pages post them. Each page watches its
 // own DOM (a MutationObserver) and notes when a request's title or a reply's text appears.
-// Measured: from the write's commit (its row's creation time, taken by the database inside the
-// transaction, so never later than the commit) to the moment the text is in the page's DOM:
+// Measured: from the write's commit (its audit entry's clock time, the transaction's last row
+// before the commit, so never later than it) to the moment the text is in the page's DOM:
 //   request -> every console and board that must show it; reply -> the client's open thread.
 // Modes: quiet, and beside a CPU hog on every core. Writes bench/results/live.json.
 // Runs on the test database (wiped first) and needs `npm run build` (web and worker).
@@ -45,7 +45,27 @@ const WATCH_SCRIPT = `(() => {
   scan(document.body)
 })()`
 
+// Also installed before the page's own scripts: notes when each marker first arrives over the
+// page's event stream, so the latency splits into server (commit -> frame in the browser) and
+// browser (frame -> DOM).
+const ARRIVAL_SCRIPT = `(() => {
+  const arrived = (window.__liveArrived = {})
+  const Native = window.EventSource
+  window.EventSource = class extends Native {
+    constructor(...args) {
+      super(...args)
+      for (const name of ['request.created', 'message.created'])
+        this.addEventListener(name, (e) => {
+          for (const m of String(e.data).matchAll(/LIVE-[a-z0-9]{8}/g)) if (!(m[0] in arrived)) arrived[m[0]] = Date.now()
+        })
+    }
+  }
+})()`
+
 type Watcher = { page: Page; label: string }
+
+// What the open pages ask the server for while writes go on, by path (ids folded).
+const pageRequests = new Map<string, number>()
 
 async function main() {
   if (!existsSync('.next/BUILD_ID') || !existsSync('dist/worker.mjs'))
@@ -86,7 +106,14 @@ async function main() {
     const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
     const cookie = (await sessionCookie(userId)).slice(COOKIE.length + 1)
     await context.addCookies([{ name: COOKIE, value: cookie, url: BASE }])
+    await context.addInitScript(ARRIVAL_SCRIPT)
     const page = await context.newPage()
+    page.on('request', (r) => {
+      const url = new URL(r.url())
+      if (url.pathname.startsWith('/_next/static')) return
+      const key = `${r.method()} ${url.pathname.replace(/[0-9a-f-]{36}|c[a-z0-9]{24}/g, ':id')}${url.search ? '?…' : ''}${r.headers()['rsc'] ? ' (rsc)' : ''}`
+      pageRequests.set(key, (pageRequests.get(key) ?? 0) + 1)
+    })
     await page.goto(`${BASE}${path}`, { waitUntil: 'networkidle' })
     await page.evaluate(WATCH_SCRIPT)
     return { page, label }
@@ -115,6 +142,7 @@ async function main() {
 
   const results: Record<string, unknown> = {}
   for (const mode of MODES) {
+    pageRequests.clear()
     const stopHog = mode === 'hog' ? startCpuHog() : () => {}
     await sleep(mode === 'hog' ? 2000 : 0)
     const submitted: { marker: string; butlerId: string }[] = []
@@ -156,16 +184,28 @@ async function main() {
 
     const seenIn = async (w: Watcher) =>
       (await w.page.evaluate(() => (window as unknown as { __liveSeen: Record<string, number> }).__liveSeen)) ?? {}
+    const arrivedIn = async (w: Watcher) =>
+      (await w.page.evaluate(() => (window as unknown as { __liveArrived?: Record<string, number> }).__liveArrived)) ??
+      {}
+    // The write's audit entry is the transaction's last row before its event, stamped with the
+    // clock (not the transaction's start): never later than the commit, and close to it.
     const committedAt = async (marker: string, kind: 'request' | 'message') => {
       const row =
         kind === 'request'
-          ? await db.serviceRequest.findFirst({ where: { title: { endsWith: marker } }, select: { createdAt: true } })
-          : await db.message.findFirst({ where: { body: { endsWith: marker } }, select: { createdAt: true } })
-      return row?.createdAt.getTime() ?? null
+          ? await db.serviceRequest.findFirst({ where: { title: { endsWith: marker } }, select: { id: true } })
+          : await db.message.findFirst({ where: { body: { endsWith: marker } }, select: { id: true } })
+      if (!row) return null
+      const audit = await db.auditEvent.findFirst({
+        where: { entityId: row.id, action: kind === 'request' ? 'request.created' : 'request.replied' },
+        select: { at: true },
+      })
+      return audit?.at.getTime() ?? null
     }
     const toConsole: number[] = []
     const toBoard: number[] = []
     const toThread: number[] = []
+    const threadServer: number[] = []
+    const threadBrowser: number[] = []
     let missing = 0
     const consoleSeen = await Promise.all(consoles.map(async (c) => ({ butlerId: c.butlerId, seen: await seenIn(c) })))
     const boardSeen = await Promise.all(boards.map(seenIn))
@@ -186,6 +226,11 @@ async function main() {
       const seen = await seenIn(r.thread.watcher)
       if (at !== null && seen[r.marker]) toThread.push(seen[r.marker] - at)
       else missing++
+      const arrived = (await arrivedIn(r.thread.watcher))[r.marker]
+      if (at !== null && arrived && seen[r.marker]) {
+        threadServer.push(arrived - at)
+        threadBrowser.push(seen[r.marker] - arrived)
+      }
     }
     const requestToConsole = summarise(toConsole)
     const replyToThread = summarise(toThread)
@@ -198,6 +243,10 @@ async function main() {
       requestToConsoleMs: requestToConsole,
       requestToBoardMs: summarise(toBoard),
       replyToClientThreadMs: replyToThread,
+      // Where the reply's time goes: commit -> its frame in the page, then frame -> DOM.
+      replyCommitToFrameMs: summarise(threadServer),
+      replyFrameToDomMs: summarise(threadBrowser),
+      pageRequestsDuringWrites: Object.fromEntries([...pageRequests].sort((a, b) => b[1] - a[1])),
       goalP95Ms: goal,
       met:
         missing === 0 &&
@@ -218,7 +267,7 @@ async function main() {
       writesPerMode: WRITES_PER_MODE,
       writeIntervalMs: WRITE_INTERVAL_MS,
       webProcesses: 1,
-      from: "the row's creation time in its transaction (never later than the commit)",
+      from: "the write's audit entry, stamped by the clock as the transaction's last row (never later than the commit)",
       to: 'the marker text inserted into the page DOM (MutationObserver in the page)',
     },
     ...results,

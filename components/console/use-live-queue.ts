@@ -6,7 +6,7 @@ import type { QueuePage, QueueRowDTO } from '@/lib/console/queue'
 import { byDeadline, inQueue, type QueueView } from '@/lib/requests/queues'
 import { OPEN_STATUSES } from '@/lib/requests/state-machine'
 import type { RequestFilters } from '@/lib/requests/queries'
-import { useStreamEvents, type EventRow, type StreamEvent } from '@/components/live/event-stream'
+import { changesRow, useStreamEvents, type EventRow, type StreamEvent } from '@/components/live/event-stream'
 import { useRequestRefetch } from '@/components/live/use-live-requests'
 
 export type QueueParams = { view: QueueView; filters: RequestFilters }
@@ -118,7 +118,7 @@ export function useLiveQueue(initial: QueuePage | null, params: QueueParams, use
     if (name === 'scope') {
       if (initial) router.refresh()
       else void loadFirst()
-    } else if (data.requestId && name !== 'resync') {
+    } else if (data.requestId && changesRow(name)) {
       if (data.row) {
         applyEventRow(name, { ...data, requestId: data.requestId, row: data.row })
         void recount()

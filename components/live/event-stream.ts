@@ -20,19 +20,19 @@ export type StreamEvent = {
   state?: string
   stage?: string
   fromClient?: boolean
+  // thread.read: when, and whether the client's side (else the team's) read the thread.
+  readAt?: string
+  byClient?: boolean
   closed?: boolean
 }
 type Listener = (name: string, data: StreamEvent) => void
 
-const STREAM_EVENTS = [
-  'request.created',
-  'request.updated',
-  'request.offered',
-  'message.created',
-  'sla.changed',
-  'scope',
-  'resync',
-]
+// The events that change a request's row (and carry it): a view applies these, or reads the row
+// back when the event could not carry it. Others (a read marker, a resync) change no row.
+const ROW_EVENTS = new Set(['request.created', 'request.updated', 'request.offered', 'message.created', 'sla.changed'])
+export const changesRow = (name: string) => ROW_EVENTS.has(name)
+
+const STREAM_EVENTS = [...ROW_EVENTS, 'thread.read', 'scope', 'resync']
 
 // One EventSource per tab, shared by every live view on the page and opened while one of them
 // is mounted. After a reconnect the views hear 'resync': NOTIFY has no replay.

@@ -12,7 +12,7 @@ import {
   type RefObject,
 } from 'react'
 import type { LiveMessageDTO, MessageDTO, RequestLiveDTO } from '@/lib/requests/queries'
-import { useStreamEvents } from './event-stream'
+import { changesRow, useStreamEvents } from './event-stream'
 import { useRequestRefetch } from './use-live-requests'
 
 // A message the viewer sent that the server has not confirmed yet, keyed by its idempotency key.
@@ -117,7 +117,7 @@ export function LiveRequest({
   })
 
   useStreamEvents((name, data) => {
-    if (data.requestId !== initial.id) return
+    if (data.requestId !== initial.id || !changesRow(name)) return
     // The event carries the request as this viewer sees it (status, clocks, version); an event
     // without it has the row read back.
     const update = () => (data.row ? setRequest(data.row) : refetch(initial.id))

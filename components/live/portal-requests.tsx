@@ -3,7 +3,7 @@
 import Link from 'next/link'
 import { useRouter } from 'next/navigation'
 import { useLocale, useTranslations } from 'next-intl'
-import { useRef } from 'react'
+import { useRef, useState } from 'react'
 import { formatWhen, type FriendlyLocale } from '@/lib/i18n/friendly'
 import type { LastMessageDTO } from '@/lib/portal/home'
 import type { RequestSummaryDTO } from '@/lib/requests/queries'
@@ -13,11 +13,12 @@ import { ReplyClock } from './reply-clock'
 import { useLiveRequests } from './use-live-requests'
 
 // The client's own requests, newest first: open ones with their last message (a reply not yet
-// read is marked), finished ones below. Status and reply clock are kept live in the browser; a
-// new message re-reads the page once so its preview is current.
+// read is marked), finished ones below. Status, reply clock and the last message are kept live
+// in the browser from the events; only the client side reading a thread elsewhere (another tab,
+// a delegate) has the page read again, since who read what is the server's to say.
 export function PortalRequests({
   initial,
-  last,
+  last: initialLast,
   timeZone,
   serverNow,
 }: {
@@ -29,11 +30,29 @@ export function PortalRequests({
   const t = useTranslations()
   const locale = useLocale() as FriendlyLocale
   const router = useRouter()
+  const [last, setLast] = useState(initialLast)
+  // A server render brings fresher previews than anything before it.
+  const [from, setFrom] = useState(initialLast)
+  if (from !== initialLast) {
+    setFrom(initialLast)
+    setLast(initialLast)
+  }
   const soon = useRef<ReturnType<typeof setTimeout> | null>(null)
-  useStreamEvents((name) => {
-    if (name !== 'message.created') return
+  const refreshSoon = () => {
     clearTimeout(soon.current ?? undefined)
     soon.current = setTimeout(() => router.refresh(), 300)
+  }
+  useStreamEvents((name, data) => {
+    if (name === 'thread.read' && data.byClient) return refreshSoon()
+    if (name !== 'message.created' || !data.requestId) return
+    const m = data.message
+    if (!m) return refreshSoon()
+    const requestId = data.requestId
+    setLast((prev) => {
+      if (prev[requestId] && prev[requestId].createdAt > m.createdAt) return prev
+      const preview = { body: m.body.slice(0, 200), authorName: m.authorName, fromStaff: m.fromStaff }
+      return { ...prev, [requestId]: { ...preview, createdAt: m.createdAt, unread: m.fromStaff } }
+    })
   })
   const requests = [...useLiveRequests(initial, { keep: () => true })].sort((a, b) =>
     b.createdAt.localeCompare(a.createdAt),

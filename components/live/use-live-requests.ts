@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { RequestLiveDTO, RequestSummaryDTO } from '@/lib/requests/queries'
-import { useStreamEvents } from './event-stream'
+import { changesRow, useStreamEvents } from './event-stream'
 
 // Re-reads one request through its scoped route. Null: the viewer may no longer see it.
 async function fetchRequest(id: string): Promise<RequestLiveDTO | null | 'failed'> {
@@ -81,7 +81,7 @@ export function useLiveRequests(
     // The viewer's own rights changed (clients reassigned, a delegation revoked): which rows
     // belong in the list is a structural question, answered by the server once.
     if (name === 'scope') router.refresh()
-    else if (data.requestId && name !== 'resync') {
+    else if (data.requestId && changesRow(name)) {
       // The event carries the row as this viewer sees it; without one, it is read back.
       if (data.row) apply(data.requestId, data.row)
       else refetch(data.requestId)

@@ -27,18 +27,19 @@ function lastReadOwn(messages: MessageDTO[], mine: (m: MessageDTO) => boolean, r
   return read.at(-1)?.id ?? null
 }
 
-// Marks the thread read whenever it is on screen and something new arrives (a message, the tab
-// coming back, or the other side reading it: a `request.updated`); learns when the other side
-// last read it. The later of that and the server's answer wins.
-function useReadMarker(requestId: string, count: number, initial: string | null) {
+// Marks the thread read whenever it is on screen and something new arrives (a message, or the
+// tab coming back), and learns when the other side last read it: from the server's answer, and
+// live from their `thread.read`. The latest of those wins.
+function useReadMarker(requestId: string, viewer: 'client' | 'staff', count: number, initial: string | null) {
   const [learnt, setLearnt] = useState<string | null>(null)
+  const learn = (at: string) => setLearnt((prev) => (prev && prev > at ? prev : at))
   const mark = useRef<() => void>(() => {})
   useEffect(() => {
     let stale = false
     mark.current = () => {
       if (document.visibilityState !== 'visible') return
       void markThreadReadAction({ requestId }).then((r) => {
-        if (!stale && r.ok && r.data.otherReadAt) setLearnt(r.data.otherReadAt)
+        if (!stale && r.ok && r.data.otherReadAt) learn(r.data.otherReadAt)
       })
     }
     const onVisible = () => mark.current()
@@ -50,7 +51,8 @@ function useReadMarker(requestId: string, count: number, initial: string | null)
     }
   }, [requestId, count])
   useStreamEvents((name, data) => {
-    if (name === 'request.updated' && data.requestId === requestId) mark.current()
+    if (name !== 'thread.read' || data.requestId !== requestId || !data.readAt) return
+    if (data.byClient === (viewer === 'staff')) learn(data.readAt)
   })
   return (
     [initial, learnt]
@@ -81,7 +83,7 @@ export function Thread({
   const t = useTranslations()
   const locale = useLocale() as FriendlyLocale
   const { request, messages, pending, retry } = useLiveRequest()
-  const otherReadAt = useReadMarker(request.id, messages.length, readAt)
+  const otherReadAt = useReadMarker(request.id, viewer, messages.length, readAt)
   const mine = (m: MessageDTO) => (viewer === 'staff' ? m.fromStaff : !m.fromStaff)
   const readId = lastReadOwn(messages, mine, otherReadAt)
   const lastOwnId = messages.filter((m) => mine(m) && !m.internal).at(-1)?.id

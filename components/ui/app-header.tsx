@@ -26,6 +26,8 @@ export async function AppHeader({
   const tf = await getTranslations('staffPhoto')
   // Staff see their own face (or initials) by their name, the way to change it.
   const photoUrl = await ownPhotoUrl(actor)
+  // The account links are seldom followed: they are not prefetched, so a page that re-reads itself
+  // does not also render every one of them on the server.
   return (
     <header className="sticky top-0 z-10 border-b border-line bg-ivory/95 backdrop-blur">
       <div className={`mx-auto flex h-14 items-center gap-3 px-4 ${wide ? 'max-w-screen-2xl' : 'max-w-2xl'}`}>
@@ -43,17 +45,26 @@ export async function AppHeader({
         <div className="ml-auto flex items-center gap-1 whitespace-nowrap sm:gap-2">
           {can(actor, 'request.serve') && !actor.mustEnrollSecondFactor && <DutyToggle onDuty={actor.onDuty} />}
           {can(actor, 'performance.own') && (
-            <Link href="/console/performance" className="rounded-lg px-2 py-1 text-sm text-ink-soft hover:bg-gold-soft">
+            <Link
+              href="/console/performance"
+              prefetch={false}
+              className="rounded-lg px-2 py-1 text-sm text-ink-soft hover:bg-gold-soft"
+            >
               {t('performance')}
             </Link>
           )}
           {can(actor, 'portal.use') ? (
-            <Link href="/portal/profile" className="rounded-lg px-2 py-1 text-sm text-ink-soft hover:bg-gold-soft">
+            <Link
+              href="/portal/profile"
+              prefetch={false}
+              className="rounded-lg px-2 py-1 text-sm text-ink-soft hover:bg-gold-soft"
+            >
               {t('profile')}
             </Link>
           ) : can(actor, 'photo.own') ? (
             <Link
               href="/account/photo"
+              prefetch={false}
               title={tf('title')}
               className="flex items-center gap-2 rounded-full py-0.5 pl-0.5 pr-0.5 text-sm text-ink-soft hover:bg-gold-soft sm:pr-2"
               data-testid="own-photo-link"
@@ -66,12 +77,17 @@ export async function AppHeader({
             <span className="hidden max-w-40 truncate text-sm text-ink-soft sm:inline">{actor.name}</span>
           )}
           {!can(actor, 'portal.use') && (
-            <Link href="/account/devices" className="rounded-lg px-2 py-1 text-sm text-ink-soft hover:bg-gold-soft">
+            <Link
+              href="/account/devices"
+              prefetch={false}
+              className="rounded-lg px-2 py-1 text-sm text-ink-soft hover:bg-gold-soft"
+            >
               {tp('nav')}
             </Link>
           )}
           <Link
             href="/account/password"
+            prefetch={false}
             className="hidden rounded-lg px-2 py-1 text-sm text-ink-soft hover:bg-gold-soft md:inline"
           >
             {t('password')}
@@ -79,6 +95,7 @@ export async function AppHeader({
           {can(actor, 'secondFactor.use') && (
             <Link
               href="/account/two-factor"
+              prefetch={false}
               className="rounded-lg px-2 py-1 text-sm text-ink-soft hover:bg-gold-soft"
               data-testid="two-factor-link"
             >

@@ -18,6 +18,8 @@ export type DomainEvent =
       fromClient: boolean
     }
   | { type: 'request.offered'; requestId: string; clientId: string; stage: 'BACKUP' | 'ALL' }
+  // One side of the conversation had the other's messages on screen: their "Read" shows live.
+  | { type: 'thread.read'; requestId: string; clientId: string; readAt: string; byClient: boolean }
   | {
       type: 'sla.changed'
       requestId: string

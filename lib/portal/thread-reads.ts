@@ -23,8 +23,8 @@ export async function otherSideReadAt(actor: Actor, requestId: string): Promise<
 
 /**
  * Marks the thread read by the viewer now; answers when the other side last read it. When this
- * read takes in messages the other side wrote, they hear of it (a `request.updated`), so their
- * "Read" appears live; reading nothing new tells nobody.
+ * read takes in messages the other side wrote, they hear of it (a `thread.read`, which changes
+ * no page but the "Read" under their messages); reading nothing new tells nobody.
  */
 export async function markThreadRead(actor: Actor, requestId: string) {
   if (!(await canSeeRequest(actor, requestId))) throw new AppError('NOT_FOUND', 'errors.notFound')
@@ -48,7 +48,14 @@ export async function markThreadRead(actor: Actor, requestId: string) {
       },
       select: { request: { select: { clientId: true } } },
     })
-    if (fresh) await publish(tx, { type: 'request.updated', requestId, clientId: fresh.request.clientId })
+    if (fresh)
+      await publish(tx, {
+        type: 'thread.read',
+        requestId,
+        clientId: fresh.request.clientId,
+        readAt: readAt.toISOString(),
+        byClient: can(actor, 'portal.use'),
+      })
   })
   return { otherReadAt: await otherSideReadAt(actor, requestId) }
 }

@@ -75,6 +75,19 @@ test('at 375 px the request is a conversation: butler, bubbles, photo inline, re
   const row = client.getByTestId('portal-request').filter({ hasText: '周五订花 白色百合' })
   await expect(row.getByTestId('last-message')).toContainText('林静：已为您预订，九点前送达。')
   await expect(row.getByLabel('新回复')).toHaveCount(0)
+
+  // A new reply reaches the open home from its event: the preview and the unread mark change in
+  // place, without the page being read again from the server.
+  await waitForLive(client)
+  const pageReads: string[] = []
+  client.on('request', (r) => {
+    if (r.headers()['rsc']) pageReads.push(r.url())
+  })
+  await butler.getByRole('textbox', { name: '回复 王先生' }).fill('司机已出发。')
+  await butler.getByRole('button', { name: '发送' }).click()
+  await expect(row.getByTestId('last-message')).toContainText('林静：司机已出发。')
+  await expect(row.getByLabel('新回复')).toBeVisible()
+  expect(pageReads).toEqual([])
 })
 
 test('the profile reads as cards; a family birthday is picked with a date input and shown as a date, not ISO', async ({

@@ -25,6 +25,8 @@ const rowsByEvent = new WeakMap<RequestEvent, Promise<EventRows | null>>()
 const framesByEvent = new WeakMap<RequestEvent, Partial<Record<View, Promise<Uint8Array>>>>()
 
 function rowsOf(e: RequestEvent) {
+  // A read marker changes no row: its frame carries just when and which side read.
+  if (e.type === 'thread.read') return Promise.resolve(null)
   let rows = rowsByEvent.get(e)
   if (!rows) {
     // Without its row the event still goes out: the views then read the request themselves.
@@ -49,6 +51,7 @@ function wireOf(e: RequestEvent, view: View, userId: string) {
       ...(e.type === 'sla.changed' ? { state: e.state } : {}),
       ...(e.type === 'request.offered' ? { stage: e.stage } : {}),
       ...(e.type === 'message.created' ? { messageId: e.messageId, fromClient: e.fromClient } : {}),
+      ...(e.type === 'thread.read' ? { readAt: e.readAt, byClient: e.byClient } : {}),
       ...(rows ? { row: rows[view] } : {}),
       ...(message ? { message: forAuthor(rows) ? { ...message, key: rows.message!.key } : message } : {}),
     })
