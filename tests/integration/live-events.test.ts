@@ -13,6 +13,7 @@ import { queueRow } from '../../lib/console/queue'
 import { canSeeRequest, getMessage, getRequestLive } from '../../lib/requests/queries'
 import { createRequest } from '../../lib/requests/lifecycle'
 import { postClientMessage, replyToRequest } from '../../lib/requests/conversation'
+import { markThreadRead } from '../../lib/portal/thread-reads'
 import { assignClient } from '../../lib/staff/service'
 import { createClient, createDelegate, createStaff } from '../factories'
 import { actorFor, teamWithClient, useResponsePolicy, waitFor } from './helpers'
@@ -52,6 +53,8 @@ const IDS_ONLY = new Set([
   'stage',
   'internal',
   'fromClient',
+  'readAt',
+  'byClient',
   'audience',
   'userIds',
 ])
@@ -209,6 +212,26 @@ describe('live events: audience in the notification, decision in memory', () => 
     expect(forClient).toMatchObject({ id: request.id, status: 'NEW', timers: [] })
     const forButler = await getRequestLive(team.butlerActor, request.id)
     expect(forButler?.timers.map((t) => t.kind).sort()).toEqual(['FIRST_RESPONSE', 'RESOLUTION'])
+  })
+
+  it("reading the other side's messages is a thread.read for everyone on the request, and changes no row", async () => {
+    const team = await teamWithClient('Reading Client')
+    const request = await createRequest(team.clientActor, { category: 'OTHER', title: 'Ballet', details: {} })
+    await replyToRequest(team.butlerActor, { requestId: request.id, body: 'Two seats held', internal: false })
+    const mark = heard.length
+    await markThreadRead(team.clientActor, request.id)
+    const [read] = await eventsAfter(mark, (e) => e.type === 'thread.read' && e.requestId === request.id)
+    expect(read).toMatchObject({ clientId: team.client.clientId, byClient: true, readAt: expect.any(String) })
+    expect((read as RequestEvent).audience).toEqual(expect.arrayContaining([team.client.userId, team.butler.id]))
+    // Reading again takes in nothing new: nobody hears of it. The butler reading the client's
+    // words is heard, as the team's side.
+    await postClientMessage(team.clientActor, { requestId: request.id, body: 'Thank you' })
+    const again = heard.length
+    await markThreadRead(team.clientActor, request.id)
+    await markThreadRead(team.butlerActor, request.id)
+    const [butlerRead] = await eventsAfter(again, (e) => e.type === 'thread.read' && e.requestId === request.id)
+    expect(butlerRead).toMatchObject({ byClient: false })
+    expect(heard.slice(again).filter((e) => e.type === 'thread.read' && e.requestId === request.id)).toHaveLength(1)
   })
 
   it('the row an event carries is what each viewer would read back', async () => {
