@@ -214,7 +214,7 @@ describe('live events: audience in the notification, decision in memory', () => 
     expect(forButler?.timers.map((t) => t.kind).sort()).toEqual(['FIRST_RESPONSE', 'RESOLUTION'])
   })
 
-  it("reading the other side's messages is a thread.read for everyone on the request, and changes no row", async () => {
+  it("reading the other side's messages is one thread.read for everyone on the request; reading nothing new is not heard", async () => {
     const team = await teamWithClient('Reading Client')
     const request = await createRequest(team.clientActor, { category: 'OTHER', title: 'Ballet', details: {} })
     await replyToRequest(team.butlerActor, { requestId: request.id, body: 'Two seats held', internal: false })
