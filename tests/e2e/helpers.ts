@@ -55,6 +55,10 @@ export async function newSignedInPage(
   })
   const page = await context.newPage()
   page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`))
+  // A message the browser's catalogue lacks (lib/i18n/client-catalogue.ts) fails the test too.
+  page.on('console', (m) => {
+    if (m.type() === 'error' && m.text().includes('MISSING_MESSAGE')) pageErrors.push(`${page.url()}: ${m.text()}`)
+  })
   if (kept) {
     await page.goto('/')
     if (!new URL(page.url()).pathname.startsWith('/login')) return page

@@ -1,0 +1,58 @@
+import { readFileSync, readdirSync } from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { clientCatalogue } from '../../lib/i18n/client-catalogue'
+
+type Tree = { [key: string]: string | Tree }
+const load = (locale: string) => JSON.parse(readFileSync(path.join('messages', `${locale}.json`), 'utf8')) as Tree
+
+const sources = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory()
+      ? e.name === 'generated'
+        ? []
+        : sources(path.join(dir, e.name))
+      : /\.tsx?$/.test(e.name)
+        ? [path.join(dir, e.name)]
+        : [],
+  )
+
+// Every message path a component that may run in the browser names: the namespace it passes to
+// useTranslations, or, for useTranslations(), the namespace each literal key starts with.
+function namedPaths(source: string) {
+  const paths = [...source.matchAll(/useTranslations\(\s*['"]([\w.]+)['"]\s*\)/g)].map((m) => m[1])
+  if (/useTranslations\(\s*\)/.test(source))
+    paths.push(...[...source.matchAll(/\bt(?:\.rich|\.markup|\.has)?\(\s*['"`](\w+)\./g)].map((m) => m[1]))
+  return paths
+}
+
+const has = (tree: Tree, dotted: string) =>
+  dotted.split('.').reduce<Tree | string | undefined>((n, k) => (typeof n === 'object' ? n[k] : undefined), tree) !==
+  undefined
+
+describe('the catalogue sent to the browser', () => {
+  const files = ['app', 'components', 'lib']
+    .flatMap(sources)
+    .filter((f) => /useTranslations\(/.test(readFileSync(f, 'utf8')))
+
+  it('holds every namespace a component in the browser translates with, in both languages', () => {
+    expect(files.length).toBeGreaterThan(30)
+    for (const locale of ['zh-CN', 'en']) {
+      const sent = clientCatalogue(load(locale)) as Tree
+      const missing = files.flatMap((f) =>
+        namedPaths(readFileSync(f, 'utf8'))
+          .filter((p) => !has(sent, p))
+          .map((p) => `${f}: ${p}`),
+      )
+      expect(missing, locale).toEqual([])
+    }
+  })
+
+  it('leaves out what only the server uses', () => {
+    const all = load('en')
+    const sent = clientCatalogue(all)
+    expect(Object.keys(sent)).not.toContain('audit')
+    expect(Object.keys(sent)).not.toContain('email')
+    expect(JSON.stringify(sent).length).toBeLessThan(JSON.stringify(all).length * 0.7)
+  })
+})
