@@ -27,6 +27,25 @@ export function requestScope(actor: Actor): Prisma.ServiceRequestWhereInput {
   }
 }
 
+// requestScope as SQL over the request `r` and its client `c`, for raw reads: `user` and
+// `clientIds` are the placeholders that hold actor.userId and actor.clientIds (a text[]). An
+// integration test checks it agrees with requestScope for every role.
+export function requestScopeSql(actor: Actor, user: string, clientIds: string) {
+  switch (actor.role) {
+    case 'CLIENT':
+    case 'DELEGATE':
+      return `r."clientId" = ANY(${clientIds}::text[])`
+    case 'BUTLER':
+      return `(r."assigneeId" = ${user} OR c."dedicatedButlerId" = ${user} OR c."backupButlerId" = ${user}
+        OR EXISTS (SELECT 1 FROM "Handoff" hf WHERE hf."requestId" = r.id AND hf."ownerId" = ${user} AND hf.status = 'OPEN')
+        ${actor.onDuty ? `OR r."offerStage" = 'ALL'` : ''})`
+    case 'SUPERVISOR':
+      return 'TRUE'
+    default:
+      return 'FALSE'
+  }
+}
+
 export function clientScope(actor: Actor): Prisma.ClientWhereInput {
   switch (actor.role) {
     case 'CLIENT':

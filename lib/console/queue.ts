@@ -2,6 +2,7 @@ import 'server-only'
 import { db } from '../db'
 import { assertCan, can } from '../auth/policy'
 import type { Actor } from '../auth/roles'
+import { requestScopeSql } from '../auth/scope'
 import { listRequests, type RequestFilters, type RequestSummaryDTO } from '../requests/queries'
 import { QUEUE_VIEWS, type QueueView } from '../requests/queues'
 import { CATEGORIES, type TCategory } from '../requests/schemas'
@@ -41,21 +42,8 @@ export type QueuePage = {
   more: boolean
 }
 
-// The same rule as requestScope (lib/auth/scope.ts) for the console's roles, as SQL over the
-// request `r` and its client `c`; $1 is the viewer. Other roles see nothing (fail closed). An
-// integration test checks both agree.
-function scopeSql(actor: Actor) {
-  switch (actor.role) {
-    case 'SUPERVISOR':
-      return 'TRUE'
-    case 'BUTLER':
-      return `(r."assigneeId" = $1 OR c."dedicatedButlerId" = $1 OR c."backupButlerId" = $1
-        OR EXISTS (SELECT 1 FROM "Handoff" hf WHERE hf."requestId" = r.id AND hf."ownerId" = $1 AND hf.status = 'OPEN')
-        ${actor.onDuty ? `OR r."offerStage" = 'ALL'` : ''})`
-    default:
-      return 'FALSE'
-  }
-}
+// The console's scope: staff only ($1 is the viewer); anyone else sees nothing (fail closed).
+const scopeSql = (actor: Actor) => (can(actor, 'request.serve') ? requestScopeSql(actor, '$1', "'{}'") : 'FALSE')
 
 // inQueue (lib/requests/queues.ts) as SQL over the rows of `q` below.
 const VIEW_SQL: Record<QueueView, string> = {

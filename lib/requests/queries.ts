@@ -3,7 +3,7 @@ import { db, readDb } from '../db'
 import type { Prisma } from '../generated/prisma/client'
 import type { Actor } from '../auth/roles'
 import { assertCan, can } from '../auth/policy'
-import { requestScope } from '../auth/scope'
+import { requestScope, requestScopeSql } from '../auth/scope'
 import type { Period } from '../kpi/queries'
 import type { Category, OfferStage, RequestStatus, TimerKind } from '../generated/prisma/enums'
 import { OPEN_STATUSES } from './state-machine'
@@ -327,36 +327,88 @@ export type RequestDetailDTO = RequestSummaryDTO & {
   timers: TimerDTO[]
 }
 
+// What the one statement below returns: the request's own columns, and its thread, clocks,
+// alternatives and rating as JSON (timestamps as JSON strings, turned back into Dates here).
+type DetailRow = SummaryRow & {
+  details: unknown
+  wantedAt: Date | null
+  language: 'zh_CN' | 'en'
+  messages: (Omit<Prisma.MessageGetPayload<{ select: typeof MESSAGE_SELECT }>, 'createdAt' | 'channelDeliveries'> & {
+    createdAt: string
+    channelDeliveries: {
+      status: DeliveryDTO['status']
+      attempts: number
+      lastError: string | null
+      nextAttemptAt: string | null
+    }[]
+  })[]
+  timers: (Omit<TimerRow, 'startedAt' | 'dueAt' | 'atRiskAt' | 'pausedAt' | 'metAt' | 'breachedAt' | 'cancelledAt'> &
+    Record<'startedAt' | 'dueAt', string> &
+    Record<'atRiskAt' | 'pausedAt' | 'metAt' | 'breachedAt' | 'cancelledAt', string | null>)[]
+  alternatives: {
+    id: string
+    description: string
+    status: AlternativeDTO['status']
+    offeredAt: string
+    decidedAt: string | null
+  }[]
+  rating: { score: number; comment: string | null } | null
+}
+
+const toDate = (s: string) => new Date(s)
+const toDateOrNull = (s: string | null) => (s === null ? null : new Date(s))
+
+// The request page's read, one raw statement (a request page is opened constantly, and a
+// nested model read is compiled in the web process every time): $1 the viewer, $2 their
+// clients, $3 the request, $4 whether internal notes stay out (a client's view).
+const DETAIL_SQL = (scope: string) => `
+  SELECT r.id, r.number, r.title, r.category, r.status, r."createdAt", r.details, r."wantedAt", r.version,
+         r."clientId", r."assigneeId", r."offerStage", c.language,
+         json_build_object('displayName', c."displayName", 'timeZone', c."timeZone",
+           'dedicatedButlerId', c."dedicatedButlerId", 'backupButlerId', c."backupButlerId") AS client,
+         CASE WHEN a.id IS NULL THEN NULL ELSE json_build_object('name', a.name) END AS assignee,
+         COALESCE((
+           SELECT json_agg(json_build_object(
+             'id', m.id, 'body', m.body, 'visibility', m.visibility, 'createdAt', m."createdAt",
+             'author', json_build_object('id', u.id, 'name', u.name, 'role', u.role,
+               'photo', CASE WHEN p."storageKey" IS NULL THEN NULL ELSE json_build_object('storageKey', p."storageKey") END),
+             'channelDeliveries', COALESCE((
+               SELECT json_agg(json_build_object('status', d.status, 'attempts', d.attempts,
+                 'lastError', d."lastError", 'nextAttemptAt', d."nextAttemptAt"))
+               FROM (SELECT * FROM "ChannelDelivery" cd WHERE cd."messageId" = m.id ORDER BY cd."createdAt" DESC LIMIT 1) d
+             ), '[]'::json)
+           ) ORDER BY m."createdAt")
+           FROM "Message" m JOIN "User" u ON u.id = m."authorId" LEFT JOIN "StaffPhoto" p ON p."userId" = u.id
+           WHERE m."requestId" = r.id AND (NOT $4 OR m.visibility = 'CLIENT')
+         ), '[]'::json) AS messages,
+         COALESCE((
+           SELECT json_agg(json_build_object('id', t.id, 'kind', t.kind, 'startedAt', t."startedAt", 'dueAt', t."dueAt",
+             'atRiskAt', t."atRiskAt", 'pausedAt', t."pausedAt", 'metAt', t."metAt", 'breachedAt', t."breachedAt",
+             'cancelledAt', t."cancelledAt") ORDER BY t."startedAt")
+           FROM "SlaTimer" t WHERE t."requestId" = r.id
+         ), '[]'::json) AS timers,
+         COALESCE((
+           SELECT json_agg(json_build_object('id', x.id, 'description', x.description, 'status', x.status,
+             'offeredAt', x."offeredAt", 'decidedAt', x."decidedAt") ORDER BY x."offeredAt")
+           FROM "Alternative" x WHERE x."requestId" = r.id
+         ), '[]'::json) AS alternatives,
+         (SELECT json_build_object('score', g.score, 'comment', g.comment) FROM "Rating" g WHERE g."requestId" = r.id) AS rating
+  FROM "ServiceRequest" r
+  JOIN "Client" c ON c.id = r."clientId"
+  LEFT JOIN "User" a ON a.id = r."assigneeId"
+  -- Types every parameter, whichever of them the viewer's scope uses.
+  CROSS JOIN (SELECT $1::text AS viewer, $2::text[] AS clients, $4::boolean AS "clientView") AS params
+  WHERE r.id = $3 AND ${scope}`
+
 export async function getRequestDetail(actor: Actor, id: string): Promise<RequestDetailDTO | null> {
   const clientView = !can(actor, 'request.serve')
-  const r = await db.serviceRequest.findFirst({
-    where: { id, ...requestScope(actor) },
-    select: {
-      ...REQUEST_HEADLINE,
-      details: true,
-      wantedAt: true,
-      version: true,
-      clientId: true,
-      assigneeId: true,
-      offerStage: true,
-      client: {
-        select: { displayName: true, timeZone: true, language: true, dedicatedButlerId: true, backupButlerId: true },
-      },
-      assignee: { select: { name: true } },
-      // Internal notes never leave the server for a client or delegate.
-      messages: {
-        where: clientView ? { visibility: 'CLIENT' } : {},
-        orderBy: { createdAt: 'asc' },
-        select: MESSAGE_SELECT,
-      },
-      timers: { orderBy: { startedAt: 'asc' }, select: timerSelect },
-      alternatives: {
-        orderBy: { offeredAt: 'asc' },
-        select: { id: true, description: true, status: true, offeredAt: true, decidedAt: true },
-      },
-      rating: { select: { score: true, comment: true } },
-    },
-  })
+  const [r] = await db.$queryRawUnsafe<DetailRow[]>(
+    DETAIL_SQL(requestScopeSql(actor, '$1', '$2')),
+    actor.userId,
+    actor.clientIds,
+    id,
+    clientView,
+  )
   if (!r) return null
   // Staff opening a request read the client's messages and details: recorded, every load.
   if (!clientView) {
@@ -367,11 +419,21 @@ export async function getRequestDetail(actor: Actor, id: string): Promise<Reques
       clientId: r.clientId,
     })
   }
+  const timers: TimerRow[] = r.timers.map((t) => ({
+    ...t,
+    startedAt: toDate(t.startedAt),
+    dueAt: toDate(t.dueAt),
+    atRiskAt: toDateOrNull(t.atRiskAt),
+    pausedAt: toDateOrNull(t.pausedAt),
+    metAt: toDateOrNull(t.metAt),
+    breachedAt: toDateOrNull(t.breachedAt),
+    cancelledAt: toDateOrNull(t.cancelledAt),
+  }))
   const kinds = headlineKinds(actor)
-  const t = headlineTimer(r.timers.filter((x) => kinds.includes(x.kind)).reverse())
+  const t = headlineTimer(timers.filter((x) => kinds.includes(x.kind)).reverse())
   return {
     ...requestSummary(actor, r, t),
-    clientLanguage: r.client.language,
+    clientLanguage: r.language,
     rating: r.rating,
     details: (r.details ?? {}) as Record<string, unknown>,
     wantedAt: r.wantedAt?.toISOString() ?? null,
@@ -379,11 +441,20 @@ export async function getRequestDetail(actor: Actor, id: string): Promise<Reques
       id: a.id,
       description: a.description,
       status: a.status,
-      offeredAt: a.offeredAt.toISOString(),
-      decidedAt: a.decidedAt?.toISOString() ?? null,
+      offeredAt: toDate(a.offeredAt).toISOString(),
+      decidedAt: toDateOrNull(a.decidedAt)?.toISOString() ?? null,
     })),
-    messages: r.messages.map((m) => toMessageDTO(m, clientView)),
-    timers: clientView ? [] : r.timers.map(toTimerDTO),
+    messages: r.messages.map((m) =>
+      toMessageDTO(
+        {
+          ...m,
+          createdAt: toDate(m.createdAt),
+          channelDeliveries: m.channelDeliveries.map((d) => ({ ...d, nextAttemptAt: toDateOrNull(d.nextAttemptAt) })),
+        },
+        clientView,
+      ),
+    ),
+    timers: clientView ? [] : timers.map(toTimerDTO),
   }
 }
 

@@ -1,0 +1,102 @@
+import { afterAll, describe, expect, it } from 'vitest'
+import { db } from '../../lib/db'
+import { stopProducer } from '../../lib/jobs/boss'
+import type { Actor } from '../../lib/auth/roles'
+import { createRequest } from '../../lib/requests/lifecycle'
+import { postClientMessage, replyToRequest } from '../../lib/requests/conversation'
+import { offerAlternative } from '../../lib/requests/alternatives'
+import { getMessage, getRequestDetail, getRequestLive } from '../../lib/requests/queries'
+import { createDelegate, createStaff } from '../factories'
+import { actorFor, teamWithClient } from './helpers'
+
+afterAll(stopProducer)
+
+// The request page's one raw statement reads what the model reads of the same request would:
+// the list's row and clocks (getRequestLive) and each message as a live thread reads it
+// (getMessage), for every kind of viewer; nothing for a viewer out of scope.
+async function expectSameAsModelReads(viewer: Actor, requestId: string) {
+  const detail = await getRequestDetail(viewer, requestId)
+  const live = await getRequestLive(viewer, requestId)
+  if (!live) return expect(detail).toBeNull()
+  expect(detail).not.toBeNull()
+  const { clientLanguage: _l, rating: _r, details: _d, wantedAt: _w, alternatives: _a, messages, ...row } = detail!
+  expect(row).toEqual(live)
+  const ids = (
+    await db.message.findMany({
+      where: { requestId, ...(viewer.role === 'CLIENT' || viewer.role === 'DELEGATE' ? { visibility: 'CLIENT' } : {}) },
+      orderBy: { createdAt: 'asc' },
+      select: { id: true },
+    })
+  ).map((m) => m.id)
+  const expected = (await Promise.all(ids.map((id) => getMessage(viewer, id)))).map((m) => {
+    const { requestId: _q, key: _k, ...shown } = m!
+    return shown
+  })
+  expect(messages).toEqual(expected)
+}
+
+describe('the request page read', () => {
+  it('agrees with the model reads for the client, a delegate, the butlers, a supervisor and strangers', async () => {
+    const team = await teamWithClient('Detail Client')
+    const delegate = await createDelegate(db, { clientId: team.client.clientId })
+    const supervisor = await createStaff(db, { role: 'SUPERVISOR', name: 'Detail Supervisor' })
+    const stranger = await createStaff(db, { name: 'Detail Stranger', onDuty: true })
+    const offDuty = await createStaff(db, { name: 'Detail Off Duty', onDuty: false })
+
+    const request = await createRequest(team.clientActor, {
+      category: 'OTHER',
+      title: 'Tea at the Peninsula',
+      details: {},
+    })
+    await db.serviceRequest.update({ where: { id: request.id }, data: { details: { guests: 4 } } })
+    await postClientMessage(team.clientActor, { requestId: request.id, body: 'Window table, please' })
+    // The butler has a photo: their bubbles carry its address.
+    await db.staffPhoto.create({
+      data: {
+        userId: team.butler.id,
+        storageKey: 'detail-photo-1',
+        mimeType: 'image/webp',
+        sizeBytes: 3,
+        content: Buffer.from('abc'),
+      },
+    })
+    await replyToRequest(team.butlerActor, { requestId: request.id, body: 'Booked for 4 pm', internal: false })
+    await replyToRequest(team.butlerActor, {
+      requestId: request.id,
+      body: 'Regular guest, likes scones',
+      internal: true,
+    })
+    const version = (await db.serviceRequest.findUniqueOrThrow({ where: { id: request.id } })).version
+    await offerAlternative(team.butlerActor, { requestId: request.id, version, description: 'The Lobby at 5 pm' })
+    await db.rating.create({ data: { requestId: request.id, score: 5, comment: 'Perfect' } })
+
+    const viewers = [
+      team.clientActor,
+      await actorFor(delegate.userId),
+      team.butlerActor,
+      await actorFor(team.backup.id),
+      await actorFor(supervisor.id),
+      await actorFor(stranger.id),
+      (await teamWithClient('Detail Other')).clientActor,
+    ]
+    for (const viewer of viewers) await expectSameAsModelReads(viewer, request.id)
+
+    const forClient = (await getRequestDetail(team.clientActor, request.id))!
+    expect(forClient.messages.map((m) => m.body)).toEqual(['Window table, please', 'Booked for 4 pm'])
+    expect(forClient.messages[1].authorPhotoUrl).toContain('detail-photo-1')
+    expect(forClient).toMatchObject({
+      details: { guests: 4 },
+      rating: { score: 5, comment: 'Perfect' },
+      alternatives: [{ description: 'The Lobby at 5 pm', status: 'OFFERED', decidedAt: null }],
+      timers: [],
+    })
+    expect((await getRequestDetail(team.butlerActor, request.id))!.messages).toHaveLength(3)
+    expect(await getRequestDetail(await actorFor(stranger.id), request.id)).toBeNull()
+
+    // Offered to the whole team: butlers on duty see it, those off duty do not.
+    await db.serviceRequest.update({ where: { id: request.id }, data: { offerStage: 'ALL' } })
+    expect(await getRequestDetail(await actorFor(stranger.id), request.id)).not.toBeNull()
+    expect(await getRequestDetail(await actorFor(offDuty.id), request.id)).toBeNull()
+    await expectSameAsModelReads(await actorFor(stranger.id), request.id)
+  })
+})
