@@ -3,7 +3,7 @@ import { db } from '../db'
 import { assertCan, can } from '../auth/policy'
 import type { Actor } from '../auth/roles'
 import { requestScopeSql } from '../auth/scope'
-import { listRequests, type RequestFilters, type RequestSummaryDTO } from '../requests/queries'
+import { requestSummariesOf, type RequestFilters, type RequestSummaryDTO } from '../requests/queries'
 import { QUEUE_VIEWS, type QueueView } from '../requests/queues'
 import { CATEGORIES, type TCategory } from '../requests/schemas'
 import { OPEN_STATUSES, type RequestStatus } from '../requests/state-machine'
@@ -120,7 +120,7 @@ export async function queueRow(actor: Actor, id: string): Promise<QueueRowDTO | 
 async function queueRows(actor: Actor, ids: string[]): Promise<QueueRowDTO[]> {
   if (!ids.length) return []
   const [rows, extras] = await Promise.all([
-    listRequests(actor, { ids, take: ids.length }),
+    requestSummariesOf(actor, ids),
     db.$queryRawUnsafe<
       { id: string; body: string | null; at: Date | null; fromClient: boolean; internal: boolean; unread: boolean }[]
     >(

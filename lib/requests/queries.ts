@@ -208,18 +208,20 @@ export async function listRequests(
   return rows.map((r) => requestSummary(actor, r, headlineTimer(r.timers)))
 }
 
-// Every open request as the live board lists it (the same rows as listRequests with openOnly,
-// newest first, up to 1,000), in one raw statement: the board is read on every supervisor's
-// load, and building a thousand nested rows through the query compiler cost more than the
-// database did (p95 156 ms at 1M requests of history).
-export async function openRequestsForBoard(actor: Actor, take = 1000): Promise<RequestSummaryDTO[]> {
-  assertCan(actor, 'team.lead')
-  type Row = Omit<SummaryRow, 'timers'> & {
-    timers: (Omit<TimerRow, 'startedAt' | 'dueAt'> & Record<string, unknown>)[]
-  }
-  const kinds = headlineKinds(actor)
-  const rows = await db.$queryRaw<Row[]>`
-    SELECT r.id, r.number, r.title, r.category::text AS category, r.status::text AS status, r."createdAt",
+// Rows as listRequests builds them, in one raw statement, for the lists read on every load
+// (building many nested rows through the query compiler cost more than the database did: the
+// board's p95 was 156 ms at 1M requests of history). `where` is SQL over the request `r` and its
+// client `c`, with $1 the viewer, $2 their clients and $3 the clock kinds they see; `params`
+// fill $4 onwards.
+async function summaryRowsWhere(
+  actor: Actor,
+  where: string,
+  params: unknown[],
+  order = 'r."createdAt" DESC',
+): Promise<RequestSummaryDTO[]> {
+  type Row = SummaryRow & { timers: (Omit<TimerRow, 'startedAt' | 'dueAt'> & Record<string, unknown>)[] }
+  const rows = await db.$queryRawUnsafe<Row[]>(
+    `SELECT r.id, r.number, r.title, r.category::text AS category, r.status::text AS status, r."createdAt",
       r."clientId", r."assigneeId", r."offerStage"::text AS "offerStage", r.version,
       json_build_object('displayName', c."displayName", 'timeZone', c."timeZone",
         'dedicatedButlerId', c."dedicatedButlerId", 'backupButlerId', c."backupButlerId") AS client,
@@ -228,14 +230,20 @@ export async function openRequestsForBoard(actor: Actor, take = 1000): Promise<R
         SELECT json_build_object('id', t.id, 'kind', t.kind, 'startedAt', t."startedAt", 'dueAt', t."dueAt",
           'atRiskAt', t."atRiskAt", 'pausedAt', t."pausedAt", 'metAt', t."metAt", 'breachedAt', t."breachedAt",
           'cancelledAt', t."cancelledAt")
-        FROM "SlaTimer" t WHERE t."requestId" = r.id AND t.kind::text = ANY(${kinds}::text[])
+        FROM "SlaTimer" t WHERE t."requestId" = r.id AND t.kind::text = ANY($3::text[])
         ORDER BY t."startedAt" DESC LIMIT 4) AS timers
     FROM "ServiceRequest" r
     JOIN "Client" c ON c.id = r."clientId"
     LEFT JOIN "User" a ON a.id = r."assigneeId"
-    WHERE r.status = ANY(${[...OPEN_STATUSES]}::"RequestStatus"[])
-    ORDER BY r."createdAt" DESC
-    LIMIT ${take}`
+    -- Types every parameter, whichever of them the condition uses.
+    CROSS JOIN (SELECT $1::text AS viewer, $2::text[] AS clients) AS params
+    WHERE ${where}
+    ORDER BY ${order}`,
+    actor.userId,
+    actor.clientIds,
+    headlineKinds(actor),
+    ...params,
+  )
   const date = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string))
   return rows.map((r) => {
     const timers = r.timers.map((t): TimerRow => ({
@@ -251,6 +259,29 @@ export async function openRequestsForBoard(actor: Actor, take = 1000): Promise<R
     }))
     return requestSummary(actor, r, headlineTimer(timers))
   })
+}
+
+// Every open request as the live board lists it (the same rows as listRequests with openOnly),
+// newest first, up to `take`.
+export async function openRequestsForBoard(actor: Actor, take = 1000): Promise<RequestSummaryDTO[]> {
+  assertCan(actor, 'team.lead')
+  return summaryRowsWhere(
+    actor,
+    `r.status = ANY($4::"RequestStatus"[])`,
+    [[...OPEN_STATUSES]],
+    `r."createdAt" DESC LIMIT ${Number(take)}`,
+  )
+}
+
+// These requests as listRequests shows them, in the order given, those the viewer may see.
+export async function requestSummariesOf(actor: Actor, ids: string[]): Promise<RequestSummaryDTO[]> {
+  if (!ids.length) return []
+  return summaryRowsWhere(
+    actor,
+    `r.id = ANY($4::text[]) AND ${requestScopeSql(actor, '$1', '$2')}`,
+    [ids],
+    'array_position($4::text[], r.id)',
+  )
 }
 
 // A message as every thread shows it; the WeChat delivery status is for staff only.

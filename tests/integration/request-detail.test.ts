@@ -5,16 +5,25 @@ import type { Actor } from '../../lib/auth/roles'
 import { createRequest } from '../../lib/requests/lifecycle'
 import { postClientMessage, replyToRequest } from '../../lib/requests/conversation'
 import { offerAlternative } from '../../lib/requests/alternatives'
-import { getMessage, getRequestDetail, getRequestLive } from '../../lib/requests/queries'
+import {
+  getMessage,
+  getRequestDetail,
+  getRequestLive,
+  listRequests,
+  requestSummariesOf,
+} from '../../lib/requests/queries'
 import { createDelegate, createStaff } from '../factories'
 import { actorFor, teamWithClient } from './helpers'
 
 afterAll(stopProducer)
 
-// The request page's one raw statement reads what the model reads of the same request would:
+// The request page's and the lists' raw statements read what the model reads of the same
+// request would:
 // the list's row and clocks (getRequestLive) and each message as a live thread reads it
 // (getMessage), for every kind of viewer; nothing for a viewer out of scope.
 async function expectSameAsModelReads(viewer: Actor, requestId: string) {
+  // The lists' raw rows (the console queue's) agree with the model's list, scope included.
+  expect(await requestSummariesOf(viewer, [requestId])).toEqual(await listRequests(viewer, { id: requestId }))
   const detail = await getRequestDetail(viewer, requestId)
   const live = await getRequestLive(viewer, requestId)
   if (!live) return expect(detail).toBeNull()
