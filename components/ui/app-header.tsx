@@ -25,7 +25,7 @@ export async function AppHeader({
   const tp = await getTranslations('push.devices')
   const tf = await getTranslations('staffPhoto')
   // Staff see their own face (or initials) by their name, the way to change it.
-  const photoUrl = await ownPhotoUrl(actor)
+  const photoUrl = ownPhotoUrl(actor)
   // The account links are seldom followed: they are not prefetched, so a page that re-reads itself
   // does not also render every one of them on the server.
   return (

@@ -4,7 +4,7 @@ import { can } from '../auth/policy'
 import { db } from '../db'
 import { AppError } from '../errors'
 import type { Actor } from '../auth/roles'
-import { requestScope } from '../auth/scope'
+import { requestScope, requestScopeSql, scopedRequestJoin } from '../auth/scope'
 import { recordAudit, recordRead } from '../audit/record'
 import { publish } from '../events/publish'
 
@@ -88,11 +88,18 @@ export async function readAttachment(actor: Actor, id: string) {
   return a
 }
 
+// One raw statement: every request page (staff and client) lists them.
 export async function attachmentsFor(actor: Actor, requestId: string) {
-  const rows = await db.attachment.findMany({
-    where: { requestId, request: requestScope(actor) },
-    orderBy: { createdAt: 'asc' },
-    select: { id: true, fileName: true, mimeType: true, sizeBytes: true, createdAt: true },
-  })
+  const rows = await db.$queryRawUnsafe<
+    { id: string; fileName: string; mimeType: string; sizeBytes: number; createdAt: Date }[]
+  >(
+    `SELECT x.id, x."fileName", x."mimeType", x."sizeBytes", x."createdAt"
+     FROM "Attachment" x ${scopedRequestJoin('x."requestId"')}
+     WHERE x."requestId" = $3 AND ${requestScopeSql(actor, '$1', '$2')}
+     ORDER BY x."createdAt"`,
+    actor.userId,
+    actor.clientIds,
+    requestId,
+  )
   return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }))
 }

@@ -12,6 +12,8 @@ export type Actor = {
   // The clients this actor may act for: their own profile, or the clients who delegated to them.
   clientIds: string[]
   secondFactorOn: boolean
+  // The current key of their staff photo, if any (the header shows their face by their name).
+  photoKey: string | null
   // A supervisor or admin without an authenticator may only set one up (see two-factor.ts).
   mustEnrollSecondFactor: boolean
 }

@@ -46,6 +46,14 @@ export function requestScopeSql(actor: Actor, user: string, clientIds: string) {
   }
 }
 
+// The joins a raw read of rows that belong to a request needs to apply requestScopeSql: the
+// request `r` (joined on `requestIdColumn`) and its client `c`, and $1 and $2 typed as the
+// viewer and their clients (pass actor.userId and actor.clientIds as the first two parameters).
+export const scopedRequestJoin = (requestIdColumn: string) => `
+  JOIN "ServiceRequest" r ON r.id = ${requestIdColumn}
+  JOIN "Client" c ON c.id = r."clientId"
+  CROSS JOIN (SELECT $1::text AS viewer, $2::text[] AS clients) AS params`
+
 export function clientScope(actor: Actor): Prisma.ClientWhereInput {
   switch (actor.role) {
     case 'CLIENT':

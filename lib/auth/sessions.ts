@@ -72,6 +72,7 @@ export async function loadActor(sessionId: string): Promise<Actor | null> {
   const [row] = await db.$queryRaw<ActorRow[]>`
     SELECT s.id AS "sessionId", u.id AS "userId", u.role::text AS role, u.name, u.locale::text AS locale,
            u."timeZone", u."onDuty", u."totpEnabledAt" IS NOT NULL AS "secondFactorOn",
+           (SELECT p."storageKey" FROM "StaffPhoto" p WHERE p."userId" = u.id) AS "photoKey",
            CASE u.role
              WHEN 'CLIENT' THEN ARRAY(SELECT c.id FROM "Client" c WHERE c."userId" = u.id)
              WHEN 'DELEGATE' THEN ARRAY(SELECT d."clientId" FROM "Delegate" d

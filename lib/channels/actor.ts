@@ -24,6 +24,7 @@ export async function clientChannelActor(clientId: string): Promise<Actor | null
     onDuty: false,
     clientIds: [c.id],
     secondFactorOn: false,
+    photoKey: null,
     mustEnrollSecondFactor: false,
   }
 }

@@ -2,19 +2,19 @@ import 'server-only'
 import { db } from '../db'
 import type { Actor } from '../auth/roles'
 import { assertCan } from '../auth/policy'
-import { requestScope } from '../auth/scope'
+import { requestScopeSql, scopedRequestJoin } from '../auth/scope'
 
-const select = {
-  id: true,
-  team: true,
-  need: true,
-  dueAt: true,
-  status: true,
-  createdAt: true,
-  owner: { select: { id: true, name: true } },
-  request: { select: { id: true, number: true, title: true, assignee: { select: { name: true } } } },
-  timers: { select: { breachedAt: true } },
-} as const
+// Hand-offs as the console and the request page list them, read raw (both pages are opened
+// constantly): $1 the viewer and $2 their clients (scopedRequestJoin), then the condition's own.
+const HANDOFF_ROWS = (where: string) => `
+  SELECT h.id, h.team, h.need, h."dueAt", h.status::text AS status, h."createdAt",
+         o.id AS "ownerId", o.name AS "ownerName",
+         r.id AS "requestId", r.number AS "requestNumber", r.title AS "requestTitle", a.name AS "requesterName",
+         EXISTS (SELECT 1 FROM "SlaTimer" t WHERE t."handoffId" = h.id AND t."breachedAt" IS NOT NULL) AS overdue
+  FROM "Handoff" h ${scopedRequestJoin('h."requestId"')}
+  LEFT JOIN "User" o ON o.id = h."ownerId"
+  LEFT JOIN "User" a ON a.id = r."assigneeId"
+  WHERE ${where}`
 
 type Row = {
   id: string
@@ -23,9 +23,13 @@ type Row = {
   dueAt: Date
   status: string
   createdAt: Date
-  owner: { id: string; name: string } | null
-  request: { id: string; number: number; title: string; assignee: { name: string } | null }
-  timers: { breachedAt: Date | null }[]
+  ownerId: string | null
+  ownerName: string | null
+  requestId: string
+  requestNumber: number
+  requestTitle: string
+  requesterName: string | null
+  overdue: boolean
 }
 
 const toDTO = (h: Row) => ({
@@ -34,33 +38,34 @@ const toDTO = (h: Row) => ({
   need: h.need,
   dueAt: h.dueAt.toISOString(),
   status: h.status,
-  ownerId: h.owner?.id ?? null,
-  ownerName: h.owner?.name ?? null,
-  requestId: h.request.id,
-  requestNumber: h.request.number,
-  requestTitle: h.request.title,
-  requesterName: h.request.assignee?.name ?? null,
-  overdue: h.timers.some((t) => t.breachedAt !== null),
+  ownerId: h.ownerId,
+  ownerName: h.ownerName,
+  requestId: h.requestId,
+  requestNumber: h.requestNumber,
+  requestTitle: h.requestTitle,
+  requesterName: h.requesterName,
+  overdue: h.overdue,
 })
 export type HandoffDTO = ReturnType<typeof toDTO>
 
 export async function handoffsForRequest(actor: Actor, requestId: string) {
   assertCan(actor, 'request.serve')
-  const rows = await db.handoff.findMany({
-    where: { requestId, request: requestScope(actor) },
-    orderBy: { createdAt: 'asc' },
-    select,
-  })
+  const rows = await db.$queryRawUnsafe<Row[]>(
+    `${HANDOFF_ROWS(`h."requestId" = $3 AND ${requestScopeSql(actor, '$1', '$2')}`)} ORDER BY h."createdAt"`,
+    actor.userId,
+    actor.clientIds,
+    requestId,
+  )
   return rows.map(toDTO)
 }
 
 // Both sides' list: hand-offs I own, and hand-offs from requests I work.
 export async function openHandoffsFor(actor: Actor) {
   assertCan(actor, 'request.serve')
-  const rows = await db.handoff.findMany({
-    where: { status: 'OPEN', OR: [{ ownerId: actor.userId }, { request: { assigneeId: actor.userId } }] },
-    orderBy: { dueAt: 'asc' },
-    select,
-  })
+  const rows = await db.$queryRawUnsafe<Row[]>(
+    `${HANDOFF_ROWS(`h.status = 'OPEN' AND (h."ownerId" = $1 OR r."assigneeId" = $1)`)} ORDER BY h."dueAt"`,
+    actor.userId,
+    actor.clientIds,
+  )
   return rows.map(toDTO)
 }

@@ -33,6 +33,7 @@ const CLIENT_NAMESPACES = [
   'statuses',
   'supervisor',
   'thread',
+  'tiers',
   'transfer',
   'twoFactor',
   'vendors',

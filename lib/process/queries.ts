@@ -2,23 +2,24 @@ import 'server-only'
 import { db } from '../db'
 import type { Actor } from '../auth/roles'
 import { assertCan } from '../auth/policy'
-import { requestScope } from '../auth/scope'
+import { requestScopeSql, scopedRequestJoin } from '../auth/scope'
 import type { Category, Locale } from '../generated/prisma/enums'
 
 export async function checklistFor(actor: Actor, requestId: string) {
   assertCan(actor, 'request.serve')
-  const request = await db.serviceRequest.findFirst({
-    where: { id: requestId, ...requestScope(actor) },
-    select: { category: true, checklist: { select: { stepId: true, doneAt: true } } },
-  })
-  if (!request) return []
-  const steps = await db.checklistStep.findMany({
-    where: { category: request.category, active: true },
-    orderBy: { position: 'asc' },
-    select: { id: true, labelZh: true, labelEn: true },
-  })
-  const done = new Map(request.checklist.map((c) => [c.stepId, c.doneAt.toISOString()]))
-  return steps.map((s) => ({ id: s.id, labelZh: s.labelZh, labelEn: s.labelEn, doneAt: done.get(s.id) ?? null }))
+  // One raw statement (every request page shows it): the active steps of the request's
+  // category, each with when it was done on this request.
+  const steps = await db.$queryRawUnsafe<{ id: string; labelZh: string; labelEn: string; doneAt: Date | null }[]>(
+    `SELECT s.id, s."labelZh", s."labelEn", d."doneAt"
+     FROM "ChecklistStep" s ${scopedRequestJoin('$3')}
+     LEFT JOIN "RequestChecklistItem" d ON d."requestId" = r.id AND d."stepId" = s.id
+     WHERE s.category = r.category AND s.active AND ${requestScopeSql(actor, '$1', '$2')}
+     ORDER BY s.position`,
+    actor.userId,
+    actor.clientIds,
+    requestId,
+  )
+  return steps.map((s) => ({ ...s, doneAt: s.doneAt?.toISOString() ?? null }))
 }
 
 // Canned replies in the client's language, to insert and edit before sending.

@@ -97,9 +97,9 @@ export async function staffPhotoSubject(actor: Actor, userId: string) {
   return user ? { userId: user.id, name: user.name, photoUrl: staffPhotoUrl(user.id, user.photo) } : null
 }
 
-// The actor's own photo address, for their account page.
-export async function ownPhotoUrl(actor: Actor) {
+// The actor's own photo address, for the header and their account page: its key comes with the
+// session (loadActor), so no page reads it again.
+export function ownPhotoUrl(actor: Actor) {
   if (!can(actor, 'photo.own')) return null
-  const photo = await db.staffPhoto.findUnique({ where: { userId: actor.userId }, select: { storageKey: true } })
-  return staffPhotoUrl(actor.userId, photo)
+  return staffPhotoUrl(actor.userId, actor.photoKey ? { storageKey: actor.photoKey } : null)
 }

@@ -12,6 +12,9 @@ import {
   listRequests,
   requestSummariesOf,
 } from '../../lib/requests/queries'
+import { attachmentsFor } from '../../lib/attachments/service'
+import { handoffsForRequest } from '../../lib/handoffs/queries'
+import { checklistFor } from '../../lib/process/queries'
 import { createDelegate, createStaff } from '../factories'
 import { actorFor, teamWithClient } from './helpers'
 
@@ -45,7 +48,7 @@ async function expectSameAsModelReads(viewer: Actor, requestId: string) {
 }
 
 describe('the request page read', () => {
-  it('agrees with the model reads for the client, a delegate, the butlers, a supervisor and strangers', async () => {
+  it('agrees with the model reads for the client, a delegate, the butlers, a supervisor and strangers; the panels keep its scope', async () => {
     const team = await teamWithClient('Detail Client')
     const delegate = await createDelegate(db, { clientId: team.client.clientId })
     const supervisor = await createStaff(db, { role: 'SUPERVISOR', name: 'Detail Supervisor' })
@@ -101,6 +104,47 @@ describe('the request page read', () => {
     })
     expect((await getRequestDetail(team.butlerActor, request.id))!.messages).toHaveLength(3)
     expect(await getRequestDetail(await actorFor(stranger.id), request.id)).toBeNull()
+
+    // The page's other raw reads keep to the same scope.
+    await db.categoryConfig.upsert({
+      where: { category: 'OTHER' },
+      create: { category: 'OTHER', nameZh: '其他', nameEn: 'Other' },
+      update: {},
+    })
+    const step = await db.checklistStep.create({
+      data: { category: 'OTHER', position: 99, labelZh: '确认人数', labelEn: 'Confirm the party size' },
+    })
+    await db.requestChecklistItem.create({ data: { requestId: request.id, stepId: step.id, doneById: team.butler.id } })
+    const handoff = await db.handoff.create({
+      data: { requestId: request.id, team: 'Travel desk', need: 'Car at 3:30', dueAt: new Date(Date.now() + 3600_000) },
+    })
+    const file = await db.attachment.create({
+      data: {
+        requestId: request.id,
+        uploadedById: team.client.userId,
+        fileName: 'menu.pdf',
+        mimeType: 'application/pdf',
+        sizeBytes: 3,
+        storageKey: `detail-${request.id}`,
+        content: Buffer.from('pdf'),
+      },
+    })
+    const strangerActor = await actorFor(stranger.id)
+    expect((await checklistFor(team.butlerActor, request.id)).find((x) => x.id === step.id)?.doneAt).toEqual(
+      expect.any(String),
+    )
+    expect(await checklistFor(strangerActor, request.id)).toEqual([])
+    expect((await handoffsForRequest(team.butlerActor, request.id)).map((h) => h.id)).toEqual([handoff.id])
+    expect(await handoffsForRequest(strangerActor, request.id)).toEqual([])
+    for (const viewer of [
+      team.clientActor,
+      await actorFor(delegate.userId),
+      team.butlerActor,
+      await actorFor(supervisor.id),
+    ])
+      expect((await attachmentsFor(viewer, request.id)).map((a) => a.id)).toEqual([file.id])
+    expect(await attachmentsFor(strangerActor, request.id)).toEqual([])
+    expect(await attachmentsFor((await teamWithClient('Detail Third')).clientActor, request.id)).toEqual([])
 
     // Offered to the whole team: butlers on duty see it, those off duty do not.
     await db.serviceRequest.update({ where: { id: request.id }, data: { offerStage: 'ALL' } })

@@ -10,7 +10,7 @@ export const dynamic = 'force-dynamic'
 export default async function PhotoPage() {
   const actor = await requirePageActor('photo.own')
   const t = await getTranslations('staffPhoto')
-  const photoUrl = await ownPhotoUrl(actor)
+  const photoUrl = ownPhotoUrl(actor)
   return (
     <>
       <h1 className="text-xl font-semibold">{t('title')}</h1>
