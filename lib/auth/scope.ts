@@ -52,7 +52,26 @@ export function requestScopeSql(actor: Actor, user: string, clientIds: string) {
 export const scopedRequestJoin = (requestIdColumn: string) => `
   JOIN "ServiceRequest" r ON r.id = ${requestIdColumn}
   JOIN "Client" c ON c.id = r."clientId"
-  CROSS JOIN (SELECT $1::text AS viewer, $2::text[] AS clients) AS params`
+  ${VIEWER_PARAMS}`
+
+// clientScope as SQL over the client `c`, for raw reads; placeholders as requestScopeSql's.
+export function clientScopeSql(actor: Actor, user: string, clientIds: string) {
+  switch (actor.role) {
+    case 'CLIENT':
+    case 'DELEGATE':
+      return `c.id = ANY(${clientIds}::text[])`
+    case 'BUTLER':
+      return `(c."dedicatedButlerId" = ${user} OR c."backupButlerId" = ${user}
+        OR EXISTS (SELECT 1 FROM "ServiceRequest" cr WHERE cr."clientId" = c.id AND cr."assigneeId" = ${user} AND cr.status <> 'CLOSED'))`
+    case 'SUPERVISOR':
+      return 'TRUE'
+    default:
+      return 'FALSE'
+  }
+}
+
+// $1 and $2 typed as the viewer and their clients, for a raw read that may use either.
+export const VIEWER_PARAMS = `CROSS JOIN (SELECT $1::text AS viewer, $2::text[] AS clients) AS params`
 
 export function clientScope(actor: Actor): Prisma.ClientWhereInput {
   switch (actor.role) {

@@ -1,7 +1,7 @@
 import 'server-only'
 import { db } from '../db'
 import type { Actor } from '../auth/roles'
-import { clientScope } from '../auth/scope'
+import { clientScope, clientScopeSql, VIEWER_PARAMS } from '../auth/scope'
 import { recordAudit } from '../audit/record'
 import { assertCan } from '../auth/policy'
 import { maskId, maskPhone } from './mask'
@@ -178,17 +178,18 @@ export async function getClient360(actor: Actor, clientId: string) {
 // The notes that travel with every request of a client: pinned first, then the latest.
 export async function notesForRequestView(actor: Actor, clientId: string, take = 5) {
   assertCan(actor, 'request.serve')
-  const notes = await db.clientNote.findMany({
-    where: { clientId, client: clientScope(actor) },
-    orderBy: [{ pinned: 'desc' }, { createdAt: 'desc' }],
+  // Raw: every request page shows them.
+  const notes = await db.$queryRawUnsafe<
+    { id: string; body: string; pinned: boolean; createdAt: Date; authorName: string }[]
+  >(
+    `SELECT n.id, n.body, n.pinned, n."createdAt", u.name AS "authorName"
+     FROM "ClientNote" n JOIN "Client" c ON c.id = n."clientId" JOIN "User" u ON u.id = n."authorId" ${VIEWER_PARAMS}
+     WHERE n."clientId" = $3 AND ${clientScopeSql(actor, '$1', '$2')}
+     ORDER BY n.pinned DESC, n."createdAt" DESC LIMIT $4`,
+    actor.userId,
+    actor.clientIds,
+    clientId,
     take,
-    select: { id: true, body: true, pinned: true, createdAt: true, author: { select: { name: true } } },
-  })
-  return notes.map((n) => ({
-    id: n.id,
-    body: n.body,
-    pinned: n.pinned,
-    createdAt: n.createdAt.toISOString(),
-    authorName: n.author.name,
-  }))
+  )
+  return notes.map((n) => ({ ...n, createdAt: n.createdAt.toISOString() }))
 }

@@ -3,7 +3,7 @@ import { db } from '../db'
 import { AppError } from '../errors'
 import { assertCan } from '../auth/policy'
 import type { Actor } from '../auth/roles'
-import { requestScope } from '../auth/scope'
+import { requestScope, requestScopeSql, scopedRequestJoin } from '../auth/scope'
 import { recordAudit, recordAuditEntry } from '../audit/record'
 import { recordAlternative } from '../requests/alternatives'
 import { changeRequest } from '../requests/unit-of-work'
@@ -91,11 +91,15 @@ export async function riskQueue(actor: Actor) {
 // What console staff see on a request waiting for review: the reasons, never a decision form.
 export async function openReviewFor(actor: Actor, requestId: string) {
   assertCan(actor, 'request.serve')
-  const review = await db.riskReview.findFirst({
-    where: { requestId, status: 'PENDING', request: requestScope(actor) },
-    select: { reasons: true },
-  })
-  return review ? (review.reasons as RiskReason[]) : null
+  // Raw: every request page asks.
+  const [review] = await db.$queryRawUnsafe<{ reasons: RiskReason[] }[]>(
+    `SELECT v.reasons FROM "RiskReview" v ${scopedRequestJoin('v."requestId"')}
+     WHERE v."requestId" = $3 AND v.status = 'PENDING' AND ${requestScopeSql(actor, '$1', '$2')}`,
+    actor.userId,
+    actor.clientIds,
+    requestId,
+  )
+  return review ? review.reasons : null
 }
 
 // A supervisor's decision on a request waiting for review. Approving releases its held vendor

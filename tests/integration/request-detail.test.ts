@@ -15,6 +15,8 @@ import {
 import { attachmentsFor } from '../../lib/attachments/service'
 import { handoffsForRequest } from '../../lib/handoffs/queries'
 import { checklistFor } from '../../lib/process/queries'
+import { openReviewFor } from '../../lib/risk/service'
+import { notesForRequestView } from '../../lib/clients/queries'
 import { createDelegate, createStaff } from '../factories'
 import { actorFor, teamWithClient } from './helpers'
 
@@ -129,7 +131,16 @@ describe('the request page read', () => {
         content: Buffer.from('pdf'),
       },
     })
+    await db.riskReview.create({ data: { requestId: request.id, reasons: [{ kind: 'AMOUNT', label: 'Over 50,000' }] } })
+    await db.clientNote.create({
+      data: { clientId: team.client.clientId, authorId: team.butler.id, body: 'Prefers tea' },
+    })
     const strangerActor = await actorFor(stranger.id)
+    expect(await openReviewFor(team.butlerActor, request.id)).toEqual([{ kind: 'AMOUNT', label: 'Over 50,000' }])
+    expect(await openReviewFor(strangerActor, request.id)).toBeNull()
+    for (const viewer of [team.butlerActor, await actorFor(team.backup.id), await actorFor(supervisor.id)])
+      expect((await notesForRequestView(viewer, team.client.clientId)).map((n) => n.body)).toEqual(['Prefers tea'])
+    expect(await notesForRequestView(strangerActor, team.client.clientId)).toEqual([])
     expect((await checklistFor(team.butlerActor, request.id)).find((x) => x.id === step.id)?.doneAt).toEqual(
       expect.any(String),
     )
