@@ -30,10 +30,9 @@ async function enqueueDelivery(
 // reply: a client bound to a channel gets the reply there too (besides the portal and mail).
 // Nothing is written for a client with no bound contact.
 export async function enqueueChannelReply(tx: Tx, reply: { messageId: string; clientId: string; body: string }) {
-  const contacts = await tx.channelContact.findMany({
-    where: { clientId: reply.clientId },
-    select: { id: true, channel: true },
-  })
+  // Raw: every reply asks.
+  const contacts = await tx.$queryRaw<{ id: string; channel: 'WECOM' }[]>`
+    SELECT id, channel::text AS channel FROM "ChannelContact" WHERE "clientId" = ${reply.clientId}`
   for (const c of contacts)
     await enqueueDelivery(tx, { contactId: c.id, channel: c.channel, messageId: reply.messageId, body: reply.body })
 }

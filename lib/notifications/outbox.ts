@@ -43,11 +43,12 @@ export async function enqueueEmail(
 
 // Who hears about a request: the client's own address.
 export async function clientMailTarget(tx: Tx, clientId: string) {
-  const c = await tx.client.findUniqueOrThrow({
-    where: { id: clientId },
-    select: { language: true, user: { select: { email: true } } },
-  })
-  return { to: c.user.email, locale: c.language }
+  // Raw: every reply asks.
+  const [c] = await tx.$queryRaw<{ to: string; locale: 'zh_CN' | 'en' }[]>`
+    SELECT u.email AS "to", c.language::text AS locale FROM "Client" c JOIN "User" u ON u.id = c."userId"
+    WHERE c.id = ${clientId}`
+  if (!c) throw new Error(`client ${clientId} not found`)
+  return c
 }
 
 export async function listDevMail(take = 50) {

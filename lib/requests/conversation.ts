@@ -1,5 +1,6 @@
 import 'server-only'
 import { db, type Tx } from '../db'
+import { newId } from '../db/ids'
 import type { Actor } from '../auth/roles'
 import { enqueueChannelReply } from '../channels/outbound'
 import { clientMailTarget, enqueueEmail } from '../notifications/outbox'
@@ -13,7 +14,24 @@ import { changeRequest, isUniqueViolation, type RequestChange } from './unit-of-
 // The message this author already sent with this key, if any (a retry or a double click).
 async function sentBefore(tx: Tx, authorId: string, idempotencyKey: string | undefined) {
   if (!idempotencyKey) return null
-  return tx.message.findFirst({ where: { authorId, idempotencyKey }, select: { id: true } })
+  const [earlier] = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM "Message" WHERE "authorId" = ${authorId} AND "idempotencyKey" = ${idempotencyKey}::uuid LIMIT 1`
+  return earlier ?? null
+}
+
+// One raw INSERT (the write path of every message; no query compilation). The clock, not the
+// transaction's start, stamps it; a second message with the author's key fails as a unique
+// violation (the MessageKey trigger).
+async function insertMessage(
+  tx: Tx,
+  m: { requestId: string; authorId: string; internal: boolean; body: string; idempotencyKey?: string },
+) {
+  const [row] = await tx.$queryRaw<{ id: string }[]>`
+    INSERT INTO "Message" (id, "requestId", "authorId", visibility, body, "createdAt", "idempotencyKey")
+    VALUES (${newId()}, ${m.requestId}, ${m.authorId}, ${m.internal ? 'INTERNAL' : 'CLIENT'}::"MessageVisibility",
+            ${m.body}, clock_timestamp(), ${m.idempotencyKey ?? null}::uuid)
+    RETURNING id`
+  return row
 }
 
 // Two sends with one key raced past the check: the loser answers with the winner's message.
@@ -48,29 +66,22 @@ export function replyToRequest(actor: Actor, input: TReply) {
     async (tx, request): Promise<RequestChange<{ id: string }>> => {
       const earlier = await sentBefore(tx, actor.userId, input.idempotencyKey)
       if (earlier) return { replayed: earlier }
-      const message = await tx.message.create({
-        data: {
-          requestId: request.id,
-          authorId: actor.userId,
-          visibility: input.internal ? 'INTERNAL' : 'CLIENT',
-          body: input.body,
-          idempotencyKey: input.idempotencyKey,
-        },
-        select: { id: true },
+      const message = await insertMessage(tx, {
+        requestId: request.id,
+        authorId: actor.userId,
+        internal: input.internal,
+        body: input.body,
+        idempotencyKey: input.idempotencyKey,
       })
       if (!input.internal) {
         await meetResponseTimers(tx, request.id, request.clientId, actor.userId)
         // The first client-visible reply is the acknowledgement; an answered request is no
         // longer offered to others.
-        await tx.serviceRequest.update({
-          where: { id: request.id },
-          data: {
-            ...(request.status === 'NEW' ? { status: 'ACKNOWLEDGED' as const } : {}),
-            offerStage: null,
-            offeredAt: null,
-            version: { increment: 1 },
-          },
-        })
+        await tx.$executeRaw`
+          UPDATE "ServiceRequest"
+          SET status = CASE WHEN status = 'NEW' THEN 'ACKNOWLEDGED'::"RequestStatus" ELSE status END,
+              "offerStage" = NULL, "offeredAt" = NULL, version = version + 1, "updatedAt" = clock_timestamp()
+          WHERE id = ${request.id}`
         const target = await clientMailTarget(tx, request.clientId)
         await enqueueEmail(tx, target.to, target.locale, 'butlerReplied', {
           title: request.title,
@@ -116,15 +127,12 @@ export function postClientMessage(actor: Actor, input: TClientMessage) {
         })
         await resumeResolution(tx, request.id)
       }
-      const message = await tx.message.create({
-        data: {
-          requestId: request.id,
-          authorId: actor.userId,
-          visibility: 'CLIENT',
-          body: input.body,
-          idempotencyKey: input.idempotencyKey,
-        },
-        select: { id: true },
+      const message = await insertMessage(tx, {
+        requestId: request.id,
+        authorId: actor.userId,
+        internal: false,
+        body: input.body,
+        idempotencyKey: input.idempotencyKey,
       })
       await assessClientMessage(tx, actor, { requestId: request.id, clientId: request.clientId, body: input.body })
       if (!(await hasOpenResponseTimer(tx, request.id))) await startNextResponse(tx, request)

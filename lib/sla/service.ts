@@ -172,10 +172,11 @@ export async function meetResolutionTimer(tx: Tx, requestId: string, clientId: s
 }
 
 export async function hasOpenResponseTimer(tx: Tx, requestId: string) {
-  const open = await tx.slaTimer.count({
-    where: { requestId, kind: { in: ['FIRST_RESPONSE', 'NEXT_RESPONSE'] }, metAt: null, cancelledAt: null },
-  })
-  return open > 0
+  // Raw: every client message asks.
+  const [{ open }] = await tx.$queryRaw<{ open: boolean }[]>`
+    SELECT EXISTS (SELECT 1 FROM "SlaTimer" WHERE "requestId" = ${requestId}
+      AND kind IN ('FIRST_RESPONSE', 'NEXT_RESPONSE') AND "metAt" IS NULL AND "cancelledAt" IS NULL) AS open`
+  return open
 }
 
 // While a request waits on the client, its resolution clock stands still.
