@@ -83,7 +83,8 @@ export const categoryFields: Record<TCategory, readonly string[]> = {
 }
 
 // The optimistic-lock version a form echoes back.
-const version = formNumber(z.number().int().positive())
+// A row version is a PostgreSQL integer: anything larger is refused as bad input, not sent to the database.
+const version = formNumber(z.number().int().positive().max(2_147_483_647))
 
 // A wall time as <input type="datetime-local"> sends it, read in the client's zone.
 const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::\d{2}(?:\.\d{1,3})?)?$/

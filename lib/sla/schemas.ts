@@ -27,7 +27,8 @@ const seconds = z.preprocess(
       .max(30 * 86400, { message: 'errors.seconds' }),
   ),
 )
-const version = formNumber(z.number().int().positive())
+// A row version is a PostgreSQL integer: anything larger is refused as bad input, not sent to the database.
+const version = formNumber(z.number().int().positive().max(2_147_483_647))
 
 export const ZSlaPolicy = z
   .object({

@@ -40,14 +40,14 @@ export type TCreateVendorTask = z.infer<typeof ZCreateVendorTask>
 
 export const ZDecideApproval = z.object({
   taskId: id,
-  version: formNumber(z.number().int().positive()),
+  version: formNumber(z.number().int().positive().max(2_147_483_647)),
   approve: z.preprocess((v) => v === true || v === 'true' || v === 'approve', z.boolean()),
 })
 export type TDecideApproval = z.infer<typeof ZDecideApproval>
 
 export const ZConfirmVendorTask = z.object({
   taskId: id,
-  version: formNumber(z.number().int().positive()),
+  version: formNumber(z.number().int().positive().max(2_147_483_647)),
   confirmationRef: z
     .string({ error: 'errors.required' })
     .trim()
