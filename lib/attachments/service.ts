@@ -1,7 +1,7 @@
 import 'server-only'
 import { randomUUID } from 'node:crypto'
 import { can } from '../auth/policy'
-import { db } from '../db'
+import { db, rawDb } from '../db'
 import { AppError } from '../errors'
 import type { Actor } from '../auth/roles'
 import { requestScope, requestScopeSql, scopedRequestJoin } from '../auth/scope'
@@ -90,7 +90,7 @@ export async function readAttachment(actor: Actor, id: string) {
 
 // One raw statement: every request page (staff and client) lists them.
 export async function attachmentsFor(actor: Actor, requestId: string) {
-  const rows = await db.$queryRawUnsafe<
+  const rows = await rawDb.$queryRawUnsafe<
     { id: string; fileName: string; mimeType: string; sizeBytes: number; createdAt: Date }[]
   >(
     `SELECT x.id, x."fileName", x."mimeType", x."sizeBytes", x."createdAt"

@@ -1,6 +1,6 @@
 import 'server-only'
 import { Prisma } from '../generated/prisma/client'
-import { db, type Tx } from '../db'
+import { type Tx, rawDb } from '../db'
 
 // What a change did, to which row: the caller's own words, without the actor or the client.
 export type AuditEntry = { action: string; entity: string; entityId?: string; data?: Prisma.InputJsonValue }
@@ -43,5 +43,5 @@ export async function recordRead(
   actorId: string,
   e: { action: string; entity: string; entityId?: string; clientId?: string; data?: Prisma.InputJsonValue },
 ) {
-  await db.$executeRaw`${insertAudit({ actorId, ...e })}`
+  await rawDb.$executeRaw`${insertAudit({ actorId, ...e })}`
 }

@@ -1,6 +1,6 @@
 import 'server-only'
 import bcrypt from 'bcryptjs'
-import { db } from '../db'
+import { db, rawDb } from '../db'
 import { env } from '../env'
 import { publishScopeChange } from '../events/publish'
 import type { Actor } from './roles'
@@ -69,7 +69,7 @@ export async function revokeSession(sessionId: string) {
 export async function loadActor(sessionId: string): Promise<Actor | null> {
   // One statement (this runs on every request): the live session, its enabled user, and the
   // clients the user may act for (their own profile, or those who delegated to them).
-  const [row] = await db.$queryRaw<ActorRow[]>`
+  const [row] = await rawDb.$queryRaw<ActorRow[]>`
     SELECT s.id AS "sessionId", u.id AS "userId", u.role::text AS role, u.name, u.locale::text AS locale,
            u."timeZone", u."onDuty", u."totpEnabledAt" IS NOT NULL AS "secondFactorOn",
            (SELECT p."storageKey" FROM "StaffPhoto" p WHERE p."userId" = u.id) AS "photoKey",

@@ -1,5 +1,5 @@
 import 'server-only'
-import { db } from '../db'
+import { rawDb } from '../db'
 import { assertCan } from '../auth/policy'
 import type { Actor } from '../auth/roles'
 import { clientScopeSql, VIEWER_PARAMS } from '../auth/scope'
@@ -9,7 +9,7 @@ import type { KeyDateKind } from '../generated/prisma/enums'
 export async function upcomingCare(actor: Actor) {
   assertCan(actor, 'request.serve')
   // Raw: every console load shows them.
-  return db.$queryRawUnsafe<
+  return rawDb.$queryRawUnsafe<
     {
       id: string
       occursOn: string

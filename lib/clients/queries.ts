@@ -1,5 +1,5 @@
 import 'server-only'
-import { db } from '../db'
+import { db, rawDb } from '../db'
 import type { Actor } from '../auth/roles'
 import { clientScope, clientScopeSql, VIEWER_PARAMS } from '../auth/scope'
 import { recordAudit } from '../audit/record'
@@ -179,7 +179,7 @@ export async function getClient360(actor: Actor, clientId: string) {
 export async function notesForRequestView(actor: Actor, clientId: string, take = 5) {
   assertCan(actor, 'request.serve')
   // Raw: every request page shows them.
-  const notes = await db.$queryRawUnsafe<
+  const notes = await rawDb.$queryRawUnsafe<
     { id: string; body: string; pinned: boolean; createdAt: Date; authorName: string }[]
   >(
     `SELECT n.id, n.body, n.pinned, n."createdAt", u.name AS "authorName"

@@ -1,5 +1,5 @@
 import 'server-only'
-import { db } from '../db'
+import { rawDb } from '../db'
 import { assertCan, can } from '../auth/policy'
 import type { Actor } from '../auth/roles'
 import { requestScopeSql } from '../auth/scope'
@@ -87,7 +87,7 @@ export async function consoleQueue(
   const size = opts.pageSize ?? QUEUE_PAGE_SIZE
   const q = filters.q?.trim().slice(0, 100)
   const counts = QUEUE_VIEWS.map((v) => `'${v}', count(*) FILTER (WHERE ${VIEW_SQL[v]})`).join(', ')
-  const [found] = await db.$queryRawUnsafe<{ counts: Record<QueueView, number>; ids: string[] }[]>(
+  const [found] = await rawDb.$queryRawUnsafe<{ counts: Record<QueueView, number>; ids: string[] }[]>(
     `WITH q AS (${OPEN_ROWS}
       WHERE r.status = ANY($3::"RequestStatus"[]) AND ${scopeSql(actor)}
         AND ($4::"Category" IS NULL OR r.category = $4::"Category")
@@ -121,7 +121,7 @@ async function queueRows(actor: Actor, ids: string[]): Promise<QueueRowDTO[]> {
   if (!ids.length) return []
   const [rows, extras] = await Promise.all([
     requestSummariesOf(actor, ids),
-    db.$queryRawUnsafe<
+    rawDb.$queryRawUnsafe<
       { id: string; body: string | null; at: Date | null; fromClient: boolean; internal: boolean; unread: boolean }[]
     >(
       `SELECT r.id, lm.body, lm."createdAt" AS at, COALESCE(lm."fromClient", FALSE) AS "fromClient",
@@ -173,7 +173,7 @@ function lastOf(e: LastRow): QueueRowDTO['last'] {
 
 // The queue's preview of a request's newest message, for a live event to carry (staff only).
 export async function lastMessageOf(requestId: string): Promise<QueueRowDTO['last']> {
-  const [row] = await db.$queryRawUnsafe<LastRow[]>(
+  const [row] = await rawDb.$queryRawUnsafe<LastRow[]>(
     `SELECT lm.body, lm."createdAt" AS at, COALESCE(lm."fromClient", FALSE) AS "fromClient",
        COALESCE(lm.visibility = 'INTERNAL', FALSE) AS internal
      FROM (SELECT $1::text AS id) r LEFT JOIN LATERAL (${LAST_MESSAGE_OF_R}) lm ON TRUE`,

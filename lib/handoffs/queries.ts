@@ -1,5 +1,5 @@
 import 'server-only'
-import { db } from '../db'
+import { rawDb } from '../db'
 import type { Actor } from '../auth/roles'
 import { assertCan } from '../auth/policy'
 import { requestScopeSql, scopedRequestJoin } from '../auth/scope'
@@ -50,7 +50,7 @@ export type HandoffDTO = ReturnType<typeof toDTO>
 
 export async function handoffsForRequest(actor: Actor, requestId: string) {
   assertCan(actor, 'request.serve')
-  const rows = await db.$queryRawUnsafe<Row[]>(
+  const rows = await rawDb.$queryRawUnsafe<Row[]>(
     `${HANDOFF_ROWS(`h."requestId" = $3 AND ${requestScopeSql(actor, '$1', '$2')}`)} ORDER BY h."createdAt"`,
     actor.userId,
     actor.clientIds,
@@ -62,7 +62,7 @@ export async function handoffsForRequest(actor: Actor, requestId: string) {
 // Both sides' list: hand-offs I own, and hand-offs from requests I work.
 export async function openHandoffsFor(actor: Actor) {
   assertCan(actor, 'request.serve')
-  const rows = await db.$queryRawUnsafe<Row[]>(
+  const rows = await rawDb.$queryRawUnsafe<Row[]>(
     `${HANDOFF_ROWS(`h.status = 'OPEN' AND (h."ownerId" = $1 OR r."assigneeId" = $1)`)} ORDER BY h."dueAt"`,
     actor.userId,
     actor.clientIds,

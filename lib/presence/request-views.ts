@@ -1,5 +1,5 @@
 import 'server-only'
-import { db } from '../db'
+import { rawDb } from '../db'
 import { assertCan } from '../auth/policy'
 import type { Actor } from '../auth/roles'
 import { AppError } from '../errors'
@@ -22,12 +22,12 @@ export async function beatOnRequest(actor: Actor, requestId: string, beat: Reque
   assertCan(actor, 'request.serve')
   if (!(await canSeeRequest(actor, requestId))) throw new AppError('NOT_FOUND', 'errors.notFound')
   if (beat === 'leaving') {
-    await db.$executeRaw`UPDATE "RequestView" SET "leftAt" = clock_timestamp(), "replyingAt" = NULL
+    await rawDb.$executeRaw`UPDATE "RequestView" SET "leftAt" = clock_timestamp(), "replyingAt" = NULL
       WHERE "requestId" = ${requestId} AND "userId" = ${actor.userId}`
     return []
   }
   const replying = beat === 'replying'
-  await db.$executeRaw`INSERT INTO "RequestView" ("requestId", "userId", "seenAt", "replyingAt")
+  await rawDb.$executeRaw`INSERT INTO "RequestView" ("requestId", "userId", "seenAt", "replyingAt")
     VALUES (${requestId}, ${actor.userId}, clock_timestamp(), CASE WHEN ${replying} THEN clock_timestamp() END)
     ON CONFLICT ("requestId", "userId") DO UPDATE SET "seenAt" = clock_timestamp(), "leftAt" = NULL,
       "replyingAt" = CASE WHEN ${replying} THEN clock_timestamp() ELSE "RequestView"."replyingAt" END`
@@ -35,7 +35,7 @@ export async function beatOnRequest(actor: Actor, requestId: string, beat: Reque
 }
 
 async function watchersOf(actor: Actor, requestId: string): Promise<Watcher[]> {
-  return db.$queryRaw<Watcher[]>`SELECT v."userId", u.name,
+  return rawDb.$queryRaw<Watcher[]>`SELECT v."userId", u.name,
       COALESCE(v."replyingAt" > clock_timestamp() - make_interval(secs => ${REPLYING_SECONDS}), FALSE) AS replying
     FROM "RequestView" v JOIN "User" u ON u.id = v."userId"
     WHERE v."requestId" = ${requestId} AND v."userId" <> ${actor.userId} AND v."leftAt" IS NULL

@@ -1,5 +1,5 @@
 import 'server-only'
-import { db } from '../db'
+import { rawDb } from '../db'
 import { assertCan } from '../auth/policy'
 import type { Actor } from '../auth/roles'
 import { OPEN_STATUSES } from '../requests/state-machine'
@@ -33,8 +33,8 @@ export function noButlerAvailableSql() {
 export async function recordHeartbeat(actor: Actor, leaving: boolean) {
   assertCan(actor, 'request.serve')
   // A closing tab says goodbye so the butler turns away at once, not a minute later.
-  if (leaving) await db.$executeRaw`UPDATE "User" SET "lastSeenAt" = NULL WHERE id = ${actor.userId}`
-  else await db.$executeRaw`UPDATE "User" SET "lastSeenAt" = clock_timestamp() WHERE id = ${actor.userId}`
+  if (leaving) await rawDb.$executeRaw`UPDATE "User" SET "lastSeenAt" = NULL WHERE id = ${actor.userId}`
+  else await rawDb.$executeRaw`UPDATE "User" SET "lastSeenAt" = clock_timestamp() WHERE id = ${actor.userId}`
 }
 
 export type Presence = 'AVAILABLE' | 'AWAY' | 'OFF'
@@ -49,7 +49,7 @@ const LOAD_SQL = `SELECT u.id,
 // Each staff member's presence (on the supervisor board).
 export async function presenceOf(actor: Actor, userIds: string[]): Promise<Map<string, Presence>> {
   assertCan(actor, 'team.lead')
-  const rows = await db.$queryRawUnsafe<{ id: string; onDuty: boolean; reachable: boolean }[]>(
+  const rows = await rawDb.$queryRawUnsafe<{ id: string; onDuty: boolean; reachable: boolean }[]>(
     `SELECT u.id, u."onDuty", ${reachableSql('u')} AS reachable FROM "User" u WHERE u.id = ANY($1::text[])`,
     userIds,
   )
@@ -59,7 +59,7 @@ export async function presenceOf(actor: Actor, userIds: string[]): Promise<Map<s
 // The console header's "n open · m at risk" for the signed-in butler: one query.
 export async function workloadOf(actor: Actor): Promise<{ open: number; atRisk: number }> {
   assertCan(actor, 'request.serve')
-  const [row] = await db.$queryRawUnsafe<{ open: number; atRisk: number }[]>(
+  const [row] = await rawDb.$queryRawUnsafe<{ open: number; atRisk: number }[]>(
     `${LOAD_SQL} FROM "User" u WHERE u.id = $1`,
     actor.userId,
   )
@@ -82,7 +82,7 @@ export async function pickAssignee(client: {
   dedicatedButler: { id: string; onDuty: boolean } | null
   backupButler: { id: string; onDuty: boolean } | null
 }): Promise<AssigneePick> {
-  const available = await db.$queryRawUnsafe<{ id: string; open: number; atRisk: number }[]>(
+  const available = await rawDb.$queryRawUnsafe<{ id: string; open: number; atRisk: number }[]>(
     `${LOAD_SQL} FROM "User" u WHERE u.role = 'BUTLER' AND ${availableSql('u')}
      ORDER BY u."lastSeenAt" DESC NULLS LAST, u.id`,
   )

@@ -1,5 +1,5 @@
 import 'server-only'
-import { db } from '../db'
+import { rawDb } from '../db'
 import type { Actor } from '../auth/roles'
 import { assertCan } from '../auth/policy'
 import { requestScopeSql, scopedRequestJoin } from '../auth/scope'
@@ -9,7 +9,7 @@ export async function checklistFor(actor: Actor, requestId: string) {
   assertCan(actor, 'request.serve')
   // One raw statement (every request page shows it): the active steps of the request's
   // category, each with when it was done on this request.
-  const steps = await db.$queryRawUnsafe<{ id: string; labelZh: string; labelEn: string; doneAt: Date | null }[]>(
+  const steps = await rawDb.$queryRawUnsafe<{ id: string; labelZh: string; labelEn: string; doneAt: Date | null }[]>(
     `SELECT s.id, s."labelZh", s."labelEn", d."doneAt"
      FROM "ChecklistStep" s ${scopedRequestJoin('$3')}
      LEFT JOIN "RequestChecklistItem" d ON d."requestId" = r.id AND d."stepId" = s.id
@@ -25,7 +25,7 @@ export async function checklistFor(actor: Actor, requestId: string) {
 // Canned replies in the client's language, to insert and edit before sending.
 // Raw: every request page lists them (no query compilation).
 export async function cannedRepliesFor(category: Category, locale: Locale) {
-  return db.$queryRaw<{ id: string; title: string; body: string }[]>`
+  return rawDb.$queryRaw<{ id: string; title: string; body: string }[]>`
     SELECT id, title, body FROM "CannedReply"
     WHERE category::text = ${category} AND locale::text = ${locale} ORDER BY title`
 }

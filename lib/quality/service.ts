@@ -1,5 +1,5 @@
 import 'server-only'
-import { db } from '../db'
+import { db, rawDb } from '../db'
 import { assertCan, can } from '../auth/policy'
 import { AppError } from '../errors'
 import type { Actor } from '../auth/roles'
@@ -20,7 +20,7 @@ function weekStartOf(day: Date) {
 export async function sampleWeek(now = new Date(), size = DEFAULT_QA_SAMPLE_SIZE) {
   const week = weekStartOf(now)
   const from = new Date(week.getTime() - 7 * 86_400_000)
-  return db.$executeRaw`
+  return rawDb.$executeRaw`
     INSERT INTO "QaReview" (id, "requestId", "butlerId", "weekStart")
     SELECT gen_random_uuid()::text, s.id, s."assigneeId", ${week}::date FROM (
       SELECT r.id, r."assigneeId", row_number() OVER (PARTITION BY r."assigneeId" ORDER BY random()) AS rn

@@ -1,5 +1,5 @@
 import 'server-only'
-import { db } from '../db'
+import { db, rawDb } from '../db'
 import { newId } from '../db/ids'
 import type { ClientTier } from '../generated/prisma/enums'
 import { wantedAtInZone } from './wanted-at'
@@ -37,7 +37,7 @@ type ClientForSubmission = {
 // first message, then the clocks, the risk check, the audit entry, the event and the push.
 export async function createRequest(actor: Actor, input: TCreateRequest) {
   const clientId = clientIdFor(actor, input.clientId)
-  const [client] = await db.$queryRaw<ClientForSubmission[]>`
+  const [client] = await rawDb.$queryRaw<ClientForSubmission[]>`
     SELECT c.tier::text AS tier,
       CASE WHEN d.id IS NULL THEN NULL ELSE json_build_object('id', d.id, 'onDuty', d."onDuty") END AS "dedicatedButler",
       CASE WHEN b.id IS NULL THEN NULL ELSE json_build_object('id', b.id, 'onDuty', b."onDuty") END AS "backupButler",

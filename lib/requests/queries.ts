@@ -1,5 +1,5 @@
 import 'server-only'
-import { db, readDb } from '../db'
+import { db, readDb, rawDb } from '../db'
 import type { Prisma } from '../generated/prisma/client'
 import type { Actor } from '../auth/roles'
 import { assertCan, can } from '../auth/policy'
@@ -220,7 +220,7 @@ async function summaryRowsWhere(
   order = 'r."createdAt" DESC',
 ): Promise<RequestSummaryDTO[]> {
   type Row = SummaryRow & { timers: (Omit<TimerRow, 'startedAt' | 'dueAt'> & Record<string, unknown>)[] }
-  const rows = await db.$queryRawUnsafe<Row[]>(
+  const rows = await rawDb.$queryRawUnsafe<Row[]>(
     `SELECT r.id, r.number, r.title, r.category::text AS category, r.status::text AS status, r."createdAt",
       r."clientId", r."assigneeId", r."offerStage"::text AS "offerStage", r.version,
       json_build_object('displayName', c."displayName", 'timeZone', c."timeZone",
@@ -433,7 +433,7 @@ const DETAIL_SQL = (scope: string) => `
 
 export async function getRequestDetail(actor: Actor, id: string): Promise<RequestDetailDTO | null> {
   const clientView = !can(actor, 'request.serve')
-  const [r] = await db.$queryRawUnsafe<DetailRow[]>(
+  const [r] = await rawDb.$queryRawUnsafe<DetailRow[]>(
     DETAIL_SQL(requestScopeSql(actor, '$1', '$2')),
     actor.userId,
     actor.clientIds,

@@ -1,5 +1,5 @@
 import 'server-only'
-import { db } from '../db'
+import { db, rawDb } from '../db'
 import { AppError } from '../errors'
 import { assertCan } from '../auth/policy'
 import type { Actor } from '../auth/roles'
@@ -92,7 +92,7 @@ export async function riskQueue(actor: Actor) {
 export async function openReviewFor(actor: Actor, requestId: string) {
   assertCan(actor, 'request.serve')
   // Raw: every request page asks.
-  const [review] = await db.$queryRawUnsafe<{ reasons: RiskReason[] }[]>(
+  const [review] = await rawDb.$queryRawUnsafe<{ reasons: RiskReason[] }[]>(
     `SELECT v.reasons FROM "RiskReview" v ${scopedRequestJoin('v."requestId"')}
      WHERE v."requestId" = $3 AND v.status = 'PENDING' AND ${requestScopeSql(actor, '$1', '$2')}`,
     actor.userId,

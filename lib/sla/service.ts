@@ -1,5 +1,5 @@
 import 'server-only'
-import { db, type Tx } from '../db'
+import { db, type Tx, rawDb } from '../db'
 import { Prisma } from '../generated/prisma/client'
 import type { Category, ClientTier, TimerKind } from '../generated/prisma/enums'
 import { publish, publishMany, type DomainEvent } from '../events/publish'
@@ -398,7 +398,7 @@ const PARALLEL = 4
 // under its own correlation id. A chunk that fails is retried clock by clock, so one clock whose
 // decision fails never holds up the others; its id comes back in `failed`.
 export async function decideDueMarks(limit = 200, skip: string[] = []) {
-  const rows = await db.$queryRawUnsafe<DueRow[]>(
+  const rows = await rawDb.$queryRawUnsafe<DueRow[]>(
     `SELECT id,
        ("atRiskFiredAt" IS NULL AND "atRiskAt" <= clock_timestamp()) AS "atRisk",
        ("handoffFiredAt" IS NULL AND "handoffAt" <= clock_timestamp()) AS handoff,
@@ -445,6 +445,6 @@ export const NEXT_MARK_QUERY = `SELECT floor(extract(epoch FROM ${NEXT_MARK}) * 
   FROM "SlaTimer" WHERE ${OPEN} AND NOT (id = ANY($1::text[])) ORDER BY ${NEXT_MARK} LIMIT 1`
 
 export async function nextMark(skip: string[] = []): Promise<{ atMs: number; inMs: number } | null> {
-  const [row] = await db.$queryRawUnsafe<{ atMs: number; inMs: number }[]>(NEXT_MARK_QUERY, skip)
+  const [row] = await rawDb.$queryRawUnsafe<{ atMs: number; inMs: number }[]>(NEXT_MARK_QUERY, skip)
   return row ?? null
 }

@@ -1,5 +1,5 @@
 import 'server-only'
-import { db } from '../db'
+import { db, rawDb } from '../db'
 import { assertCan, STAFF_ROLES } from '../auth/policy'
 import type { Actor } from '../auth/roles'
 import { PHOTO_KEY, staffPhotoUrl } from './photo-url'
@@ -46,7 +46,7 @@ export async function listStaff(actor: Actor): Promise<StaffRowDTO[]> {
 export async function listColleagues(actor: Actor) {
   assertCan(actor, 'request.serve')
   // Raw: every request page lists them (no query compilation).
-  return db.$queryRaw<{ id: string; name: string; onDuty: boolean }[]>`
+  return rawDb.$queryRaw<{ id: string; name: string; onDuty: boolean }[]>`
     SELECT id, name, "onDuty" FROM "User"
     WHERE role = 'BUTLER' AND "disabledAt" IS NULL ORDER BY "onDuty" DESC, name`
 }

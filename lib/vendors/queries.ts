@@ -1,12 +1,12 @@
 import 'server-only'
-import { db } from '../db'
+import { db, rawDb } from '../db'
 import type { Actor } from '../auth/roles'
 import { assertCan, can } from '../auth/policy'
-import { requestScope } from '../auth/scope'
+import { requestScopeSql, scopedRequestJoin } from '../auth/scope'
 
 // Raw: every request page lists them (no query compilation).
 export async function listActiveVendors() {
-  return db.$queryRaw<{ id: string; name: string; kind: string; city: string | null }[]>`
+  return rawDb.$queryRaw<{ id: string; name: string; kind: string; city: string | null }[]>`
     SELECT id, name, kind, city FROM "Vendor" WHERE active ORDER BY kind, name`
 }
 
@@ -27,38 +27,24 @@ export type VendorTaskDTO = {
 // Clients see what was booked and its confirmation; costs and approvals stay with staff.
 export async function vendorTasksFor(actor: Actor, requestId: string): Promise<VendorTaskDTO[]> {
   const clientView = !can(actor, 'request.serve')
-  const tasks = await db.vendorTask.findMany({
-    where: {
-      requestId,
-      request: requestScope(actor),
-      ...(clientView ? { status: { in: ['CONFIRMED', 'DONE'] } } : {}),
-    },
-    orderBy: { createdAt: 'asc' },
-    select: {
-      id: true,
-      description: true,
-      status: true,
-      approval: true,
-      cost: true,
-      currency: true,
-      confirmationRef: true,
-      dueAt: true,
-      version: true,
-      vendor: { select: { name: true, kind: true } },
-    },
-  })
+  // Raw: every request page lists them (no query compilation). Cost as text, two places.
+  const tasks = await rawDb.$queryRawUnsafe<(Omit<VendorTaskDTO, 'dueAt'> & { dueAt: Date | null })[]>(
+    `SELECT t.id, v.name AS "vendorName", v.kind::text AS "vendorKind", t.description, t.status::text AS status,
+       t.approval::text AS approval, to_char(t.cost, 'FM999999999990.00') AS cost, t.currency,
+       t."confirmationRef", t."dueAt", t.version
+     FROM "VendorTask" t JOIN "Vendor" v ON v.id = t."vendorId" ${scopedRequestJoin('t."requestId"')}
+     WHERE t."requestId" = $3 AND ${requestScopeSql(actor, '$1', '$2')}
+       ${clientView ? `AND t.status IN ('CONFIRMED', 'DONE')` : ''}
+     ORDER BY t."createdAt"`,
+    actor.userId,
+    actor.clientIds,
+    requestId,
+  )
   return tasks.map((t) => ({
-    id: t.id,
-    vendorName: t.vendor.name,
-    vendorKind: t.vendor.kind,
-    description: t.description,
-    status: t.status,
+    ...t,
     approval: clientView ? 'NOT_NEEDED' : t.approval,
-    cost: clientView || t.cost === null ? null : t.cost.toFixed(2),
-    currency: t.currency,
-    confirmationRef: t.confirmationRef,
+    cost: clientView ? null : t.cost,
     dueAt: t.dueAt?.toISOString() ?? null,
-    version: t.version,
   }))
 }
 

@@ -178,6 +178,20 @@ describe('butler console', () => {
     const clientSees = await vendorTasksFor(team.clientActor, request.id)
     expect(clientSees).toHaveLength(1)
     expect(clientSees[0]).toMatchObject({ confirmationRef: 'PEN-88231', cost: null })
+    // Staff see both, in order, with cost in two places and the approval; a stranger sees none.
+    const butlerSees = await vendorTasksFor(team.butlerActor, request.id)
+    expect(butlerSees.map((t) => [t.description, t.status, t.approval, t.cost, t.dueAt])).toEqual([
+      ['Car', 'REQUESTED', 'NOT_NEEDED', '800.00', expect.any(String)],
+      ['Suite', 'CONFIRMED', 'APPROVED', '28000.00', expect.any(String)],
+    ])
+    expect(butlerSees[1].dueAt).toBe((await bigRow()).dueAt?.toISOString())
+    expect(butlerSees[1]).toMatchObject({
+      vendorName: vendor.name,
+      vendorKind: 'car',
+      version: expect.any(Number),
+    })
+    const stranger = await actorFor((await createStaff(db, {})).id)
+    expect(await vendorTasksFor(stranger, request.id)).toEqual([])
   })
 
   it('authority rules: within the limit alone, above it or in another currency needs approval', () => {
