@@ -1,6 +1,7 @@
 import 'server-only'
 import { Prisma } from '../generated/prisma/client'
-import { type Tx, rawDb } from '../db'
+import { rawDb } from '../db'
+import type { RawDb } from '../db/raw'
 
 // What a change did, to which row: the caller's own words, without the actor or the client.
 export type AuditEntry = { action: string; entity: string; entityId?: string; data?: Prisma.InputJsonValue }
@@ -8,7 +9,7 @@ type AuditDetail = { clientId?: string; data?: Prisma.InputJsonValue }
 
 // Who did what to which row. Always called with the transaction that makes the change it records.
 export async function recordAudit(
-  tx: Tx,
+  tx: RawDb,
   actorId: string | null,
   action: string,
   entity: string,
@@ -33,7 +34,7 @@ const insertAudit = (e: {
           ${JSON.stringify(e.data ?? {})}::jsonb)`
 
 // The same for an entry a change describes itself (a unit of work, an offered alternative).
-export const recordAuditEntry = (tx: Tx, actorId: string, clientId: string, e: AuditEntry) =>
+export const recordAuditEntry = (tx: RawDb, actorId: string, clientId: string, e: AuditEntry) =>
   recordAudit(tx, actorId, e.action, e.entity, e.entityId, { clientId, data: e.data })
 
 // A staff read of client data (a request opened, a file downloaded, an export): recorded on

@@ -1,5 +1,5 @@
 import 'server-only'
-import type { Tx } from '../db'
+import type { RawDb } from '../db/raw'
 import { Prisma } from '../generated/prisma/client'
 
 export const EVENTS_CHANNEL = 'db_events'
@@ -58,7 +58,7 @@ const audienceOf = (requestId: Prisma.Sql) => Prisma.sql`
 
 // Sent inside the write's transaction, so listeners hear of it only if it commits. The audience
 // is read and the notification sent in one statement.
-export async function publish(tx: Tx, event: DomainEvent) {
+export async function publish(tx: RawDb, event: DomainEvent) {
   await tx.$executeRaw`
     SELECT pg_notify(${EVENTS_CHANNEL}, (${JSON.stringify(event)}::jsonb
       || jsonb_build_object('audience', COALESCE((${audienceOf(Prisma.sql`${event.requestId}`)}), '{}'::text[])))::text)`
@@ -66,7 +66,7 @@ export async function publish(tx: Tx, event: DomainEvent) {
 
 // Many events in one statement (the SLA worker decides marks in batches); each carries its
 // request's audience like publish().
-export async function publishMany(tx: Tx, events: DomainEvent[]) {
+export async function publishMany(tx: RawDb, events: DomainEvent[]) {
   if (!events.length) return
   await tx.$executeRaw`
     SELECT pg_notify(${EVENTS_CHANNEL}, (e || jsonb_build_object('audience', COALESCE(a.audience, '{}'::text[])))::text)
@@ -75,11 +75,11 @@ export async function publishMany(tx: Tx, events: DomainEvent[]) {
 }
 
 // Called in the transaction that changes who may see what, so no stream outlives its rights.
-export async function publishScopeChange(tx: Tx, userIds: (string | null | undefined)[]) {
+export async function publishScopeChange(tx: RawDb, userIds: (string | null | undefined)[]) {
   const ids = [...new Set(userIds.filter((id): id is string => Boolean(id)))]
   if (ids.length) await notify(tx, { type: 'scope.changed', userIds: ids })
 }
 
-async function notify(tx: Tx, event: BusEvent) {
+async function notify(tx: RawDb, event: BusEvent) {
   await tx.$executeRaw`SELECT pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify(event)})`
 }

@@ -1,6 +1,6 @@
 import 'server-only'
 import { fromPrisma } from 'pg-boss'
-import type { Tx } from '../db'
+import type { RawDb } from '../db/raw'
 import type { PushKind } from '../generated/prisma/enums'
 import { producer, QUEUES } from '../jobs/boss'
 import type { AssigneePick } from '../presence/service'
@@ -30,7 +30,7 @@ export type PushAudience = keyof typeof AUDIENCES
 // Writes the push outbox rows (one per recipient device) for many requests in one statement,
 // inside the caller's transaction, and one send job for them that commits with it: nothing is
 // pushed for a change that rolled back. A recipient with no device gets no row.
-export async function enqueuePush(tx: Tx, kind: PushKind, audience: PushAudience, requestIds: string[]) {
+export async function enqueuePush(tx: RawDb, kind: PushKind, audience: PushAudience, requestIds: string[]) {
   if (!requestIds.length) return 0
   const rows = await tx.$queryRawUnsafe<{ id: string }[]>(
     `WITH rcpt ("requestId", number, "userId") AS (${AUDIENCES[audience]})
@@ -48,12 +48,16 @@ export async function enqueuePush(tx: Tx, kind: PushKind, audience: PushAudience
 }
 
 // The one-line hook for a change to one request that the client should hear of.
-export const pushToClient = (tx: Tx, kind: 'REPLIED' | 'ALTERNATIVE' | 'VENDOR_CONFIRMED', requestId: string) =>
+export const pushToClient = (tx: RawDb, kind: 'REPLIED' | 'ALTERNATIVE' | 'VENDOR_CONFIRMED', requestId: string) =>
   enqueuePush(tx, kind, 'client', [requestId])
 
 // A new request: its client's own butler hears of it as new; a colleague it was handed to
 // because they were unavailable, or everyone on duty when nobody was reachable, as offered.
-export async function pushNewRequest(tx: Tx, requestId: string, pick: { offerNow: boolean; via: AssigneePick['via'] }) {
+export async function pushNewRequest(
+  tx: RawDb,
+  requestId: string,
+  pick: { offerNow: boolean; via: AssigneePick['via'] },
+) {
   if (pick.offerNow) return enqueuePush(tx, 'OFFERED', 'butlersOnDuty', [requestId])
   return enqueuePush(tx, pick.via === 'LEAST_LOADED' ? 'OFFERED' : 'NEW_REQUEST', 'holder', [requestId])
 }

@@ -74,7 +74,7 @@ export function decideAlternative(actor: Actor, input: TDecideAlternative) {
         ? { status: 'CLOSED', closedAt: new Date(), version: { increment: 1 } }
         : { status: 'IN_PROGRESS', version: { increment: 1 } },
     })
-    if (!input.accept) await startNextResponse(tx, request)
+    if (!input.accept) await startNextResponse(tx, { ...request, tier: request.client.tier })
     return {
       result: { accepted: input.accept },
       audit: {

@@ -1,5 +1,6 @@
 import 'server-only'
-import { db, type Tx } from '../db'
+import { db } from '../db'
+import type { RawDb } from '../db/raw'
 import { newId } from '../db/ids'
 import type { Actor } from '../auth/roles'
 import { enqueueChannelReply } from '../channels/outbound'
@@ -9,10 +10,10 @@ import { pushToClient } from '../push/outbox'
 import { hasOpenResponseTimer, meetResponseTimers, resumeResolution, startTimer } from '../sla/service'
 import type { ClientTier } from '../generated/prisma/enums'
 import type { TCategory, TClientMessage, TReply } from './schemas'
-import { changeRequest, isUniqueViolation, type RequestChange } from './unit-of-work'
+import { changeRequest, changeRequestRaw, isUniqueViolation, type RequestChange } from './unit-of-work'
 
 // The message this author already sent with this key, if any (a retry or a double click).
-async function sentBefore(tx: Tx, authorId: string, idempotencyKey: string | undefined) {
+async function sentBefore(tx: RawDb, authorId: string, idempotencyKey: string | undefined) {
   if (!idempotencyKey) return null
   const [earlier] = await tx.$queryRaw<{ id: string }[]>`
     SELECT id FROM "Message" WHERE "authorId" = ${authorId} AND "idempotencyKey" = ${idempotencyKey}::uuid LIMIT 1`
@@ -23,7 +24,7 @@ async function sentBefore(tx: Tx, authorId: string, idempotencyKey: string | und
 // transaction's start, stamps it; a second message with the author's key fails as a unique
 // violation (the MessageKey trigger).
 async function insertMessage(
-  tx: Tx,
+  tx: RawDb,
   m: { requestId: string; authorId: string; internal: boolean; body: string; idempotencyKey?: string },
 ) {
   const [row] = await tx.$queryRaw<{ id: string }[]>`
@@ -44,15 +45,15 @@ function orSentBefore(actor: Actor, idempotencyKey: string | undefined) {
 
 // The client spoke again while the request waits for staff: a fresh response clock starts.
 export function startNextResponse(
-  tx: Tx,
-  request: { id: string; clientId: string; category: TCategory; client: { tier: ClientTier } },
+  tx: RawDb,
+  request: { id: string; clientId: string; category: TCategory; tier: ClientTier },
 ) {
   return startTimer(tx, {
     requestId: request.id,
     clientId: request.clientId,
     kind: 'NEXT_RESPONSE',
     category: request.category,
-    tier: request.client.tier,
+    tier: request.tier,
   })
 }
 
@@ -106,25 +107,22 @@ export function replyToRequest(actor: Actor, input: TReply) {
 }
 
 export function postClientMessage(actor: Actor, input: TClientMessage) {
-  const select = { category: true, client: { select: { tier: true } } } as const
-  return changeRequest(
+  type Read = { status: string; category: TCategory; tier: ClientTier }
+  return changeRequestRaw<Read, { id: string }>(
     actor,
     'portal.use',
-    { id: input.requestId },
-    select,
-    async (tx, request): Promise<RequestChange<{ id: string }>> => {
-      // Serialise concurrent messages on one request so only one next-response clock starts.
-      const [{ status }] = await tx.$queryRaw<
-        { status: string }[]
-      >`SELECT status FROM "ServiceRequest" WHERE id = ${request.id} FOR UPDATE`
+    input.requestId,
+    // Locked: concurrent messages on one request are serialised, so only one next-response
+    // clock starts.
+    { columns: 'r.status::text AS status, r.category::text AS category, c.tier::text AS tier', lock: true },
+    async (tx, request) => {
       const earlier = await sentBefore(tx, actor.userId, input.idempotencyKey)
       if (earlier) return { replayed: earlier }
-      if (status === 'WAITING_CLIENT') {
+      if (request.status === 'WAITING_CLIENT') {
         // The client answered: the request is back with staff and its resolution clock runs again.
-        await tx.serviceRequest.update({
-          where: { id: request.id },
-          data: { status: 'IN_PROGRESS', version: { increment: 1 } },
-        })
+        await tx.$executeRaw`
+          UPDATE "ServiceRequest" SET status = 'IN_PROGRESS', version = version + 1, "updatedAt" = clock_timestamp()
+          WHERE id = ${request.id}`
         await resumeResolution(tx, request.id)
       }
       const message = await insertMessage(tx, {

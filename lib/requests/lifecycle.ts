@@ -1,5 +1,5 @@
 import 'server-only'
-import { db, rawDb } from '../db'
+import { db, rawDb, rawTransaction } from '../db'
 import { newId } from '../db/ids'
 import type { ClientTier } from '../generated/prisma/enums'
 import { wantedAtInZone } from './wanted-at'
@@ -54,9 +54,8 @@ export async function createRequest(actor: Actor, input: TCreateRequest) {
   const { assigneeId, offerNow, via } = await pickAssignee(client)
   const wantedAt = input.wantedAt ? wantedAtInZone(input.wantedAt, actor.timeZone) : null
 
-  return db
-    .$transaction(async (tx) => {
-      const [request] = await tx.$queryRaw<{ id: string; number: number }[]>`
+  return rawTransaction(async (tx) => {
+    const [request] = await tx.$queryRaw<{ id: string; number: number }[]>`
         WITH r AS (
           INSERT INTO "ServiceRequest" (id, "clientId", "createdById", "assigneeId", "offerStage", "offeredAt",
             category, title, details, "wantedAt", "idempotencyKey", "updatedAt")
@@ -70,33 +69,32 @@ export async function createRequest(actor: Actor, input: TCreateRequest) {
           SELECT ${newId()}, r.id, ${actor.userId}, 'CLIENT', ${input.description ?? null}, clock_timestamp()
           FROM r WHERE ${input.description ?? null}::text IS NOT NULL)
         SELECT id, number FROM r`
-      const timers = await startTimers(tx, {
-        requestId: request.id,
-        clientId,
-        kinds: ['FIRST_RESPONSE', 'RESOLUTION'],
-        category: input.category,
-        tier: client.tier,
-        announce: false,
-      })
-      await assessNewRequest(tx, actor, { ...input, id: request.id, clientId })
-      await recordAudit(tx, actor.userId, 'request.created', 'ServiceRequest', request.id, {
-        clientId,
-        data: { category: input.category, timerId: timers.get('FIRST_RESPONSE')!.id },
-      })
-      await publish(tx, { type: 'request.created', requestId: request.id, clientId })
-      await pushNewRequest(tx, request.id, { offerNow, via })
-      return request
+    const timers = await startTimers(tx, {
+      requestId: request.id,
+      clientId,
+      kinds: ['FIRST_RESPONSE', 'RESOLUTION'],
+      category: input.category,
+      tier: client.tier,
+      announce: false,
     })
-    .catch(async (e: unknown) => {
-      // Two submissions with one key raced: the loser returns the winner's request.
-      if (input.idempotencyKey && isUniqueViolation(e)) {
-        return db.serviceRequest.findFirstOrThrow({
-          where: { idempotencyKey: input.idempotencyKey, clientId },
-          select: { id: true, number: true },
-        })
-      }
-      throw e
+    await assessNewRequest(tx, actor, { ...input, id: request.id, clientId })
+    await recordAudit(tx, actor.userId, 'request.created', 'ServiceRequest', request.id, {
+      clientId,
+      data: { category: input.category, timerId: timers.get('FIRST_RESPONSE')!.id },
     })
+    await publish(tx, { type: 'request.created', requestId: request.id, clientId })
+    await pushNewRequest(tx, request.id, { offerNow, via })
+    return request
+  }).catch(async (e: unknown) => {
+    // Two submissions with one key raced: the loser returns the winner's request.
+    if (input.idempotencyKey && isUniqueViolation(e)) {
+      return db.serviceRequest.findFirstOrThrow({
+        where: { idempotencyKey: input.idempotencyKey, clientId },
+        select: { id: true, number: true },
+      })
+    }
+    throw e
+  })
 }
 
 export function changeStatus(actor: Actor, input: TChangeStatus) {

@@ -1,10 +1,11 @@
 import 'server-only'
-import { db, type Tx } from '../db'
+import { db, rawTransaction, type Tx } from '../db'
+import type { RawDb } from '../db/raw'
 import type { Prisma } from '../generated/prisma/client'
 import { AppError } from '../errors'
 import { assertCan, type Ability } from '../auth/policy'
 import type { Actor } from '../auth/roles'
-import { requestScope } from '../auth/scope'
+import { requestScope, requestScopeSql, VIEWER_PARAMS } from '../auth/scope'
 import { recordAuditEntry, type AuditEntry } from '../audit/record'
 import { publish, type DomainEvent } from '../events/publish'
 
@@ -40,14 +41,42 @@ export async function changeRequest<S extends Prisma.ServiceRequestSelect, T>(
       select: { ...select, id: true, clientId: true },
     })) as (Prisma.ServiceRequestGetPayload<{ select: S }> & Located) | null
     if (!request) throw new AppError('NOT_FOUND', 'errors.notFound')
-    const outcome = await change(tx, request)
-    if ('replayed' in outcome) return outcome.replayed
-    const audit = { entity: 'ServiceRequest', entityId: request.id, ...outcome.audit }
-    await recordAuditEntry(tx, actor.userId, request.clientId, audit)
-    const event = outcome.event ?? { type: 'request.updated' }
-    await publish(tx, { ...event, requestId: request.id, clientId: request.clientId } as DomainEvent)
-    return outcome.result
+    return finishChange(tx, actor, request, await change(tx, request))
   })
+}
+
+// changeRequest for the busiest changes (a client's message): the same steps in raw statements
+// through pg (lib/db/raw.ts). `columns` are what `change` reads of the request `r` and its
+// client `c`; `lock` takes the request's row lock with the read (FOR UPDATE).
+export async function changeRequestRaw<R extends object, T>(
+  actor: Actor,
+  ability: Ability,
+  requestId: string,
+  read: { columns: string; lock?: boolean },
+  change: (tx: RawDb, request: R & Located) => Promise<RequestChange<T>>,
+): Promise<T> {
+  assertCan(actor, ability)
+  return rawTransaction(async (tx) => {
+    const [request] = await tx.$queryRawUnsafe<(R & Located)[]>(
+      `SELECT r.id, r."clientId", ${read.columns}
+       FROM "ServiceRequest" r JOIN "Client" c ON c.id = r."clientId" ${VIEWER_PARAMS}
+       WHERE r.id = $3 AND ${requestScopeSql(actor, '$1', '$2')} ${read.lock ? 'FOR UPDATE OF r' : ''}`,
+      actor.userId,
+      actor.clientIds,
+      requestId,
+    )
+    if (!request) throw new AppError('NOT_FOUND', 'errors.notFound')
+    return finishChange(tx, actor, request, await change(tx, request))
+  })
+}
+
+async function finishChange<T>(tx: RawDb, actor: Actor, request: Located, outcome: RequestChange<T>) {
+  if ('replayed' in outcome) return outcome.replayed
+  const audit = { entity: 'ServiceRequest', entityId: request.id, ...outcome.audit }
+  await recordAuditEntry(tx, actor.userId, request.clientId, audit)
+  const event = outcome.event ?? { type: 'request.updated' }
+  await publish(tx, { ...event, requestId: request.id, clientId: request.clientId } as DomainEvent)
+  return outcome.result
 }
 
 // Optimistic version: a change made on a stale screen is refused, not silently applied.

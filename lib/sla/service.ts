@@ -1,5 +1,6 @@
 import 'server-only'
 import { db, type Tx, rawDb } from '../db'
+import type { RawDb } from '../db/raw'
 import { Prisma } from '../generated/prisma/client'
 import type { Category, ClientTier, TimerKind } from '../generated/prisma/enums'
 import { publish, publishMany, type DomainEvent } from '../events/publish'
@@ -55,7 +56,7 @@ export const SLA_POLICY_TARGETS = {
 // Most specific active policy wins: category+tier, then category, then tier, then the kind alone.
 // One query for every kind a write starts (a new request starts two clocks).
 async function pickPolicies(
-  tx: Tx,
+  tx: RawDb,
   kinds: TimerKind[],
   category: Category,
   tier: ClientTier,
@@ -98,7 +99,7 @@ type TimerStart = { requestId: string; clientId: string; category: Category; tie
 // `announce: false` for a request's first clocks: its request.created event already makes every
 // open view read the request with its clocks, so a STARTED event would only cost a second read.
 export async function startTimers(
-  tx: Tx,
+  tx: RawDb,
   args: TimerStart & { kinds: TimerKind[]; announce?: boolean },
 ): Promise<Map<TimerKind, StartedTimer>> {
   const policies = await pickPolicies(tx, args.kinds, args.category, args.tier)
@@ -129,14 +130,14 @@ export async function startTimers(
   return new Map(rows.map(({ kind, ...timer }) => [kind, timer]))
 }
 
-export async function startTimer(tx: Tx, args: TimerStart & { kind: TimerKind }): Promise<StartedTimer> {
+export async function startTimer(tx: RawDb, args: TimerStart & { kind: TimerKind }): Promise<StartedTimer> {
   const started = await startTimers(tx, { ...args, kinds: [args.kind] })
   return started.get(args.kind)!
 }
 
 // A clock with a due time set by hand (a vendor's deadline, a hand-off's), watched like the rest.
 export async function startTimerUntil(
-  tx: Tx,
+  tx: RawDb,
   args: { requestId: string; kind: 'VENDOR_TASK' | 'HANDOFF'; dueAt: Date; vendorTaskId?: string; handoffId?: string },
 ): Promise<StartedTimer> {
   const [timer] = await tx.$queryRaw<StartedTimer[]>`
@@ -149,7 +150,7 @@ export async function startTimerUntil(
 
 // A client-visible staff reply answers every open response clock on the request. A late
 // answer is still recorded (metAt after dueAt) so response times stay measurable.
-export async function meetResponseTimers(tx: Tx, requestId: string, clientId: string, staffId: string) {
+export async function meetResponseTimers(tx: RawDb, requestId: string, clientId: string, staffId: string) {
   const met = await tx.$queryRaw<{ id: string; late: boolean }[]>`
     UPDATE "SlaTimer" SET "metAt" = clock_timestamp(), "metById" = ${staffId}
     WHERE "requestId" = ${requestId} AND kind IN ('FIRST_RESPONSE', 'NEXT_RESPONSE')
@@ -161,7 +162,7 @@ export async function meetResponseTimers(tx: Tx, requestId: string, clientId: st
   return met
 }
 
-export async function meetResolutionTimer(tx: Tx, requestId: string, clientId: string, staffId: string) {
+export async function meetResolutionTimer(tx: RawDb, requestId: string, clientId: string, staffId: string) {
   const met = await tx.$queryRaw<{ id: string; late: boolean }[]>`
     UPDATE "SlaTimer" SET "metAt" = clock_timestamp(), "metById" = ${staffId}, "pausedAt" = NULL
     WHERE "requestId" = ${requestId} AND kind = 'RESOLUTION' AND "metAt" IS NULL AND "cancelledAt" IS NULL
@@ -171,7 +172,7 @@ export async function meetResolutionTimer(tx: Tx, requestId: string, clientId: s
   }
 }
 
-export async function hasOpenResponseTimer(tx: Tx, requestId: string) {
+export async function hasOpenResponseTimer(tx: RawDb, requestId: string) {
   // Raw: every client message asks.
   const [{ open }] = await tx.$queryRaw<{ open: boolean }[]>`
     SELECT EXISTS (SELECT 1 FROM "SlaTimer" WHERE "requestId" = ${requestId}
@@ -180,7 +181,7 @@ export async function hasOpenResponseTimer(tx: Tx, requestId: string) {
 }
 
 // While a request waits on the client, its resolution clock stands still.
-export async function pauseResolution(tx: Tx, requestId: string) {
+export async function pauseResolution(tx: RawDb, requestId: string) {
   await tx.$executeRaw`
     UPDATE "SlaTimer" SET "pausedAt" = clock_timestamp()
     WHERE "requestId" = ${requestId} AND kind = 'RESOLUTION'
@@ -188,7 +189,7 @@ export async function pauseResolution(tx: Tx, requestId: string) {
 }
 
 // Resuming pushes every mark by the time spent paused.
-export async function resumeResolution(tx: Tx, requestId: string) {
+export async function resumeResolution(tx: RawDb, requestId: string) {
   await tx.$executeRaw`
     WITH shift AS (
       SELECT id, clock_timestamp() - "pausedAt" AS d FROM "SlaTimer"
