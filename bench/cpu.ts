@@ -8,7 +8,7 @@
 // trivial route. Runs on the test database (wiped first) and needs `npm run build`.
 import type { ChildProcess } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
-import { existsSync } from 'node:fs'
+import { existsSync, writeFileSync } from 'node:fs'
 import { loadActor, createSession } from '../lib/auth/sessions'
 import { db } from '../lib/db'
 import { stopProducer } from '../lib/jobs/boss'
@@ -139,9 +139,12 @@ async function main() {
       statements: Math.round(((after.statements - before.statements) / COUNT) * 10) / 10,
     }
   }
-  const pageBytes = async (path: string) => {
-    const res = await fetch(`${BASE}${path}`, { headers: { Cookie: butlerCookie } })
-    return (await res.arrayBuffer()).byteLength
+  // Uncompressed, as the server renders it (with a profile, the page itself is kept beside it).
+  const pageBytes = async (path: string, kind: string) => {
+    const res = await fetch(`${BASE}${path}`, { headers: { Cookie: butlerCookie, 'Accept-Encoding': 'identity' } })
+    const html = await res.text()
+    if (profileDir) writeFileSync(`${profileDir}/${kind}.html`, html)
+    return Buffer.byteLength(html)
   }
 
   // BENCH_KINDS=submission,requestPage measures only those (with a profile, to see one kind alone).
@@ -150,9 +153,15 @@ async function main() {
   const maybe = (kind: string, run: () => Promise<void>, label = kind) =>
     kind === 'trivial' || !only || only.includes(kind) ? measure(label, run) : Promise.resolve(skipped)
   const trivial = await maybe('trivial', get('/api/health/live'))
+  // The second yardstick: a page that reads nothing (the offline page: root layout, catalogue,
+  // no session), the floor of any page this server renders.
+  const emptyPage = await maybe('emptyPage', get('/offline'))
   const submission = await maybe('submission', submit)
   const clientMessage = await maybe('clientMessage', sendMessage)
-  const requestPage = await maybe('requestPage', get(`/console/requests/${aRequest.id}`, butlerCookie))
+  const requestPage = {
+    ...(await maybe('requestPage', get(`/console/requests/${aRequest.id}`, butlerCookie))),
+    htmlBytes: await pageBytes(`/console/requests/${aRequest.id}`, 'requestPage'),
+  }
   // The submissions above opened more requests; the console is measured at exactly 100 and 1,000.
   await db.serviceRequest.updateMany({
     where: { title: { startsWith: 'Flowers for a birthday' } },
@@ -160,15 +169,15 @@ async function main() {
   })
   const console100 = {
     ...(await maybe('console', get('/console', butlerCookie), 'console100')),
-    htmlBytes: await pageBytes('/console'),
+    htmlBytes: await pageBytes('/console', 'console100'),
   }
   if (!only || only.includes('console')) await openUpTo(1000)
   const console1000 = {
     ...(await maybe('console', get('/console', butlerCookie), 'console1000')),
-    htmlBytes: await pageBytes('/console'),
+    htmlBytes: await pageBytes('/console', 'console1000'),
   }
 
-  const kinds = { trivial, submission, clientMessage, console100, console1000, requestPage }
+  const kinds = { trivial, emptyPage, submission, clientMessage, console100, console1000, requestPage }
   const ratio = (ms: number) => Math.round((ms / trivial.cpuMs) * 10) / 10
   const out = {
     measuredAt: new Date().toISOString(),
@@ -178,7 +187,7 @@ async function main() {
     ratioToTrivial: Object.fromEntries(Object.entries(kinds).map(([k, v]) => [k, ratio(v.cpuMs)])),
     wallMsPerRequest: Object.fromEntries(Object.entries(kinds).map(([k, v]) => [k, v.wallMs])),
     sqlStatementsPerRequest: Object.fromEntries(Object.entries(kinds).map(([k, v]) => [k, v.statements])),
-    consoleHtmlBytes: { at100: console100.htmlBytes, at1000: console1000.htmlBytes },
+    htmlBytes: { console100: console100.htmlBytes, console1000: console1000.htmlBytes, requestPage: requestPage.htmlBytes },
     goalsMs: GOALS,
     met: {
       submission: submission.cpuMs <= GOALS.submission,
