@@ -187,7 +187,11 @@ async function main() {
     ratioToTrivial: Object.fromEntries(Object.entries(kinds).map(([k, v]) => [k, ratio(v.cpuMs)])),
     wallMsPerRequest: Object.fromEntries(Object.entries(kinds).map(([k, v]) => [k, v.wallMs])),
     sqlStatementsPerRequest: Object.fromEntries(Object.entries(kinds).map(([k, v]) => [k, v.statements])),
-    htmlBytes: { console100: console100.htmlBytes, console1000: console1000.htmlBytes, requestPage: requestPage.htmlBytes },
+    htmlBytes: {
+      console100: console100.htmlBytes,
+      console1000: console1000.htmlBytes,
+      requestPage: requestPage.htmlBytes,
+    },
     goalsMs: GOALS,
     met: {
       submission: submission.cpuMs <= GOALS.submission,

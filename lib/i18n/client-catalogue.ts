@@ -1,7 +1,7 @@
 // The part of a language's catalogue that runs in the browser: what components there translate
 // (tests/unit/client-catalogue.test.ts finds every namespace they name and checks it is here).
-// The rest (audit sentences, e-mails, KPI, roster and team labels) is used only on the server
-// and is not sent with every page.
+// The rest (audit sentences, e-mails, KPI, roster and team labels) is used only on the server;
+// the browser's provider holds only this part (components/i18n/client-messages.tsx).
 const CLIENT_NAMESPACES = [
   'admin',
   'alternatives',
