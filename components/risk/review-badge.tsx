@@ -1,11 +1,9 @@
 import { getTranslations } from 'next-intl/server'
-import type { Actor } from '@/lib/auth/roles'
-import { openReviewFor } from '@/lib/risk/service'
+import type { RiskReason } from '@/lib/risk/rules'
 import { RiskReasons } from './reasons'
 
 // Console only: a request waiting for a supervisor's review, and why. Calm on purpose.
-export async function ReviewBadge({ actor, requestId }: { actor: Actor; requestId: string }) {
-  const reasons = await openReviewFor(actor, requestId)
+export async function ReviewBadge({ reasons }: { reasons: RiskReason[] | null }) {
   if (!reasons) return null
   const t = await getTranslations('risk')
   return (

@@ -2,6 +2,7 @@ import 'server-only'
 import { randomUUID } from 'node:crypto'
 import { can } from '../auth/policy'
 import { db, rawDb } from '../db'
+import { instant } from '../db/raw'
 import { AppError } from '../errors'
 import type { Actor } from '../auth/roles'
 import { requestScope, requestScopeSql, scopedRequestJoin } from '../auth/scope'
@@ -89,17 +90,22 @@ export async function readAttachment(actor: Actor, id: string) {
 }
 
 // One raw statement: every request page (staff and client) lists them.
+// A request's files as the actor may see them: $1 the actor, $2 their clients, $3 the request.
+export const attachmentsSql = (actor: Actor) =>
+  `SELECT x.id, x."fileName", x."mimeType", x."sizeBytes", x."createdAt"
+   FROM "Attachment" x ${scopedRequestJoin('x."requestId"')}
+   WHERE x."requestId" = $3 AND ${requestScopeSql(actor, '$1', '$2')}
+   ORDER BY x."createdAt"`
+
+type AttachmentRow = { id: string; fileName: string; mimeType: string; sizeBytes: number; createdAt: Date | string }
+export const toAttachment = (r: AttachmentRow) => ({ ...r, createdAt: instant(r.createdAt).toISOString() })
+
 export async function attachmentsFor(actor: Actor, requestId: string) {
-  const rows = await rawDb.$queryRawUnsafe<
-    { id: string; fileName: string; mimeType: string; sizeBytes: number; createdAt: Date }[]
-  >(
-    `SELECT x.id, x."fileName", x."mimeType", x."sizeBytes", x."createdAt"
-     FROM "Attachment" x ${scopedRequestJoin('x."requestId"')}
-     WHERE x."requestId" = $3 AND ${requestScopeSql(actor, '$1', '$2')}
-     ORDER BY x."createdAt"`,
+  const rows = await rawDb.$queryRawUnsafe<AttachmentRow[]>(
+    attachmentsSql(actor),
     actor.userId,
     actor.clientIds,
     requestId,
   )
-  return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }))
+  return rows.map(toAttachment)
 }

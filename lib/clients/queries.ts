@@ -1,5 +1,6 @@
 import 'server-only'
 import { db, rawDb } from '../db'
+import { instant } from '../db/raw'
 import type { Actor } from '../auth/roles'
 import { clientScope, clientScopeSql, VIEWER_PARAMS } from '../auth/scope'
 import { recordAudit } from '../audit/record'
@@ -176,12 +177,24 @@ export async function getClient360(actor: Actor, clientId: string) {
 }
 
 // The notes that travel with every request of a client: pinned first, then the latest.
-export async function notesForRequestView(actor: Actor, clientId: string, take = 5) {
+// The newest notes on a request's client, pinned first, as the request page shows them: $1 the
+// actor, $2 their clients, $3 the request. Client scope, not request scope: a colleague offered
+// the request does not read the client's notes.
+const REQUEST_NOTES = 5
+export const requestNotesSql = (actor: Actor) =>
+  `SELECT n.id, n.body, n.pinned, n."createdAt", u.name AS "authorName"
+   FROM "ServiceRequest" rq JOIN "ClientNote" n ON n."clientId" = rq."clientId"
+   JOIN "Client" c ON c.id = n."clientId" JOIN "User" u ON u.id = n."authorId" ${VIEWER_PARAMS}
+   WHERE rq.id = $3 AND ${clientScopeSql(actor, '$1', '$2')}
+   ORDER BY n.pinned DESC, n."createdAt" DESC LIMIT ${REQUEST_NOTES}`
+
+type NoteRow = { id: string; body: string; pinned: boolean; createdAt: Date | string; authorName: string }
+export const toNoteView = (n: NoteRow) => ({ ...n, createdAt: instant(n.createdAt).toISOString() })
+
+export async function notesForRequestView(actor: Actor, clientId: string, take = REQUEST_NOTES) {
   assertCan(actor, 'request.serve')
   // Raw: every request page shows them.
-  const notes = await rawDb.$queryRawUnsafe<
-    { id: string; body: string; pinned: boolean; createdAt: Date; authorName: string }[]
-  >(
+  const notes = await rawDb.$queryRawUnsafe<NoteRow[]>(
     `SELECT n.id, n.body, n.pinned, n."createdAt", u.name AS "authorName"
      FROM "ClientNote" n JOIN "Client" c ON c.id = n."clientId" JOIN "User" u ON u.id = n."authorId" ${VIEWER_PARAMS}
      WHERE n."clientId" = $3 AND ${clientScopeSql(actor, '$1', '$2')}
@@ -191,5 +204,5 @@ export async function notesForRequestView(actor: Actor, clientId: string, take =
     clientId,
     take,
   )
-  return notes.map((n) => ({ ...n, createdAt: n.createdAt.toISOString() }))
+  return notes.map(toNoteView)
 }

@@ -1,5 +1,6 @@
 import 'server-only'
 import { rawDb } from '../db'
+import { instant } from '../db/raw'
 import type { Actor } from '../auth/roles'
 import { assertCan } from '../auth/policy'
 import { requestScopeSql, scopedRequestJoin } from '../auth/scope'
@@ -20,9 +21,9 @@ type Row = {
   id: string
   team: string
   need: string
-  dueAt: Date
+  dueAt: Date | string
   status: string
-  createdAt: Date
+  createdAt: Date | string
   ownerId: string | null
   ownerName: string | null
   requestId: string
@@ -32,11 +33,11 @@ type Row = {
   overdue: boolean
 }
 
-const toDTO = (h: Row) => ({
+export const toHandoff = (h: Row) => ({
   id: h.id,
   team: h.team,
   need: h.need,
-  dueAt: h.dueAt.toISOString(),
+  dueAt: instant(h.dueAt).toISOString(),
   status: h.status,
   ownerId: h.ownerId,
   ownerName: h.ownerName,
@@ -46,17 +47,16 @@ const toDTO = (h: Row) => ({
   requesterName: h.requesterName,
   overdue: h.overdue,
 })
-export type HandoffDTO = ReturnType<typeof toDTO>
+export type HandoffDTO = ReturnType<typeof toHandoff>
+
+// A request's hand-offs: $1 the actor, $2 their clients, $3 the request.
+export const requestHandoffsSql = (actor: Actor) =>
+  `${HANDOFF_ROWS(`h."requestId" = $3 AND ${requestScopeSql(actor, '$1', '$2')}`)} ORDER BY h."createdAt"`
 
 export async function handoffsForRequest(actor: Actor, requestId: string) {
   assertCan(actor, 'request.serve')
-  const rows = await rawDb.$queryRawUnsafe<Row[]>(
-    `${HANDOFF_ROWS(`h."requestId" = $3 AND ${requestScopeSql(actor, '$1', '$2')}`)} ORDER BY h."createdAt"`,
-    actor.userId,
-    actor.clientIds,
-    requestId,
-  )
-  return rows.map(toDTO)
+  const rows = await rawDb.$queryRawUnsafe<Row[]>(requestHandoffsSql(actor), actor.userId, actor.clientIds, requestId)
+  return rows.map(toHandoff)
 }
 
 // Both sides' list: hand-offs I own, and hand-offs from requests I work.
@@ -67,5 +67,5 @@ export async function openHandoffsFor(actor: Actor) {
     actor.userId,
     actor.clientIds,
   )
-  return rows.map(toDTO)
+  return rows.map(toHandoff)
 }

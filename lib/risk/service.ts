@@ -89,12 +89,16 @@ export async function riskQueue(actor: Actor) {
 }
 
 // What console staff see on a request waiting for review: the reasons, never a decision form.
+// The reasons of the request's open review, if any: $1 the actor, $2 their clients, $3 the request.
+export const openReviewSql = (actor: Actor) =>
+  `SELECT v.reasons FROM "RiskReview" v ${scopedRequestJoin('v."requestId"')}
+   WHERE v."requestId" = $3 AND v.status = 'PENDING' AND ${requestScopeSql(actor, '$1', '$2')}`
+
 export async function openReviewFor(actor: Actor, requestId: string) {
   assertCan(actor, 'request.serve')
   // Raw: every request page asks.
   const [review] = await rawDb.$queryRawUnsafe<{ reasons: RiskReason[] }[]>(
-    `SELECT v.reasons FROM "RiskReview" v ${scopedRequestJoin('v."requestId"')}
-     WHERE v."requestId" = $3 AND v.status = 'PENDING' AND ${requestScopeSql(actor, '$1', '$2')}`,
+    openReviewSql(actor),
     actor.userId,
     actor.clientIds,
     requestId,

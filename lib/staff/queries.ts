@@ -43,13 +43,9 @@ export async function listStaff(actor: Actor): Promise<StaffRowDTO[]> {
 }
 
 // Colleagues a request can be transferred or handed to.
-export async function listColleagues(actor: Actor) {
-  assertCan(actor, 'request.serve')
-  // Raw: every request page lists them (no query compilation).
-  return rawDb.$queryRaw<{ id: string; name: string; onDuty: boolean }[]>`
-    SELECT id, name, "onDuty" FROM "User"
-    WHERE role = 'BUTLER' AND "disabledAt" IS NULL ORDER BY "onDuty" DESC, name`
-}
+export type Colleague = { id: string; name: string; onDuty: boolean }
+export const COLLEAGUES_SQL = `SELECT id, name, "onDuty" FROM "User"
+  WHERE role = 'BUTLER' AND "disabledAt" IS NULL ORDER BY "onDuty" DESC, name`
 
 export async function teamOverview(actor: Actor) {
   assertCan(actor, 'team.lead')

@@ -17,10 +17,40 @@ import { handoffsForRequest } from '../../lib/handoffs/queries'
 import { checklistFor } from '../../lib/process/queries'
 import { openReviewFor } from '../../lib/risk/service'
 import { notesForRequestView } from '../../lib/clients/queries'
-import { createDelegate, createStaff } from '../factories'
+import { requestPanels } from '../../lib/console/request-panels'
+import { listActiveVendors, vendorTasksFor } from '../../lib/vendors/queries'
+import { createDelegate, createStaff, createVendors } from '../factories'
 import { actorFor, teamWithClient } from './helpers'
 
 afterAll(stopProducer)
+
+// The request page reads its side panels in one statement (requestPanels); each part answers
+// what its own reader does, for the same viewer.
+async function expectPanelsAsReaders(viewer: Actor, requestId: string) {
+  const request = await db.serviceRequest.findUniqueOrThrow({
+    where: { id: requestId },
+    select: { clientId: true, category: true, client: { select: { language: true } } },
+  })
+  expect(await requestPanels(viewer, requestId)).toEqual({
+    notes: await notesForRequestView(viewer, request.clientId),
+    tasks: await vendorTasksFor(viewer, requestId),
+    vendors: await listActiveVendors(),
+    steps: await checklistFor(viewer, requestId),
+    canned: await db.cannedReply.findMany({
+      where: { category: request.category, locale: request.client.language },
+      orderBy: { title: 'asc' },
+      select: { id: true, title: true, body: true },
+    }),
+    handoffs: await handoffsForRequest(viewer, requestId),
+    colleagues: await db.user.findMany({
+      where: { role: 'BUTLER', disabledAt: null },
+      orderBy: [{ onDuty: 'desc' }, { name: 'asc' }],
+      select: { id: true, name: true, onDuty: true },
+    }),
+    files: await attachmentsFor(viewer, requestId),
+    review: await openReviewFor(viewer, requestId),
+  })
+}
 
 // The request page's and the lists' raw statements read what the model reads of the same
 // request would:
@@ -156,11 +186,28 @@ describe('the request page read', () => {
       expect((await attachmentsFor(viewer, request.id)).map((a) => a.id)).toEqual([file.id])
     expect(await attachmentsFor(strangerActor, request.id)).toEqual([])
     expect(await attachmentsFor((await teamWithClient('Detail Third')).clientActor, request.id)).toEqual([])
+    await db.cannedReply.create({
+      data: { category: 'OTHER', locale: 'zh_CN', title: '已确认', body: '已为您确认。' },
+    })
+    const [vendor] = await createVendors(db)
+    await db.vendorTask.create({
+      data: { requestId: request.id, vendorId: vendor.id, description: 'Flowers', cost: 880.5, currency: 'CNY' },
+    })
+    const staffViewers = [
+      team.butlerActor,
+      await actorFor(team.backup.id),
+      await actorFor(supervisor.id),
+      strangerActor,
+    ]
+    for (const viewer of staffViewers) await expectPanelsAsReaders(viewer, request.id)
 
     // Offered to the whole team: butlers on duty see it, those off duty do not.
     await db.serviceRequest.update({ where: { id: request.id }, data: { offerStage: 'ALL' } })
     expect(await getRequestDetail(await actorFor(stranger.id), request.id)).not.toBeNull()
     expect(await getRequestDetail(await actorFor(offDuty.id), request.id)).toBeNull()
     await expectSameAsModelReads(await actorFor(stranger.id), request.id)
+    // Offered: the request's panels, but not the client's notes (client scope).
+    await expectPanelsAsReaders(await actorFor(stranger.id), request.id)
+    expect((await requestPanels(await actorFor(stranger.id), request.id)).tasks).toHaveLength(1)
   })
 })

@@ -6,11 +6,10 @@ import { requirePageActor } from '@/lib/next/guards'
 import { formatDay, formatTime, formatWhen, formatZone, type FriendlyLocale } from '@/lib/i18n/friendly'
 import { getRequestDetail } from '@/lib/requests/queries'
 import { queueQueryOf } from '@/lib/console/queue'
-import { notesForRequestView } from '@/lib/clients/queries'
+import { requestPanels } from '@/lib/console/request-panels'
 import { REQUEST_BEAT_SECONDS } from '@/lib/presence/request-views'
 import { StaffLive } from '@/components/live/staff-live'
 import { Alternatives } from '@/components/requests/alternatives'
-import { listActiveVendors, vendorTasksFor } from '@/lib/vendors/queries'
 import { VendorTasks } from '@/components/vendors/vendor-tasks'
 import { VendorTaskForm } from '@/components/vendors/vendor-task-form'
 import { currencyForZone } from '@/lib/vendors/currency'
@@ -20,12 +19,8 @@ import { QueueRail } from '@/components/console/queue-rail'
 import { ReplyComposer } from '@/components/console/reply-composer'
 import { HandoffForm } from '@/components/handoffs/handoff-form'
 import { HandoffList } from '@/components/handoffs/handoff-list'
-import { handoffsForRequest } from '@/lib/handoffs/queries'
-import { listColleagues } from '@/lib/staff/queries'
-import { attachmentsFor } from '@/lib/attachments/service'
 import { AttachmentList } from '@/components/requests/attachment-list'
 import { AttachForm } from '@/components/requests/attach-form'
-import { cannedRepliesFor, checklistFor } from '@/lib/process/queries'
 import { DetailList } from '@/components/requests/detail-list'
 import { Thread } from '@/components/requests/thread'
 import { ReviewBadge } from '@/components/risk/review-badge'
@@ -58,16 +53,10 @@ export default async function ConsoleRequestPage({ params }: { params: Promise<{
   const t = await getTranslations()
   const locale = (await getLocale()) as FriendlyLocale
   const serverNow = new Date().toISOString()
-  const [notes, tasks, vendors, steps, canned, handoffs, colleagues, files] = await Promise.all([
-    request.clientId ? notesForRequestView(actor, request.clientId) : [],
-    vendorTasksFor(actor, request.id),
-    listActiveVendors(),
-    checklistFor(actor, request.id),
-    cannedRepliesFor(request.category, request.clientLanguage),
-    handoffsForRequest(actor, request.id),
-    listColleagues(actor),
-    attachmentsFor(actor, request.id),
-  ])
+  const { notes, tasks, vendors, steps, canned, handoffs, colleagues, files, review } = await requestPanels(
+    actor,
+    request.id,
+  )
   const open = request.status !== 'CLOSED'
   const when = { timeZone: actor.timeZone, locale }
   const shownNotes = [...notes.filter((n) => n.pinned), ...notes.filter((n) => !n.pinned)].slice(0, 3)
@@ -141,7 +130,7 @@ export default async function ConsoleRequestPage({ params }: { params: Promise<{
                 <LiveClock serverNow={serverNow} side="staff" />
                 <LiveStaffControls userId={actor.userId} mayTake={can(actor, 'request.take') && actor.onDuty} />
               </div>
-              <ReviewBadge actor={actor} requestId={request.id} />
+              <ReviewBadge reasons={review} />
               <div className="mt-2">
                 <WatchersNotice />
               </div>
