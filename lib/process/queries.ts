@@ -4,7 +4,6 @@ import { instant } from '../db/raw'
 import type { Actor } from '../auth/roles'
 import { assertCan } from '../auth/policy'
 import { requestScopeSql, scopedRequestJoin } from '../auth/scope'
-import type { Category, Locale } from '../generated/prisma/enums'
 
 // The active steps of the request's category, each with when it was done on this request:
 // $1 the actor, $2 their clients, $3 the request.

@@ -226,12 +226,13 @@ async function summaryRowsWhere(
       json_build_object('displayName', c."displayName", 'timeZone', c."timeZone",
         'dedicatedButlerId', c."dedicatedButlerId", 'backupButlerId', c."backupButlerId") AS client,
       CASE WHEN a.id IS NULL THEN NULL ELSE json_build_object('name', a.name) END AS assignee,
-      ARRAY(
+      -- One JSON array (parsed once), not an array of JSON values (parsed element by element).
+      COALESCE((SELECT json_agg(x.timer) FROM (
         SELECT json_build_object('id', t.id, 'kind', t.kind, 'startedAt', t."startedAt", 'dueAt', t."dueAt",
           'atRiskAt', t."atRiskAt", 'pausedAt', t."pausedAt", 'metAt', t."metAt", 'breachedAt', t."breachedAt",
-          'cancelledAt', t."cancelledAt")
+          'cancelledAt', t."cancelledAt") AS timer
         FROM "SlaTimer" t WHERE t."requestId" = r.id AND t.kind::text = ANY($3::text[])
-        ORDER BY t."startedAt" DESC LIMIT 4) AS timers
+        ORDER BY t."startedAt" DESC LIMIT 4) x), '[]'::json) AS timers
     FROM "ServiceRequest" r
     JOIN "Client" c ON c.id = r."clientId"
     LEFT JOIN "User" a ON a.id = r."assigneeId"

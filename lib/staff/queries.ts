@@ -1,5 +1,5 @@
 import 'server-only'
-import { db, rawDb } from '../db'
+import { db } from '../db'
 import { assertCan, STAFF_ROLES } from '../auth/policy'
 import type { Actor } from '../auth/roles'
 import { PHOTO_KEY, staffPhotoUrl } from './photo-url'
