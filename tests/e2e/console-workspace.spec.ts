@@ -73,8 +73,9 @@ test('the console loads one page of a long queue, shows more on demand, and a ne
     const butler = await newSignedInPage(browser, people.butlerA)
     await butler.goto('/console?view=mine')
     await waitForLive(butler)
+    // One page: 25 rows (QUEUE_PAGE_SIZE in lib/console/queue.ts).
     const rows = butler.getByTestId('queue-row')
-    await expect(rows).toHaveCount(50)
+    await expect(rows).toHaveCount(25)
     const total = Number((await butler.getByTestId('queue-shown').textContent())!.match(/共 (\d+)/)![1])
     expect(total).toBeGreaterThanOrEqual(60)
 
@@ -88,7 +89,7 @@ test('the console loads one page of a long queue, shows more on demand, and a ne
     // More on demand, from the keyboard.
     await butler.getByTestId('queue-more').focus()
     await butler.keyboard.press('Enter')
-    await expect(rows).toHaveCount(Math.min(total + 1, 100))
+    await expect(rows).toHaveCount(Math.min(total + 1, 50))
   } finally {
     await sql(`DELETE FROM "ServiceRequest" WHERE id LIKE 'e2e-paged-%'`)
   }
