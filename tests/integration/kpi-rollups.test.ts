@@ -31,6 +31,9 @@ const CATEGORIES: Category[] = ['TRAVEL', 'HEALTH', 'EDUCATION', 'LIVING', 'OTHE
 const now = new Date()
 const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate())
 const dayOf = (d: number) => new Date(today + d * DAY).toISOString().slice(0, 10)
+// A day is rolled up only 15 minutes after it ended (SETTLE_MINUTES in lib/kpi/rollup.ts): run
+// just after UTC midnight, the roll-ups are taken as of a moment when yesterday has settled.
+const settled = () => new Date(Math.max(Date.now(), today + 16 * 60_000))
 
 // A fixed pseudo-random sequence, so a failure can be replayed.
 let state = 20261125
@@ -173,11 +176,11 @@ describe('daily KPI roll-ups', () => {
       const { rolledUp, direct } = await bothWays(supervisor, period)
       expect(rolledUp, name).toStrictEqual(direct)
     }
-    expect(await pendingKpiDays()).toContain(dayOf(-2))
+    expect(await pendingKpiDays(settled())).toContain(dayOf(-2))
 
-    const { rolled } = await rollupKpiDays()
+    const { rolled } = await rollupKpiDays({ now: settled() })
     expect(rolled).toBeGreaterThanOrEqual(7)
-    expect(await pendingKpiDays()).toEqual([])
+    expect(await pendingKpiDays(settled())).toEqual([])
     expect(await dirtyDays()).toEqual([])
     expect(await db.kpiDay.count({ where: { day: new Date(today) } })).toBe(0) // today stays live
 
@@ -197,7 +200,7 @@ describe('daily KPI roll-ups', () => {
   })
 
   it('a late change to an old day is read live until the worker rolls that day up again', async () => {
-    await rollupKpiDays()
+    await rollupKpiDays({ now: settled() })
     const twoDaysAgo = requests.filter(
       (r) =>
         r.resolved &&
@@ -247,7 +250,7 @@ describe('daily KPI roll-ups', () => {
     }
 
     // The worker's next pass rolls exactly those days up again.
-    const { pending, rolled } = await rollupKpiDays()
+    const { pending, rolled } = await rollupKpiDays({ now: settled() })
     expect(pending).toBe(marked.length)
     expect(rolled).toBe(marked.length)
     expect(await dirtyDays()).toEqual([])
