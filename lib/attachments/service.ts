@@ -89,8 +89,8 @@ export async function readAttachment(actor: Actor, id: string) {
   return a
 }
 
-// One raw statement: every request page (staff and client) lists them.
-// A request's files as the actor may see them: $1 the actor, $2 their clients, $3 the request.
+// A request's files as the actor may see them (every request page, staff and client, lists
+// them): $1 the actor, $2 their clients, $3 the request.
 export const attachmentsSql = (actor: Actor) =>
   `SELECT x.id, x."fileName", x."mimeType", x."sizeBytes", x."createdAt"
    FROM "Attachment" x ${scopedRequestJoin('x."requestId"')}

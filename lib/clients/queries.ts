@@ -176,29 +176,28 @@ export async function getClient360(actor: Actor, clientId: string) {
   }
 }
 
-// The notes that travel with every request of a client: pinned first, then the latest.
-// The newest notes on a request's client, pinned first, as the request page shows them: $1 the
-// actor, $2 their clients, $3 the request. Client scope, not request scope: a colleague offered
-// the request does not read the client's notes.
-const REQUEST_NOTES = 5
-export const requestNotesSql = (actor: Actor) =>
+// The notes that travel with every request of a client: pinned first, then the latest. Client
+// scope, not request scope: a colleague offered a request does not read the client's notes.
+// `clientId` and `limit` are SQL; $1 is the actor and $2 their clients.
+const clientNotesSql = (actor: Actor, clientId: string, limit: string) =>
   `SELECT n.id, n.body, n.pinned, n."createdAt", u.name AS "authorName"
-   FROM "ServiceRequest" rq JOIN "ClientNote" n ON n."clientId" = rq."clientId"
-   JOIN "Client" c ON c.id = n."clientId" JOIN "User" u ON u.id = n."authorId" ${VIEWER_PARAMS}
-   WHERE rq.id = $3 AND ${clientScopeSql(actor, '$1', '$2')}
-   ORDER BY n.pinned DESC, n."createdAt" DESC LIMIT ${REQUEST_NOTES}`
+   FROM "ClientNote" n JOIN "Client" c ON c.id = n."clientId" JOIN "User" u ON u.id = n."authorId" ${VIEWER_PARAMS}
+   WHERE n."clientId" = ${clientId} AND ${clientScopeSql(actor, '$1', '$2')}
+   ORDER BY n.pinned DESC, n."createdAt" DESC LIMIT ${limit}`
+
+const REQUEST_NOTES = 5
+
+// The notes of request $3's client, as the request page shows them.
+export const requestNotesSql = (actor: Actor) =>
+  clientNotesSql(actor, `(SELECT rq."clientId" FROM "ServiceRequest" rq WHERE rq.id = $3)`, String(REQUEST_NOTES))
 
 type NoteRow = { id: string; body: string; pinned: boolean; createdAt: Date | string; authorName: string }
 export const toNoteView = (n: NoteRow) => ({ ...n, createdAt: instant(n.createdAt).toISOString() })
 
 export async function notesForRequestView(actor: Actor, clientId: string, take = REQUEST_NOTES) {
   assertCan(actor, 'request.serve')
-  // Raw: every request page shows them.
   const notes = await rawDb.$queryRawUnsafe<NoteRow[]>(
-    `SELECT n.id, n.body, n.pinned, n."createdAt", u.name AS "authorName"
-     FROM "ClientNote" n JOIN "Client" c ON c.id = n."clientId" JOIN "User" u ON u.id = n."authorId" ${VIEWER_PARAMS}
-     WHERE n."clientId" = $3 AND ${clientScopeSql(actor, '$1', '$2')}
-     ORDER BY n.pinned DESC, n."createdAt" DESC LIMIT $4`,
+    clientNotesSql(actor, '$3', '$4'),
     actor.userId,
     actor.clientIds,
     clientId,

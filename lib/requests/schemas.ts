@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { formNumber } from '../form-number'
+import { formNumber, rowVersion } from '../form-number'
 
 // Messages are i18n keys (messages/*.json, "errors" namespace); the action wrapper
 // translates them into the viewer's language.
@@ -82,9 +82,7 @@ export const categoryFields: Record<TCategory, readonly string[]> = {
   OTHER: [],
 }
 
-// The optimistic-lock version a form echoes back.
-// A row version is a PostgreSQL integer: anything larger is refused as bad input, not sent to the database.
-const version = formNumber(z.number().int().positive().max(2_147_483_647))
+const version = rowVersion
 
 // A wall time as <input type="datetime-local"> sends it, read in the client's zone.
 const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::\d{2}(?:\.\d{1,3})?)?$/

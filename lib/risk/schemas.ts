@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { MAX_ROW_VERSION } from '../form-number'
 import { CATEGORIES, LIVING_SERVICES, TRAVEL_SERVICES } from '../requests/schemas'
 import { CURRENCIES } from '../vendors/schemas'
 
@@ -40,7 +41,7 @@ export const ZRiskRule = z
     currency: z.preprocess(blankToUndefined, z.enum(CURRENCIES, { message: 'errors.currency' }).optional()),
     days: optionalNumber('errors.invalidValue', (n, m) => n.int(m).min(1, m).max(365, m)),
     active: checkbox,
-    version: z.preprocess(blankToUndefined, z.coerce.number().int().positive().max(2_147_483_647).optional()),
+    version: z.preprocess(blankToUndefined, z.coerce.number().int().positive().max(MAX_ROW_VERSION).optional()),
   })
   .superRefine((r, ctx) => {
     const need = (field: keyof typeof r, message: string) => {
@@ -68,7 +69,7 @@ export type TRiskRule = z.infer<typeof ZRiskRule>
 export const ZRiskDecision = z
   .object({
     reviewId: z.string().min(1).max(40),
-    version: z.coerce.number().int().positive().max(2_147_483_647),
+    version: z.coerce.number().int().positive().max(MAX_ROW_VERSION),
     decision: z.enum(['approve', 'decline'], { message: 'errors.invalidValue' }),
     note: z.preprocess(blankToUndefined, z.string().trim().max(1000, { message: 'errors.tooLong' }).optional()),
     // What the client is offered instead ("never say no"); required to decline.

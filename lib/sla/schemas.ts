@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { formNumber } from '../form-number'
+import { formNumber, rowVersion } from '../form-number'
 
 const KINDS = ['FIRST_RESPONSE', 'NEXT_RESPONSE', 'RESOLUTION', 'VENDOR_TASK', 'HANDOFF'] as const
 const CATEGORIES = ['TRAVEL', 'HEALTH', 'EDUCATION', 'LIVING', 'OTHER'] as const
@@ -27,8 +27,7 @@ const seconds = z.preprocess(
       .max(30 * 86400, { message: 'errors.seconds' }),
   ),
 )
-// A row version is a PostgreSQL integer: anything larger is refused as bad input, not sent to the database.
-const version = formNumber(z.number().int().positive().max(2_147_483_647))
+const version = rowVersion
 
 export const ZSlaPolicy = z
   .object({

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { formNumber } from '../form-number'
+import { formNumber, rowVersion } from '../form-number'
 
 export const CURRENCIES = ['CNY', 'HKD', 'USD', 'EUR', 'GBP', 'JPY', 'SGD'] as const
 // Authority limits are set in this currency; spend in any other needs a supervisor.
@@ -40,14 +40,14 @@ export type TCreateVendorTask = z.infer<typeof ZCreateVendorTask>
 
 export const ZDecideApproval = z.object({
   taskId: id,
-  version: formNumber(z.number().int().positive().max(2_147_483_647)),
+  version: rowVersion,
   approve: z.preprocess((v) => v === true || v === 'true' || v === 'approve', z.boolean()),
 })
 export type TDecideApproval = z.infer<typeof ZDecideApproval>
 
 export const ZConfirmVendorTask = z.object({
   taskId: id,
-  version: formNumber(z.number().int().positive().max(2_147_483_647)),
+  version: rowVersion,
   confirmationRef: z
     .string({ error: 'errors.required' })
     .trim()
