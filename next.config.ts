@@ -27,6 +27,9 @@ const nextConfig: NextConfig = {
     'nodemailer',
   ],
   poweredByHeader: false,
+  // Read when the server starts (lib/env.ts validates it): behind a proxy that compresses,
+  // this process sends pages as they are.
+  compress: process.env.HTTP_COMPRESSION !== 'proxy',
   // Attachments (up to 5 MB) travel through server actions.
   experimental: { serverActions: { bodySizeLimit: '6mb' } },
   async headers() {

@@ -37,6 +37,10 @@ const ZEnv = z.object({
     .regex(/^[0-5]$/, { message: 'TRUSTED_PROXY_HOPS must be a whole number from 0 to 5' })
     .default('0')
     .transform(Number),
+  // Who compresses pages and JSON: this process (`app`, the default, right when nothing stands
+  // in front of it) or the reverse proxy in front (`proxy`): nginx's gzip in C costs the web
+  // process nothing, where Node's gzip costs 1-2 ms of CPU a page (docs/performance.md).
+  HTTP_COMPRESSION: z.enum(['app', 'proxy'], { message: 'HTTP_COMPRESSION must be app or proxy' }).default('app'),
   // Web Push (VAPID). Without the key pair one is generated at first use and kept in the
   // database (private key sealed); the subject is the contact push services may write to.
   VAPID_PUBLIC_KEY: z.string().min(40).optional(),
@@ -51,14 +55,18 @@ export type TEnv = z.infer<typeof ZEnv>
 
 let cached: TEnv | undefined
 
-export function env(): TEnv {
-  if (cached) return cached
-  const parsed = ZEnv.safeParse(process.env)
+/** The settings in `source`, or an error naming every bad one. */
+export function parseEnv(source: Record<string, string | undefined>): TEnv {
+  const parsed = ZEnv.safeParse(source)
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
     throw new Error(`Invalid environment: ${problems}`)
   }
-  cached = parsed.data
+  return parsed.data
+}
+
+export function env(): TEnv {
+  cached ??= parseEnv(process.env)
   return cached
 }
 

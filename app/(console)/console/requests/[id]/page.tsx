@@ -22,6 +22,7 @@ import { HandoffList } from '@/components/handoffs/handoff-list'
 import { AttachmentList } from '@/components/requests/attachment-list'
 import { AttachForm } from '@/components/requests/attach-form'
 import { DetailList } from '@/components/requests/detail-list'
+import { Fold } from '@/components/ui/fold'
 import { Thread } from '@/components/requests/thread'
 import { ReviewBadge } from '@/components/risk/review-badge'
 import { LiveRequest } from '@/components/live/live-request'
@@ -41,10 +42,12 @@ export const dynamic = 'force-dynamic'
 const card = 'rounded-2xl border border-line bg-white p-4 text-sm'
 const fold = 'group rounded-2xl border border-line bg-white p-4 text-sm'
 const foldSummary = 'cursor-pointer font-medium'
+const formSummary = 'cursor-pointer text-sm text-ink underline underline-offset-2'
 
 // The workspace for one request at 1440 px: the queue on the left, the conversation in the
 // middle (reply or internal note, who else has it open), a short rail on the right whose
-// longer parts (vendor order, hand-off, transfer, clocks) open when asked for.
+// longer parts (vendor order, hand-off, transfer, clocks) open when asked for; their forms are
+// rendered only then (Fold).
 export default async function ConsoleRequestPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor('request.serve')
   const { id } = await params
@@ -169,14 +172,14 @@ export default async function ConsoleRequestPage({ params }: { params: Promise<{
               <DetailList request={request} timeZone={actor.timeZone} />
               <div className="mt-3 space-y-2 border-t border-line pt-3">
                 <AttachmentList items={files} />
-                <details>
-                  <summary className="cursor-pointer text-xs text-ink underline underline-offset-2">
-                    {t('attachments.attach')}
-                  </summary>
+                <Fold
+                  summary={t('attachments.attach')}
+                  summaryClassName="cursor-pointer text-xs text-ink underline underline-offset-2"
+                >
                   <div className="mt-2">
                     <AttachForm requestId={request.id} />
                   </div>
-                </details>
+                </Fold>
               </div>
               {request.rating && (
                 <p className="mt-3 border-t border-line pt-3" data-testid="client-rating">
@@ -228,16 +231,13 @@ export default async function ConsoleRequestPage({ params }: { params: Promise<{
                 <VendorTasks tasks={tasks} timeZone={actor.timeZone} staff />
               </div>
               {open && (
-                <details id="vendor-new" className="mt-2">
-                  <summary className="cursor-pointer text-sm text-ink underline underline-offset-2">
-                    {t('vendors.new')}
-                  </summary>
+                <Fold id="vendor-new" className="mt-2" summary={t('vendors.new')} summaryClassName={formSummary}>
                   <VendorTaskForm
                     requestId={request.id}
                     vendors={vendors}
                     clientCurrency={currencyForZone(request.clientTimeZone)}
                   />
-                </details>
+                </Fold>
               )}
             </section>
             <section className={card}>
@@ -246,21 +246,17 @@ export default async function ConsoleRequestPage({ params }: { params: Promise<{
                 <HandoffList items={handoffs} timeZone={actor.timeZone} />
               </div>
               {open && (
-                <details className="mt-2">
-                  <summary className="cursor-pointer text-sm text-ink underline underline-offset-2">
-                    {t('handoffs.new')}
-                  </summary>
+                <Fold className="mt-2" summary={t('handoffs.new')} summaryClassName={formSummary}>
                   <HandoffForm requestId={request.id} colleagues={colleagues} />
-                </details>
+                </Fold>
               )}
             </section>
             {open && (
-              <details className={fold}>
-                <summary className={foldSummary}>{t('transfer.title')}</summary>
+              <Fold className={fold} summary={t('transfer.title')} summaryClassName={foldSummary}>
                 <div className="mt-2">
                   <LiveTransferForm colleagues={colleagues} />
                 </div>
-              </details>
+              </Fold>
             )}
             <details className={fold}>
               <summary className={foldSummary}>{t('console.timers')}</summary>
