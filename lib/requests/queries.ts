@@ -7,7 +7,6 @@ import { requestScope, requestScopeSql } from '../auth/scope'
 import type { Period } from '../kpi/queries'
 import type { Category, OfferStage, RequestStatus, TimerKind } from '../generated/prisma/enums'
 import { OPEN_STATUSES } from './state-machine'
-import { recordRead } from '../audit/record'
 import { PHOTO_KEY, staffPhotoUrl } from '../staff/photo-url'
 
 export type TimerDTO = {
@@ -432,25 +431,26 @@ const DETAIL_SQL = (scope: string) => `
   CROSS JOIN (SELECT $1::text AS viewer, $2::text[] AS clients, $4::boolean AS "clientView") AS params
   WHERE r.id = $3 AND ${scope}`
 
+// Staff opening a request read the client's messages and details: recorded on every load, in
+// the statement that reads them (the entry recordRead would write, without a second round trip).
+const VIEWED_DETAIL_SQL = (scope: string) => `
+  WITH detail AS (${DETAIL_SQL(scope)}),
+  viewed AS (
+    INSERT INTO "AuditEvent" (at, "actorId", action, entity, "entityId", "clientId", data)
+    SELECT clock_timestamp(), $1, 'request.viewed', 'ServiceRequest', d.id, d."clientId", '{}'::jsonb FROM detail d
+  )
+  SELECT * FROM detail`
+
 export async function getRequestDetail(actor: Actor, id: string): Promise<RequestDetailDTO | null> {
   const clientView = !can(actor, 'request.serve')
   const [r] = await rawDb.$queryRawUnsafe<DetailRow[]>(
-    DETAIL_SQL(requestScopeSql(actor, '$1', '$2')),
+    (clientView ? DETAIL_SQL : VIEWED_DETAIL_SQL)(requestScopeSql(actor, '$1', '$2')),
     actor.userId,
     actor.clientIds,
     id,
     clientView,
   )
   if (!r) return null
-  // Staff opening a request read the client's messages and details: recorded, every load.
-  if (!clientView) {
-    await recordRead(actor.userId, {
-      action: 'request.viewed',
-      entity: 'ServiceRequest',
-      entityId: r.id,
-      clientId: r.clientId,
-    })
-  }
   const timers: TimerRow[] = r.timers.map((t) => ({
     ...t,
     startedAt: toDate(t.startedAt),

@@ -45,7 +45,8 @@ test('a client request reaches the butler live, the reply reaches the client liv
   await expect(client.getByTestId('request-status')).toHaveText('已响应')
   // The client no longer sees a countdown; staff see the first-response clock as met.
   await expect(client.getByTestId('sla-clock')).toHaveCount(0)
-  // The request's own clock (in its header and details), not the rows of the queue beside it.
+  // The request's own clock (in its header and its folded clocks), not the queue rail's rows.
+  await butler.locator('summary', { hasText: '时钟' }).click()
   const firstResponse = butler.locator(
     '[data-testid="sla-clock"][data-kind="FIRST_RESPONSE"]:not([data-testid="queue-rail"] *)',
   )

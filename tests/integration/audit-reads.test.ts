@@ -54,6 +54,7 @@ describe('audited reads', () => {
     const stranger = await actorFor((await createStaff(db, { name: 'Stranger' })).id)
     const before = await db.auditEvent.count({ where: { actorId: stranger.userId } })
     await getRequestDetail(stranger, 'no-such-request')
+    expect(await getRequestDetail(stranger, requestId)).toBeNull()
     expect(await db.auditEvent.count({ where: { actorId: stranger.userId } })).toBe(before)
   })
 

@@ -46,8 +46,8 @@ const formSummary = 'cursor-pointer text-sm text-ink underline underline-offset-
 
 // The workspace for one request at 1440 px: the queue on the left, the conversation in the
 // middle (reply or internal note, who else has it open), a short rail on the right whose
-// longer parts (vendor order, hand-off, transfer, clocks) open when asked for; their forms are
-// rendered only then (Fold).
+// longer parts (vendor order, hand-off, transfer, clocks) open when asked for and are rendered
+// only then (Fold).
 export default async function ConsoleRequestPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor('request.serve')
   const { id } = await params
@@ -258,10 +258,9 @@ export default async function ConsoleRequestPage({ params }: { params: Promise<{
                 </div>
               </Fold>
             )}
-            <details className={fold}>
-              <summary className={foldSummary}>{t('console.timers')}</summary>
+            <Fold className={fold} summary={t('console.timers')} summaryClassName={foldSummary}>
               <LiveTimers serverNow={serverNow} />
-            </details>
+            </Fold>
           </aside>
         </div>
       </RequestPresence>
