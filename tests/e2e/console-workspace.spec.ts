@@ -94,3 +94,29 @@ test('the console loads one page of a long queue, shows more on demand, and a ne
     await sql(`DELETE FROM "ServiceRequest" WHERE id LIKE 'e2e-paged-%'`)
   }
 })
+
+test('the request page renders its occasional forms when their fold opens, and keeps what was typed in them', async ({
+  browser,
+}) => {
+  const client = await newSignedInPage(browser, people.clientA, { width: 375 })
+  const requestId = await fileRequest(client, `家中管道检修 ${Date.now() % 100000}`)
+  const butler = await newSignedInPage(browser, people.butlerA)
+  await butler.goto(`/console/requests/${requestId}`)
+
+  // Folded, the forms are not in the page at all.
+  await expect(butler.locator('#ho-need')).toHaveCount(0)
+  await expect(butler.locator('#tr-reason')).toHaveCount(0)
+  const handoff = butler.locator('summary', { hasText: '将部分工作交给二线' })
+  await handoff.click()
+  await butler.locator('#ho-need').fill('请物业工程部周六上午上门检查')
+  // Closed and opened again: the words are still there.
+  await handoff.click()
+  await expect(butler.locator('#ho-need')).toBeHidden()
+  await handoff.click()
+  await expect(butler.locator('#ho-need')).toHaveValue('请物业工程部周六上午上门检查')
+
+  await butler.locator('summary', { hasText: '转交' }).click()
+  await expect(butler.locator('#tr-reason')).toBeVisible()
+  await butler.locator('summary', { hasText: '时钟' }).click()
+  await expect(butler.locator('[data-testid="sla-clock"][data-kind="FIRST_RESPONSE"]').last()).toBeVisible()
+})
