@@ -81,9 +81,9 @@ async function main() {
     }
   }
   await openUpTo(99)
-  // The request page shows one request whose conversation is a usual one (12 messages, client
-  // and butler in turn), of a client the writes below never touch: the page
-  // measured is the same whatever the warm-up.
+  // The request page shows one request with a usual conversation (12 messages, client and
+  // butler in turn) of a client the writes below never touch, so it is the same page whatever
+  // the warm-up.
   const pageClient = await createClient(db, { name: 'CPU Client Page', dedicatedButlerId: butler.id })
   const pageClientActor = (await loadActor(await createSession(pageClient.userId)))!
   const butlerActor = (await loadActor(await createSession(butler.id)))!
