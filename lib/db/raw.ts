@@ -129,20 +129,14 @@ export function instant(value: Date | string): Date {
   return new Date(/(Z|[+-]\d\d(:?\d\d)?)$/.test(value) ? value : `${value}Z`)
 }
 
-// Several reads that take the same parameters, as one statement: each part's rows come back as
-// a JSON array in the order its own ORDER BY gives (instants as text: read them with `instant`).
-// One round trip instead of one per part: each statement costs the web process ~0.2 ms of CPU.
-export async function readTogether<K extends string>(
-  db: RawDb,
-  parts: Record<K, string>,
-  ...params: unknown[]
-): Promise<Record<K, Record<string, unknown>[]>> {
-  const columns = Object.entries<string>(parts).map(
-    ([name, sql]) => `(SELECT COALESCE(json_agg(part), '[]'::json) FROM (${sql}) AS part) AS "${name}"`,
-  )
-  const [row] = await db.$queryRawUnsafe<Record<K, Record<string, unknown>[]>[]>(
-    `SELECT ${columns.join(', ')}`,
-    ...params,
-  )
-  return row
+// Several reads that take the same parameters, as columns of one statement: each part's rows come
+// back as a JSON array in the order its own ORDER BY gives (instants as text: read them with
+// `instant`). One round trip instead of one per part: each statement costs the web process
+// ~0.3 ms of CPU with its mapping.
+export function togetherColumns(parts: Record<string, string>) {
+  return Object.entries(parts)
+    .map(([name, sql]) => `(SELECT COALESCE(json_agg(part), '[]'::json) FROM (${sql}) AS part) AS "${name}"`)
+    .join(', ')
 }
+
+export type ReadTogether<K extends string> = Record<K, Record<string, unknown>[]>

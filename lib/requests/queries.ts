@@ -1,5 +1,6 @@
 import 'server-only'
 import { db, readDb, rawDb } from '../db'
+import { togetherColumns, type ReadTogether } from '../db/raw'
 import type { Prisma } from '../generated/prisma/client'
 import type { Actor } from '../auth/roles'
 import { assertCan, can } from '../auth/policy'
@@ -433,18 +434,37 @@ const DETAIL_SQL = (scope: string) => `
 
 // Staff opening a request read the client's messages and details: recorded on every load, in
 // the statement that reads them (the entry recordRead would write, without a second round trip).
-const VIEWED_DETAIL_SQL = (scope: string) => `
+// `alongside`: more columns read in the same statement (togetherColumns), only when the request
+// is in the viewer's scope.
+const VIEWED_DETAIL_SQL = (scope: string, alongside: string) => `
   WITH detail AS (${DETAIL_SQL(scope)}),
   viewed AS (
     INSERT INTO "AuditEvent" (at, "actorId", action, entity, "entityId", "clientId", data)
     SELECT clock_timestamp(), $1, 'request.viewed', 'ServiceRequest', d.id, d."clientId", '{}'::jsonb FROM detail d
   )
-  SELECT * FROM detail`
+  SELECT detail.*${alongside ? `, ${alongside}` : ''} FROM detail`
 
 export async function getRequestDetail(actor: Actor, id: string): Promise<RequestDetailDTO | null> {
+  return (await readRequestDetail(actor, id, {}))?.detail ?? null
+}
+
+// A staff page's read of one request with other reads of the same parameters ($1 the viewer,
+// $2 their clients, $3 the request) in the same statement (togetherColumns): one
+// round trip for the whole console request page. Null when the request is not the viewer's.
+export async function getRequestDetailWith<K extends string>(
+  actor: Actor,
+  id: string,
+  alongside: Record<K, string>,
+): Promise<{ detail: RequestDetailDTO; alongside: ReadTogether<K> } | null> {
+  assertCan(actor, 'request.serve')
+  return readRequestDetail(actor, id, alongside)
+}
+
+async function readRequestDetail<K extends string>(actor: Actor, id: string, alongside: Record<K, string>) {
   const clientView = !can(actor, 'request.serve')
-  const [r] = await rawDb.$queryRawUnsafe<DetailRow[]>(
-    (clientView ? DETAIL_SQL : VIEWED_DETAIL_SQL)(requestScopeSql(actor, '$1', '$2')),
+  const scope = requestScopeSql(actor, '$1', '$2')
+  const [r] = await rawDb.$queryRawUnsafe<(DetailRow & ReadTogether<K>)[]>(
+    clientView ? DETAIL_SQL(scope) : VIEWED_DETAIL_SQL(scope, togetherColumns(alongside)),
     actor.userId,
     actor.clientIds,
     id,
@@ -463,7 +483,7 @@ export async function getRequestDetail(actor: Actor, id: string): Promise<Reques
   }))
   const kinds = headlineKinds(actor)
   const t = headlineTimer(timers.filter((x) => kinds.includes(x.kind)).reverse())
-  return {
+  const detail: RequestDetailDTO = {
     ...requestSummary(actor, r, t),
     clientLanguage: r.language,
     rating: r.rating,
@@ -488,6 +508,8 @@ export async function getRequestDetail(actor: Actor, id: string): Promise<Reques
     ),
     timers: clientView ? [] : timers.map(toTimerDTO),
   }
+  const read = Object.fromEntries(Object.keys(alongside).map((k) => [k, (r as ReadTogether<K>)[k as K]]))
+  return { detail, alongside: read as ReadTogether<K> }
 }
 
 // Every request created in the period that the actor may see, one flat row each, for the

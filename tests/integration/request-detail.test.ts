@@ -17,21 +17,26 @@ import { handoffsForRequest } from '../../lib/handoffs/queries'
 import { checklistFor } from '../../lib/process/queries'
 import { openReviewFor } from '../../lib/risk/service'
 import { notesForRequestView } from '../../lib/clients/queries'
-import { requestPanels } from '../../lib/console/request-panels'
+import { requestWorkspace } from '../../lib/console/request-panels'
 import { listActiveVendors, vendorTasksFor } from '../../lib/vendors/queries'
 import { createDelegate, createStaff, createVendors } from '../factories'
 import { actorFor, teamWithClient } from './helpers'
 
 afterAll(stopProducer)
 
-// The request page reads its side panels in one statement (requestPanels); each part answers
-// what its own reader does, for the same viewer.
-async function expectPanelsAsReaders(viewer: Actor, requestId: string) {
+// The console request page reads the request and its side panels in one statement
+// (requestWorkspace): the request as getRequestDetail reads it, each panel what its own reader
+// answers, for the same viewer; nothing at all for a viewer out of scope.
+async function expectWorkspaceAsReaders(viewer: Actor, requestId: string) {
+  const workspace = await requestWorkspace(viewer, requestId)
+  const detail = await getRequestDetail(viewer, requestId)
+  if (!detail) return expect(workspace).toBeNull()
+  expect(workspace?.request).toEqual(detail)
   const request = await db.serviceRequest.findUniqueOrThrow({
     where: { id: requestId },
     select: { clientId: true, category: true, client: { select: { language: true } } },
   })
-  expect(await requestPanels(viewer, requestId)).toEqual({
+  expect(workspace?.panels).toEqual({
     notes: await notesForRequestView(viewer, request.clientId),
     tasks: await vendorTasksFor(viewer, requestId),
     vendors: await listActiveVendors(),
@@ -199,7 +204,7 @@ describe('the request page read', () => {
       await actorFor(supervisor.id),
       strangerActor,
     ]
-    for (const viewer of staffViewers) await expectPanelsAsReaders(viewer, request.id)
+    for (const viewer of staffViewers) await expectWorkspaceAsReaders(viewer, request.id)
 
     // Offered to the whole team: butlers on duty see it, those off duty do not.
     await db.serviceRequest.update({ where: { id: request.id }, data: { offerStage: 'ALL' } })
@@ -207,7 +212,7 @@ describe('the request page read', () => {
     expect(await getRequestDetail(await actorFor(offDuty.id), request.id)).toBeNull()
     await expectSameAsModelReads(await actorFor(stranger.id), request.id)
     // Offered: the request's panels, but not the client's notes (client scope).
-    await expectPanelsAsReaders(await actorFor(stranger.id), request.id)
-    expect((await requestPanels(await actorFor(stranger.id), request.id)).tasks).toHaveLength(1)
+    await expectWorkspaceAsReaders(await actorFor(stranger.id), request.id)
+    expect((await requestWorkspace(await actorFor(stranger.id), request.id))?.panels.tasks).toHaveLength(1)
   })
 })

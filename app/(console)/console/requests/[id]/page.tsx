@@ -4,9 +4,8 @@ import { notFound } from 'next/navigation'
 import { getLocale, getTranslations } from 'next-intl/server'
 import { requirePageActor } from '@/lib/next/guards'
 import { formatDay, formatTime, formatWhen, formatZone, type FriendlyLocale } from '@/lib/i18n/friendly'
-import { getRequestDetail } from '@/lib/requests/queries'
 import { queueQueryOf } from '@/lib/console/queue'
-import { requestPanels } from '@/lib/console/request-panels'
+import { requestWorkspace } from '@/lib/console/request-panels'
 import { REQUEST_BEAT_SECONDS } from '@/lib/presence/request-views'
 import { StaffLive } from '@/components/live/staff-live'
 import { Alternatives } from '@/components/requests/alternatives'
@@ -51,15 +50,13 @@ const formSummary = 'cursor-pointer text-sm text-ink underline underline-offset-
 export default async function ConsoleRequestPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor('request.serve')
   const { id } = await params
-  const request = await getRequestDetail(actor, id)
-  if (!request) notFound()
+  const workspace = await requestWorkspace(actor, id)
+  if (!workspace) notFound()
+  const { request, panels } = workspace
+  const { notes, tasks, vendors, steps, canned, handoffs, colleagues, files, review } = panels
   const t = await getTranslations()
   const locale = (await getLocale()) as FriendlyLocale
   const serverNow = new Date().toISOString()
-  const { notes, tasks, vendors, steps, canned, handoffs, colleagues, files, review } = await requestPanels(
-    actor,
-    request.id,
-  )
   const open = request.status !== 'CLOSED'
   const when = { timeZone: actor.timeZone, locale }
   const shownNotes = [...notes.filter((n) => n.pinned), ...notes.filter((n) => !n.pinned)].slice(0, 3)
