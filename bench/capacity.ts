@@ -13,7 +13,17 @@ import { stopProducer } from '../lib/jobs/boss'
 import { createRequest } from '../lib/requests/lifecycle'
 import { resetDatabase } from '../tests/db-utils'
 import { createClient, createDefaultPolicies, createProcessConfig, createStaff } from '../tests/factories'
-import { findAction, machine, postAction, runBench, sessionCookie, sleep, startApp, writeResult } from './harness'
+import {
+  findAction,
+  machine,
+  postAction,
+  processCpuMs,
+  runBench,
+  sessionCookie,
+  sleep,
+  startApp,
+  writeResult,
+} from './harness'
 import { summarise } from './stats'
 
 const PORTS = [3197, 3198]
@@ -101,6 +111,8 @@ async function main() {
   const steps = []
   for (const rate of RATES) {
     const samples: Promise<Sample>[] = []
+    const webCpu = () => app.webPids.reduce((sum, pid) => sum + processCpuMs(pid), 0)
+    const cpuBefore = webCpu()
     const t0 = performance.now()
     for (let n = 0; performance.now() - t0 < STEP_SECONDS * 1000; n++) {
       await sleep(t0 + (n * 1000) / rate - performance.now())
@@ -108,6 +120,8 @@ async function main() {
       samples.push(n % 3 === 0 ? submit(base) : page(base))
     }
     const done = await Promise.all(samples)
+    // The web processes' CPU for the step's requests, beside bench:cpu's one-at-a-time figures.
+    const webCpuMsPerRequest = Math.round(((webCpu() - cpuBefore) / done.length) * 10) / 10
     const all = summarise(done.map((s) => s.ms))
     const failed = done.filter((s) => !s.ok)
     const step = {
@@ -121,6 +135,7 @@ async function main() {
       latencyMs: all,
       submitMs: summarise(done.filter((s) => s.kind === 'submit').map((s) => s.ms)),
       pageMs: summarise(done.filter((s) => s.kind === 'page').map((s) => s.ms)),
+      webCpuMsPerRequest,
       served: failed.length === 0 && (all.p95 ?? Infinity) <= P95_GOAL_MS,
     }
     steps.push(step)

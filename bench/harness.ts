@@ -1,6 +1,6 @@
 // What the HTTP benches share: the production server started as a child, sessions as cookies the
 // browser would hold, and server actions posted exactly as React posts them from a form.
-import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process'
+import { execFileSync, spawn, type ChildProcess, type StdioOptions } from 'node:child_process'
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import os from 'node:os'
@@ -118,7 +118,17 @@ export async function startApp({ ports, env = {} }: { ports: number[]; env?: Rec
   process.on('exit', () => all.forEach((c) => c.kill('SIGKILL')))
   for (const port of ports)
     if (!(await waitHealthy(`http://127.0.0.1:${port}`))) throw new Error(`web process on ${port} did not start`)
-  return { stop: () => all.forEach((c) => c.kill('SIGTERM')) }
+  return { stop: () => all.forEach((c) => c.kill('SIGTERM')), webPids: webs.map((w) => w.pid!) }
+}
+
+const CLOCK_TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim())
+
+/** CPU milliseconds a process has used so far, user and system, read from /proc (Linux). */
+export function processCpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+  // Fields after the command name (which may hold spaces): state is the first, utime the 12th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND
 }
 
 /** A CPU hog on every core (busy loops in child processes), for the "busy machine" mode. */
