@@ -108,10 +108,11 @@ async function main() {
   for (let i = 0; i < WARMUP_ROUNDS; i++) await Promise.all(BASES.flatMap((b) => [submit(b), page(b), page(b)]))
   acknowledged.clear()
 
+  // The web processes' CPU milliseconds so far, read before and after each step.
+  const webCpu = () => app.webPids.reduce((sum, pid) => sum + processCpuMs(pid), 0)
   const steps = []
   for (const rate of RATES) {
     const samples: Promise<Sample>[] = []
-    const webCpu = () => app.webPids.reduce((sum, pid) => sum + processCpuMs(pid), 0)
     const cpuBefore = webCpu()
     const t0 = performance.now()
     for (let n = 0; performance.now() - t0 < STEP_SECONDS * 1000; n++) {
